@@ -1,0 +1,128 @@
+//! The input as the derive understands it: a container with named fields or unit variants, and
+//! the attributes parsed on each. Shapes the derive cannot model are rejected here.
+
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields, Generics, Ident, Type};
+
+use crate::attr::{self, ContainerAttrs, FieldAttrs, VariantAttrs};
+use crate::errors::Errors;
+
+/// The type being derived.
+pub struct Container<'a> {
+    pub ident: &'a Ident,
+    pub attrs: ContainerAttrs,
+    pub body: Body<'a>,
+}
+
+/// Fields of a struct or variants of an enum.
+pub enum Body<'a> {
+    Struct(Vec<Field<'a>>),
+    Enum(Vec<Variant<'a>>),
+}
+
+/// One named field.
+pub struct Field<'a> {
+    pub ident: &'a Ident,
+    pub ty: &'a Type,
+    pub attrs: FieldAttrs,
+}
+
+/// One unit variant.
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    pub attrs: VariantAttrs,
+}
+
+impl<'a> Container<'a> {
+    /// Reads the input, collecting every mistake before failing.
+    pub fn from_syn(input: &'a DeriveInput) -> syn::Result<Self> {
+        let mut errors = Errors::default();
+        reject_generics(&input.generics, &mut errors);
+        let attrs = attr::container(&input.attrs, &mut errors);
+        let body = match &input.data {
+            Data::Struct(data) => match &data.fields {
+                Fields::Named(named) => Body::Struct(
+                    named
+                        .named
+                        .iter()
+                        .map(|field| Field {
+                            ident: field.ident.as_ref().expect("named fields have names"),
+                            ty: &field.ty,
+                            attrs: attr::field(&field.attrs, &mut errors),
+                        })
+                        .collect(),
+                ),
+                Fields::Unnamed(fields) => {
+                    errors.spanned(
+                        fields,
+                        "`Model` needs named fields: a JSON object's members are matched by name; \
+                         use `struct Name { field: Type }`",
+                    );
+                    Body::Struct(Vec::new())
+                }
+                Fields::Unit => {
+                    errors.spanned(
+                        &input.ident,
+                        "`Model` needs named fields; a unit struct has nothing to decode. \
+                         Use `struct Name {}` for an empty object",
+                    );
+                    Body::Struct(Vec::new())
+                }
+            },
+            Data::Enum(data) => {
+                if data.variants.is_empty() {
+                    errors.spanned(
+                        &input.ident,
+                        "`Model` on an enum needs at least one variant to decode into",
+                    );
+                }
+                Body::Enum(
+                    data.variants
+                        .iter()
+                        .map(|variant| {
+                            if !matches!(variant.fields, Fields::Unit) {
+                                errors.spanned(
+                                    &variant.fields,
+                                    format!(
+                                        "`Model` enums are plain string values, so variants cannot carry data; \
+                                         make `{}` a unit variant",
+                                        variant.ident
+                                    ),
+                                );
+                            }
+                            if let Some((_, discriminant)) = &variant.discriminant {
+                                errors.spanned(discriminant, "a `Model` enum decodes from strings: remove the discriminant");
+                            }
+                            Variant { ident: &variant.ident, attrs: attr::variant(&variant.attrs, &mut errors) }
+                        })
+                        .collect(),
+                )
+            }
+            Data::Union(data) => {
+                errors.spanned(
+                    data.union_token,
+                    "`Model` cannot be derived for a union: use a struct with named fields or a fieldless enum",
+                );
+                Body::Struct(Vec::new())
+            }
+        };
+        errors.finish(Container {
+            ident: &input.ident,
+            attrs,
+            body,
+        })
+    }
+}
+
+/// Generic models would need bounds the derive cannot guess; say so on the parameters.
+fn reject_generics(generics: &Generics, errors: &mut Errors) {
+    if !generics.params.is_empty() {
+        errors.push(syn::Error::new(
+            generics.params.span(),
+            "`Model` does not support generic parameters or lifetimes yet; use concrete, owned types",
+        ));
+    }
+    if let Some(clause) = &generics.where_clause {
+        errors.spanned(clause, "`Model` does not support where clauses");
+    }
+}

@@ -1,0 +1,140 @@
+//! `Deserialize`: a map visitor that records what is missing or unknown and goes on, wrapped in
+//! the runtime's `decode`, which validates the finished root value and reports everything.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::Type;
+
+use super::runtime;
+use crate::check::{Body, Field, Model, Presence, Variant};
+use crate::shape::{self, Kind};
+
+pub fn expand(model: &Model) -> TokenStream {
+    let rt = runtime(model);
+    let ident = model.ident;
+    let body = match &model.body {
+        Body::Struct {
+            fields,
+            deny_unknown,
+        } => struct_body(model, fields, *deny_unknown, &rt),
+        Body::Enum(variants) => enum_body(variants, &rt),
+    };
+    quote! {
+        #[automatically_derived]
+        impl<'de> #rt::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #rt::serde::Deserializer<'de>>(
+                __deserializer: __D,
+            ) -> ::core::result::Result<Self, __D::Error> {
+                #body
+            }
+        }
+    }
+}
+
+fn struct_body(
+    model: &Model,
+    fields: &[Field],
+    deny_unknown: bool,
+    rt: &TokenStream,
+) -> TokenStream {
+    let ident = model.ident;
+    let name = ident.to_string();
+    let expecting = format!("a JSON object for {name}");
+    let de = quote!(#rt::de);
+    let wires: Vec<&str> = fields.iter().map(|field| field.wire.as_str()).collect();
+    let slots: Vec<_> = (0..fields.len())
+        .map(|index| quote::format_ident!("__slot{}", index))
+        .collect();
+    let declarations = fields.iter().zip(&slots).map(|(field, slot)| {
+        let value_ty = field.value_ty;
+        quote!(let mut #slot: ::core::option::Option<::core::option::Option<#value_ty>> = ::core::option::Option::None;)
+    });
+    let arms = fields.iter().zip(&slots).enumerate().map(|(index, (field, slot))| {
+        let wire = &field.wire;
+        let seed = seed(field.value_ty, rt);
+        quote!(#de::Member::Known(#index) => #de::member(&mut __map, #wire, &mut #slot, #seed)?,)
+    });
+    let inits = fields.iter().zip(&slots).map(|(field, slot)| {
+        let field_ident = field.ident;
+        let wire = &field.wire;
+        let value = match field.presence {
+            Presence::Required => quote_spanned!(field.ty.span()=> #de::required(#slot, #wire)),
+            Presence::Default => quote_spanned!(field.ty.span()=> #de::or_default(#slot)),
+            Presence::Optional => quote!(#de::optional(#slot)),
+        };
+        quote!(#field_ident: #value,)
+    });
+    quote! {
+        const __MEMBERS: &[&str] = &[#(#wires),*];
+        struct __Visitor;
+        impl<'de> #rt::serde::de::Visitor<'de> for __Visitor {
+            type Value = #ident;
+
+            fn expecting(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __formatter.write_str(#expecting)
+            }
+
+            fn visit_map<__A: #rt::serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> ::core::result::Result<#ident, __A::Error> {
+                #(#declarations)*
+                while let ::core::option::Option::Some(__member) =
+                    __map.next_key_seed(#de::MemberKey::new(__MEMBERS, #deny_unknown))?
+                {
+                    match __member {
+                        #(#arms)*
+                        #de::Member::Known(_) => #de::unknown(&mut __map, ::core::option::Option::None, __MEMBERS)?,
+                        #de::Member::Unknown(__name) => #de::unknown(&mut __map, __name, __MEMBERS)?,
+                    }
+                }
+                ::core::result::Result::Ok(#ident { #(#inits)* })
+            }
+        }
+        #de::decode(__deserializer, |__deserializer| {
+            __deserializer.deserialize_struct(#name, __MEMBERS, __Visitor)
+        })
+    }
+}
+
+/// The seed that decodes a member's value: lists and maps put indexes and keys on paths.
+fn seed(ty: &Type, rt: &TokenStream) -> TokenStream {
+    let de = quote!(#rt::de);
+    match shape::kind(ty) {
+        Kind::Seq { item } => quote_spanned!(ty.span()=> #de::seq(#de::plain::<#item>())),
+        Kind::Map { value, .. } => {
+            quote_spanned!(ty.span()=> #de::map::<#ty, _>(#de::plain::<#value>()))
+        }
+        _ => quote_spanned!(ty.span()=> #de::plain::<#ty>()),
+    }
+}
+
+fn enum_body(variants: &[Variant], rt: &TokenStream) -> TokenStream {
+    let de = quote!(#rt::de);
+    let wires: Vec<&str> = variants
+        .iter()
+        .map(|variant| variant.wire.as_str())
+        .collect();
+    let expected = wires.join(", ");
+    let arms = variants.iter().enumerate().map(|(index, variant)| {
+        let variant_ident = variant.ident;
+        quote!(::core::option::Option::Some(#index) => Self::#variant_ident,)
+    });
+    // An unknown value was recorded as a violation and the root decoder will fail; the first
+    // variant only stands in so that decoding can go on.
+    let stand_in = variants
+        .first()
+        .map(|variant| variant.ident)
+        .expect("enums have a variant (checked)");
+    quote! {
+        const __VALUES: &[&str] = &[#(#wires),*];
+        #de::decode(__deserializer, |__deserializer| {
+            let __position = __deserializer.deserialize_str(#de::EnumValue::new(__VALUES, #expected))?;
+            ::core::result::Result::Ok(match __position {
+                #(#arms)*
+                _ => Self::#stand_in,
+            })
+        })
+    }
+}

@@ -1,0 +1,195 @@
+//! `Validate`: for each field, a few calls into `rules`, then a hand-over to nested models.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::runtime;
+use crate::check::{Body, Entries, Field, Model, Pattern, Presence, Rules};
+use crate::pattern::Matcher;
+
+pub fn expand(model: &Model) -> TokenStream {
+    let rt = runtime(model);
+    let ident = model.ident;
+    let body = match &model.body {
+        Body::Struct { fields, .. } => {
+            let fields = fields.iter().map(|field| field_checks(field, &rt));
+            quote! {
+                #[allow(unused_imports)]
+                use #rt::{NestedModel as _, NotAModel as _};
+                #(#fields)*
+            }
+        }
+        Body::Enum(_) => quote! {
+            let _ = (path, report);
+        },
+    };
+    quote! {
+        #[automatically_derived]
+        impl #rt::Validate for #ident {
+            fn validate_into(&self, path: &#rt::Path<'_>, report: &mut #rt::Report) {
+                #body
+            }
+        }
+    }
+}
+
+/// The checks of one field, on its value when present.
+fn field_checks(field: &Field, rt: &TokenStream) -> TokenStream {
+    let ident = field.ident;
+    let wire = &field.wire;
+    let checks = value_checks(
+        &field.rules,
+        quote!(__value),
+        quote!(__path),
+        Subject::Value,
+        rt,
+    );
+    let nested = quote_spanned! {field.value_ty.span()=>
+        (&#rt::Nested(__value)).validate_nested(&__path, report);
+    };
+    let access = match field.presence {
+        Presence::Optional => quote! {
+            if let ::core::option::Option::Some(__value) = &self.#ident {
+                #checks
+                #nested
+            }
+        },
+        Presence::Required | Presence::Default => quote! {
+            let __value = &self.#ident;
+            #checks
+            #nested
+        },
+    };
+    quote! {
+        {
+            let __path = path.member(#wire);
+            #access
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Subject {
+    Value,
+    Key,
+}
+
+/// Calls for each rule on `value` (a reference expression) at `path`.
+fn value_checks(
+    rules: &Rules,
+    value: TokenStream,
+    path: TokenStream,
+    subject: Subject,
+    rt: &TokenStream,
+) -> TokenStream {
+    let subject = match subject {
+        Subject::Value => quote!(#rt::rules::Subject::Value),
+        Subject::Key => quote!(#rt::rules::Subject::Key),
+    };
+    let mut out = TokenStream::new();
+    let as_str = quote!(::core::convert::AsRef::<str>::as_ref(#value));
+    if let Some((min, max)) = rules.length {
+        let max = if max == usize::MAX {
+            quote!(::core::primitive::usize::MAX)
+        } else {
+            quote!(#max)
+        };
+        out.extend(quote! {
+            #rt::rules::length(#value, #min, #max, #subject, &#path, report);
+        });
+    }
+    if let Some(pattern) = &rules.pattern {
+        let constant = pattern_constant(pattern, rt);
+        out.extend(quote! {{
+            static __PATTERN: #rt::rules::Pattern = #constant;
+            #rt::rules::pattern(#as_str, &__PATTERN, #subject, &#path, report);
+        }});
+    }
+    if let Some(needle) = &rules.contains {
+        out.extend(quote! {
+            #rt::rules::contains(#as_str, #needle, #subject, &#path, report);
+        });
+    }
+    if let Some((min, max)) = &rules.range {
+        out.extend(quote! {
+            #rt::rules::range(*#value, #min, #max, #subject, &#path, report);
+        });
+    }
+    if rules.finite {
+        out.extend(quote! {
+            #rt::rules::finite(::core::convert::Into::<f64>::into(*#value), #subject, &#path, report);
+        });
+    }
+    for function in &rules.custom {
+        out.extend(quote_spanned! {function.span()=>
+            #rt::rules::custom(#function(#value), &#path, report);
+        });
+    }
+    if let Some(entries) = &rules.entries {
+        out.extend(entry_checks(entries, &value, &path, rt));
+    }
+    out
+}
+
+/// A loop over the entries of a map or the items of a list, with the key or index on the path.
+fn entry_checks(
+    entries: &Entries,
+    value: &TokenStream,
+    path: &TokenStream,
+    rt: &TokenStream,
+) -> TokenStream {
+    let values = value_checks(
+        &entries.values,
+        quote!(__item),
+        quote!(__entry),
+        Subject::Value,
+        rt,
+    );
+    if entries.is_map {
+        let keys = value_checks(
+            &entries.keys,
+            quote!(__key),
+            quote!(__entry),
+            Subject::Key,
+            rt,
+        );
+        quote! {
+            for (__key, __item) in #value {
+                let __entry = #path.key(::core::convert::AsRef::<str>::as_ref(__key));
+                #keys
+                #values
+            }
+        }
+    } else {
+        quote! {
+            for (__index, __item) in #value.iter().enumerate() {
+                let __entry = #path.index(__index);
+                #values
+            }
+        }
+    }
+}
+
+/// A `Pattern` constant: a byte table when the derive could build one, a lazily compiled regex
+/// otherwise.
+fn pattern_constant(pattern: &Pattern, rt: &TokenStream) -> TokenStream {
+    let source = &pattern.source;
+    match &pattern.matcher {
+        Matcher::Class {
+            allowed: [low, high],
+            min,
+            max,
+        } => {
+            let max = if *max == usize::MAX {
+                quote!(::core::primitive::usize::MAX)
+            } else {
+                quote!(#max)
+            };
+            quote!(#rt::rules::Pattern::class(#source, [#low, #high], #min, #max))
+        }
+        Matcher::Regex => {
+            quote!(#rt::rules::Pattern::regex(#source, || #rt::rules::compile_anchored(#source)))
+        }
+    }
+}

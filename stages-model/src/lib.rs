@@ -1,0 +1,49 @@
+//! Amazon API Gateway V2 *Stages* as Rust types that decode, validate and encode exactly as AWS
+//! does, and the runtime behind `#[derive(Model)]`, which declares such types.
+//!
+//! A model is a struct with named fields or a fieldless enum whose rules are written once, as
+//! `#[model(...)]` attributes; the derive generates [`Validate`] and the JSON wire format
+//! (`Serialize` and `Deserialize`) from them. Decoding an invalid document fails with *every*
+//! violation, each with its path in wire names.
+//!
+//! ```
+//! use stages_model::{from_json, Model, Validate};
+//!
+//! #[derive(Debug, Model)]
+//! struct Route {
+//!     #[model(required, length(min = 1, max = 64))]
+//!     route_key: String,
+//!     #[model(values(pattern = "[a-z]+"))]
+//!     labels: Option<Vec<String>>,
+//! }
+//!
+//! let errors = from_json::<Route>(r#"{"labels": ["ok", "NOT OK"]}"#).unwrap_err();
+//! assert_eq!(errors.pointers(), ["/routeKey", "/labels/1"]);
+//! println!("{errors}");
+//! // routeKey: is required
+//! // labels[1]: must match [a-z]+
+//! ```
+//!
+//! See [`Model`] for the attribute grammar.
+
+extern crate self as stages_model;
+
+mod runtime;
+
+pub use runtime::json::{from_json, from_json_slice, from_json_value};
+pub use runtime::path::{Path, Segment};
+pub use runtime::rules::CustomError;
+pub use runtime::validate::Validate;
+pub use runtime::violation::{code, Report, ValidationErrors, Violation};
+pub use stages_derive::Model;
+
+/// What generated code calls. Not a public API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::runtime::de;
+    pub use crate::runtime::rules;
+    pub use crate::runtime::validate::{Nested, NestedModel, NotAModel};
+    pub use crate::runtime::{path::Path, validate::Validate, violation::Report};
+    pub use regex::Regex;
+    pub use serde;
+}

@@ -1,0 +1,85 @@
+//! Decoding JSON into models with every problem reported as a structured [`Violation`].
+//!
+//! `serde_json::from_str` works on any model too, but its error is a single string. These
+//! functions return [`ValidationErrors`]: each violation keeps its path, rule code and message,
+//! and broken JSON or a value of the wrong type becomes a violation (`syntax` or `type`) at the
+//! path where decoding stopped.
+
+use serde::de::{DeserializeOwned, IgnoredAny};
+
+use super::de::{capture, Failure};
+use super::violation::{code, ValidationErrors, Violation};
+
+/// Decodes and validates a JSON document.
+///
+/// ```
+/// use stages_model::{from_json, Model};
+///
+/// #[derive(Debug, Model)]
+/// struct Pet {
+///     #[model(required, length(min = 1, max = 16))]
+///     name: String,
+/// }
+///
+/// let errors = from_json::<Pet>(r#"{"name": ""}"#).unwrap_err();
+/// assert_eq!(errors.pointers(), ["/name"]);
+/// assert_eq!(errors.to_string(), "name: must be 1 to 16 characters long, found 0");
+/// ```
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ValidationErrors> {
+    decode(
+        || serde_json::from_str(text),
+        || serde_json::from_str::<IgnoredAny>(text).err(),
+    )
+}
+
+/// Decodes and validates a JSON document given as bytes (which must be UTF-8).
+pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationErrors> {
+    decode(
+        || serde_json::from_slice(bytes),
+        || serde_json::from_slice::<IgnoredAny>(bytes).err(),
+    )
+}
+
+/// Decodes and validates an already parsed JSON value.
+pub fn from_json_value<T: DeserializeOwned>(
+    value: serde_json::Value,
+) -> Result<T, ValidationErrors> {
+    decode(|| serde_json::from_value(value), || None)
+}
+
+/// Runs `decode`; on failure, `syntax_error` re-reads the document without a model to tell broken
+/// JSON (where the same error comes back) from a value of the wrong type.
+fn decode<T>(
+    decode: impl FnOnce() -> Result<T, serde_json::Error>,
+    syntax_error: impl FnOnce() -> Option<serde_json::Error>,
+) -> Result<T, ValidationErrors> {
+    let (error, failure) = match capture(decode) {
+        Ok(value) => return Ok(value),
+        Err(failed) => failed,
+    };
+    let violations = match failure {
+        Some(Failure::Invalid(errors)) => return Err(errors),
+        Some(Failure::Broken {
+            path,
+            message,
+            mut found,
+        }) => {
+            let is_syntax = syntax_error().is_some_and(|syntax| {
+                (syntax.is_syntax() || syntax.is_eof()) && syntax.to_string() == message
+            });
+            let rule = if is_syntax { code::SYNTAX } else { code::TYPE };
+            found.push(Violation::new(path, rule, message));
+            found
+        }
+        None => {
+            let rule = if error.is_syntax() || error.is_eof() {
+                code::SYNTAX
+            } else {
+                code::TYPE
+            };
+            vec![Violation::new(Vec::new(), rule, error.to_string())]
+        }
+    };
+    Err(ValidationErrors::from_violations(violations)
+        .expect("a failed decode yields at least one violation"))
+}

@@ -1,0 +1,104 @@
+//! The `Validate` trait, and how containers pass validation on to the models inside them.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::path::Path;
+use super::violation::{Report, ValidationErrors};
+
+/// A value that knows its rules. `#[derive(Model)]` implements it; containers of models
+/// (`Option`, `Box`, `Vec`, slices, and maps with string keys) implement it by validating each
+/// model inside, with the key or index added to the path.
+pub trait Validate {
+    /// Appends every violation found in `self` to `report`, with paths below `path`.
+    ///
+    /// Allocates nothing when `self` is valid.
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report);
+
+    /// Checks every rule and returns all violations at once.
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut report = Report::new();
+        self.validate_into(&Path::root(), &mut report);
+        report.into_result()
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for &T {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        (**self).validate_into(path, report);
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        (**self).validate_into(path, report);
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        if let Some(value) = self {
+            value.validate_into(path, report);
+        }
+    }
+}
+
+impl<T: Validate> Validate for [T] {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        for (index, item) in self.iter().enumerate() {
+            item.validate_into(&path.index(index), report);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        self.as_slice().validate_into(path, report);
+    }
+}
+
+impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        for (key, value) in self {
+            value.validate_into(&path.key(key.as_ref()), report);
+        }
+    }
+}
+
+impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        for (key, value) in self {
+            value.validate_into(&path.key(key.as_ref()), report);
+        }
+    }
+}
+
+/// Lets generated code validate any field without knowing whether its type is a model.
+///
+/// `(&Nested(&value)).validate_nested(..)` resolves to [`NestedModel`] when the type implements
+/// [`Validate`] and to [`NotAModel`] (which does nothing) otherwise: method lookup tries the
+/// receiver as written before it adds a reference. Strings, numbers and other foreign types thus
+/// need no impl, and a field of a model type is never skipped.
+#[doc(hidden)]
+pub struct Nested<'a, T: ?Sized>(pub &'a T);
+
+/// The branch of [`Nested`] taken for types that implement [`Validate`].
+#[doc(hidden)]
+pub trait NestedModel {
+    fn validate_nested(&self, path: &Path<'_>, report: &mut Report);
+}
+
+impl<T: Validate + ?Sized> NestedModel for Nested<'_, T> {
+    #[inline]
+    fn validate_nested(&self, path: &Path<'_>, report: &mut Report) {
+        self.0.validate_into(path, report);
+    }
+}
+
+/// The branch of [`Nested`] taken for types with nothing to validate.
+#[doc(hidden)]
+pub trait NotAModel {
+    #[inline]
+    fn validate_nested(&self, _path: &Path<'_>, _report: &mut Report) {}
+}
+
+impl<T: ?Sized> NotAModel for &Nested<'_, T> {}
