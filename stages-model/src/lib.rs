@@ -1,5 +1,12 @@
+#![warn(missing_docs)]
 //! Amazon API Gateway V2 *Stages* as Rust types that decode, validate and encode exactly as AWS
 //! does, and the runtime behind `#[derive(Model)]`, which declares such types.
+//!
+//! The resource: [`CreateStageInput`] (the body of `CreateStage`), [`Stage`], [`Stages`] (a page
+//! of `GetStages`), [`RouteSettings`], [`AccessLogSettings`], [`LoggingLevel`]; the operations'
+//! inputs [`GetStagesInput`] and [`CreateStageRequest`]; and the errors
+//! [`BadRequestException`], [`NotFoundException`], [`ConflictException`] and
+//! [`LimitExceededException`] with their HTTP status and wire code ([`AwsError`]).
 //!
 //! A model is a struct with named fields or a fieldless enum whose rules are written once, as
 //! `#[model(...)]` attributes; the derive generates [`Validate`] and the JSON wire format
@@ -28,7 +35,23 @@
 
 extern crate self as stages_model;
 
+mod access_log;
+pub mod custom;
+mod errors;
+mod logging_level;
+mod operations;
+mod route_settings;
 mod runtime;
+mod stage;
+
+pub use access_log::AccessLogSettings;
+pub use errors::{
+    AwsError, BadRequestException, ConflictException, LimitExceededException, NotFoundException,
+};
+pub use logging_level::LoggingLevel;
+pub use operations::{CreateStageRequest, GetStagesInput, Operation, DEFAULT_PAGE_SIZE};
+pub use route_settings::RouteSettings;
+pub use stage::{CreateStageInput, Stage, Stages};
 
 pub use runtime::json::{from_json, from_json_slice, from_json_value};
 pub use runtime::path::{Path, Segment};

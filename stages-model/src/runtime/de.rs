@@ -18,6 +18,7 @@ use std::fmt;
 use std::hash::{BuildHasher, Hash};
 use std::marker::PhantomData;
 
+use chrono::{DateTime, Utc};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
@@ -605,6 +606,44 @@ where
             }
         }
         Ok(out)
+    }
+}
+
+/// Decodes an RFC 3339 date-time (`2024-05-01T12:30:00Z`, fractional seconds and numeric
+/// offsets allowed) into UTC. Text that is not one is a `format` violation, not a hard error.
+#[derive(Clone, Copy)]
+pub struct Timestamp;
+
+/// A [`Timestamp`] seed.
+pub const fn timestamp() -> Timestamp {
+    Timestamp
+}
+
+impl<'de> DeserializeSeed<'de> for Timestamp {
+    type Value = DateTime<Utc>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for Timestamp {
+    type Value = DateTime<Utc>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an RFC 3339 date-time string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        match DateTime::parse_from_rfc3339(text) {
+            Ok(date_time) => Ok(date_time.with_timezone(&Utc)),
+            Err(_) => {
+                let message = format!(
+                    "must be an RFC 3339 date-time such as 2024-05-01T12:30:00Z; found {text:?}"
+                );
+                record(Vec::new(), code::FORMAT, message);
+                Ok(DateTime::<Utc>::UNIX_EPOCH)
+            }
+        }
     }
 }
 

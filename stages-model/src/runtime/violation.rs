@@ -21,6 +21,8 @@ pub mod code {
     pub const RANGE: &str = "range";
     /// A floating-point number is NaN or infinite.
     pub const FINITE: &str = "finite";
+    /// A string is not in the format its type needs (an RFC 3339 date-time, say).
+    pub const FORMAT: &str = "format";
     /// A string is not one of an enumeration's values.
     pub const ENUM: &str = "enum";
     /// A member is present more than once, or a map key repeats.

@@ -1,0 +1,216 @@
+//! The `validate` command, apart from the process: arguments and streams come in, an exit
+//! status goes out, so tests can drive it directly.
+
+use std::io::{Read, Write};
+
+use stages_model::{
+    from_json_slice, AccessLogSettings, CreateStageInput, RouteSettings, Stage, Stages,
+    ValidationErrors,
+};
+
+/// Every document was valid.
+pub const VALID: i32 = 0;
+/// At least one document was invalid.
+pub const INVALID: i32 = 1;
+/// The command could not run: bad arguments, or a file that could not be read.
+pub const FAILED: i32 = 2;
+
+const USAGE: &str = "\
+usage: validate [--shape NAME] [--format text|json] FILE...
+
+Checks each FILE (or `-` for standard input) against the AWS rules for a Stages shape.
+  --shape NAME     CreateStageInput (default), Stage, Stages, RouteSettings or AccessLogSettings
+  --format FORMAT  text (default): one line per violation, `FILE: path: message`
+                   json: one object per file, {\"valid\": bool, \"violations\": [...]}
+Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error.";
+
+/// The shapes a document can be checked as.
+#[derive(Clone, Copy)]
+enum Shape {
+    CreateStageInput,
+    Stage,
+    Stages,
+    RouteSettings,
+    AccessLogSettings,
+}
+
+const SHAPES: &[(&str, Shape)] = &[
+    ("CreateStageInput", Shape::CreateStageInput),
+    ("Stage", Shape::Stage),
+    ("Stages", Shape::Stages),
+    ("RouteSettings", Shape::RouteSettings),
+    ("AccessLogSettings", Shape::AccessLogSettings),
+];
+
+impl Shape {
+    /// Decodes and validates `document` as this shape.
+    fn check(self, document: &[u8]) -> Result<(), ValidationErrors> {
+        match self {
+            Shape::CreateStageInput => from_json_slice::<CreateStageInput>(document).map(drop),
+            Shape::Stage => from_json_slice::<Stage>(document).map(drop),
+            Shape::Stages => from_json_slice::<Stages>(document).map(drop),
+            Shape::RouteSettings => from_json_slice::<RouteSettings>(document).map(drop),
+            Shape::AccessLogSettings => from_json_slice::<AccessLogSettings>(document).map(drop),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+struct Options {
+    shape: Shape,
+    format: Format,
+    files: Vec<String>,
+}
+
+/// Why the command cannot run.
+enum Usage {
+    Help,
+    Wrong(String),
+}
+
+fn parse(args: &[String]) -> Result<Options, Usage> {
+    let mut options = Options {
+        shape: Shape::CreateStageInput,
+        format: Format::Text,
+        files: Vec::new(),
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Err(Usage::Help),
+            "--shape" => {
+                let name = args
+                    .next()
+                    .ok_or_else(|| Usage::Wrong("--shape needs a shape name".into()))?;
+                options.shape = SHAPES
+                    .iter()
+                    .find(|(known, _)| known == name)
+                    .map(|(_, shape)| *shape)
+                    .ok_or_else(|| {
+                        let names: Vec<&str> = SHAPES.iter().map(|(known, _)| *known).collect();
+                        Usage::Wrong(format!(
+                            "unknown shape {name:?}; expected one of {}",
+                            names.join(", ")
+                        ))
+                    })?;
+            }
+            "--format" => {
+                options.format = match args.next().map(String::as_str) {
+                    Some("text") => Format::Text,
+                    Some("json") => Format::Json,
+                    Some(other) => {
+                        return Err(Usage::Wrong(format!(
+                            "unknown format {other:?}; expected text or json"
+                        )))
+                    }
+                    None => return Err(Usage::Wrong("--format needs text or json".into())),
+                };
+            }
+            "--" => options.files.extend(args.by_ref().cloned()),
+            flag if flag.starts_with("--") => {
+                return Err(Usage::Wrong(format!("unknown option {flag}")))
+            }
+            file => options.files.push(file.to_owned()),
+        }
+    }
+    if options.files.is_empty() {
+        return Err(Usage::Wrong(
+            "no FILE given (use - for standard input)".into(),
+        ));
+    }
+    Ok(options)
+}
+
+/// Runs the command; returns the exit status.
+pub fn run(
+    args: &[String],
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    let options = match parse(args) {
+        Ok(options) => options,
+        Err(Usage::Help) => return report_io(writeln!(stdout, "{USAGE}"), VALID, stderr),
+        Err(Usage::Wrong(problem)) => {
+            let _ = writeln!(stderr, "validate: {problem}\n\n{USAGE}");
+            return FAILED;
+        }
+    };
+    let mut status = VALID;
+    for file in &options.files {
+        let document = match read(file, stdin) {
+            Ok(document) => document,
+            Err(error) => {
+                let _ = writeln!(stderr, "validate: cannot read {file}: {error}");
+                return FAILED;
+            }
+        };
+        let outcome = options.shape.check(&document);
+        if outcome.is_err() {
+            status = INVALID;
+        }
+        let name = if file == "-" {
+            "<stdin>"
+        } else {
+            file.as_str()
+        };
+        let written = match options.format {
+            Format::Text => write_text(stdout, name, &outcome),
+            Format::Json => write_json(stdout, &outcome),
+        };
+        if let Err(error) = written {
+            let _ = writeln!(stderr, "validate: cannot write the report: {error}");
+            return FAILED;
+        }
+    }
+    status
+}
+
+fn read(file: &str, stdin: &mut dyn Read) -> std::io::Result<Vec<u8>> {
+    if file == "-" {
+        let mut document = Vec::new();
+        stdin.read_to_end(&mut document)?;
+        Ok(document)
+    } else {
+        std::fs::read(file)
+    }
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    name: &str,
+    outcome: &Result<(), ValidationErrors>,
+) -> std::io::Result<()> {
+    match outcome {
+        Ok(()) => writeln!(out, "{name}: valid"),
+        Err(errors) => errors
+            .iter()
+            .try_for_each(|violation| writeln!(out, "{name}: {violation}")),
+    }
+}
+
+fn write_json(out: &mut dyn Write, outcome: &Result<(), ValidationErrors>) -> std::io::Result<()> {
+    let violations = match outcome {
+        Ok(()) => &[][..],
+        Err(errors) => errors.violations(),
+    };
+    // Written by hand so the members keep their documented order.
+    write!(out, "{{\"valid\":{},\"violations\":", outcome.is_ok())?;
+    serde_json::to_writer(&mut *out, violations)?;
+    writeln!(out, "}}")
+}
+
+fn report_io(result: std::io::Result<()>, status: i32, stderr: &mut dyn Write) -> i32 {
+    match result {
+        Ok(()) => status,
+        Err(error) => {
+            let _ = writeln!(stderr, "validate: cannot write: {error}");
+            FAILED
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! The rules of the Stages resource that no built-in rule can say, as `custom` functions.
+
+use crate::code;
+use crate::CustomError;
+
+/// The largest page `GetStages` returns; a larger `maxResults` is a 400.
+pub const MAX_PAGE_SIZE: u32 = 500;
+
+/// A stage name holds only ASCII letters, digits, `-` and `_`, or is exactly `$default` (the
+/// stage HTTP APIs deploy to automatically).
+pub fn stage_name(name: &str) -> Result<(), CustomError> {
+    let plain = name
+        .bytes()
+        .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_');
+    if plain || name == "$default" {
+        Ok(())
+    } else {
+        Err(CustomError::new(
+            "must contain only letters, digits, hyphens and underscores, or be exactly $default",
+        )
+        .with_rule(code::PATTERN))
+    }
+}
+
+/// The ARN of a CloudWatch Logs log group:
+/// `arn:<aws|aws-cn|aws-us-gov>:logs:<region>:<12-digit account>:log-group:<name>[:*]`.
+pub fn log_group_arn(arn: &str) -> Result<(), CustomError> {
+    if is_log_group_arn(arn) {
+        Ok(())
+    } else {
+        Err(CustomError::new(
+            "must be a CloudWatch Logs log-group ARN: arn:<partition>:logs:<region>:<account>:log-group:<name>",
+        )
+        .with_rule(code::PATTERN))
+    }
+}
+
+fn is_log_group_arn(arn: &str) -> bool {
+    let mut parts = arn.splitn(7, ':');
+    let (
+        Some("arn"),
+        Some(partition),
+        Some("logs"),
+        Some(region),
+        Some(account),
+        Some("log-group"),
+        Some(rest),
+    ) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    )
+    else {
+        return false;
+    };
+    let name = rest.strip_suffix(":*").unwrap_or(rest);
+    matches!(partition, "aws" | "aws-cn" | "aws-us-gov")
+        && is_region(region)
+        && account.len() == 12
+        && account.bytes().all(|byte| byte.is_ascii_digit())
+        && (1..=512).contains(&name.len())
+        && name
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || b"._-/#".contains(&byte))
+}
+
+/// `us-east-1`, `cn-north-1`, `us-gov-west-1`: lowercase words joined by hyphens, ending in a
+/// number.
+fn is_region(region: &str) -> bool {
+    let mut words = region.split('-');
+    let number = words.next_back().unwrap_or_default();
+    let words: Vec<&str> = words.collect();
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|word| !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_lowercase()))
+        && !number.is_empty()
+        && number.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+/// Tag keys starting with `aws:` are reserved for AWS.
+pub fn tag_key(key: &str) -> Result<(), CustomError> {
+    if key.starts_with("aws:") {
+        Err(
+            CustomError::new("key must not start with aws:, which is reserved for AWS")
+                .with_rule(code::PATTERN),
+        )
+    } else {
+        Ok(())
+    }
+}
+
+/// `maxResults` travels as a string; it must be a decimal integer from 1 to [`MAX_PAGE_SIZE`].
+pub fn max_results(text: &str) -> Result<(), CustomError> {
+    parse_max_results(text).map(|_| ())
+}
+
+/// Parses `maxResults` as [`max_results`] checks it.
+pub(crate) fn parse_max_results(text: &str) -> Result<u32, CustomError> {
+    let digits_only = !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit());
+    if !digits_only {
+        return Err(CustomError::new(format!(
+            "must be a whole number from 1 to {MAX_PAGE_SIZE}; found {text:?}"
+        ))
+        .with_rule(code::PATTERN));
+    }
+    match text.parse::<u32>() {
+        Ok(size @ 1..=MAX_PAGE_SIZE) => Ok(size),
+        _ => Err(
+            CustomError::new(format!("must be from 1 to {MAX_PAGE_SIZE}; found {text}"))
+                .with_rule(code::RANGE),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stage_names() {
+        for good in ["prod", "beta-2", "my_stage", "$default", "A"] {
+            assert!(stage_name(good).is_ok(), "{good}");
+        }
+        for bad in ["my stage", "$prod", "default$", "étape", "a/b", "$Default"] {
+            assert!(stage_name(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn log_group_arns() {
+        for good in [
+            "arn:aws:logs:us-east-1:123456789012:log-group:my-logs",
+            "arn:aws:logs:eu-central-1:123456789012:log-group:/aws/apigateway/x:*",
+            "arn:aws-cn:logs:cn-north-1:123456789012:log-group:a",
+            "arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:a.b#c_d",
+        ] {
+            assert!(log_group_arn(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "arn:aws:logs:us-east-1:123456789012:log-group:",
+            "arn:aws:logs:us-east-1:12345678901:log-group:x",
+            "arn:aws:s3:us-east-1:123456789012:log-group:x",
+            "arn:azure:logs:us-east-1:123456789012:log-group:x",
+            "arn:aws:logs:useast1:123456789012:log-group:x",
+            "arn:aws:logs:us-east-1:123456789012:log-stream:x",
+            "arn:aws:logs:us-east-1:123456789012:log-group:x y",
+            "arn:aws:logs:us-east-1:123456789012:log-group:x:y",
+        ] {
+            assert!(log_group_arn(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn max_results_is_a_positive_decimal_within_the_page_limit() {
+        assert_eq!(parse_max_results("1").unwrap(), 1);
+        assert_eq!(parse_max_results("500").unwrap(), 500);
+        for (bad, rule) in [
+            ("0", "range"),
+            ("501", "range"),
+            ("99999999999", "range"),
+            ("-1", "pattern"),
+            ("ten", "pattern"),
+            ("1.5", "pattern"),
+            ("", "pattern"),
+            (" 1", "pattern"),
+        ] {
+            assert_eq!(parse_max_results(bad).unwrap_err().rule(), rule, "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! The `validate` example, driven through its `run` function with in-memory streams.
+
+#[path = "../examples/validate/cli.rs"]
+mod cli;
+
+use serde_json::Value;
+
+const VALID: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/data/create-stage.json"
+);
+const INVALID: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/data/invalid-create-stage.json"
+);
+
+struct Output {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let args: Vec<String> = args.iter().map(|arg| arg.to_string()).collect();
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let status = cli::run(&args, &mut stdin.as_bytes(), &mut stdout, &mut stderr);
+    Output {
+        status,
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+fn json_lines(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_valid_document_exits_zero() {
+    let out = run(&[VALID], "");
+    assert_eq!(out.status, cli::VALID);
+    assert_eq!(out.stdout, format!("{VALID}: valid\n"));
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn an_invalid_document_exits_one_with_a_line_per_violation() {
+    let out = run(&[VALID, INVALID], "");
+    assert_eq!(out.status, cli::INVALID);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 1 + 8, "{}", out.stdout);
+    assert!(lines.contains(&format!("{INVALID}: stageName: is required").as_str()));
+    assert!(lines.contains(
+        &format!("{INVALID}: accessLogSettings.format: must include $context.requestId").as_str()
+    ));
+}
+
+#[test]
+fn json_format_prints_one_object_per_file() {
+    let out = run(&["--format", "json", VALID, INVALID], "");
+    assert_eq!(out.status, cli::INVALID);
+    let reports = json_lines(&out.stdout);
+    assert_eq!(reports.len(), 2);
+    assert_eq!(
+        reports[0],
+        serde_json::json!({"valid": true, "violations": []})
+    );
+    assert_eq!(reports[1]["valid"], false);
+    let pointers: Vec<&str> = reports[1]["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "/defaultRouteSettings/loggingLevel",
+            "/routeSettings/GET ~1pets/loggingLevel",
+            "/stageName",
+            "/stageVariables/my-var",
+            "/stageVariables/url",
+            "/accessLogSettings/format",
+            "/accessLogSettings/destinationArn",
+            "/tags/aws:owner",
+        ]
+    );
+    let first = &reports[1]["violations"][3];
+    assert_eq!(first["path"], "stageVariables[\"my-var\"]");
+    assert_eq!(first["rule"], "pattern");
+    assert_eq!(first["message"], "key must match [A-Za-z0-9_]+");
+}
+
+#[test]
+fn json_members_keep_the_documented_order() {
+    let out = run(&["--format", "json", "-"], r#"{"stageName": ""}"#);
+    assert_eq!(
+        out.stdout,
+        concat!(
+            r#"{"valid":false,"violations":[{"pointer":"/stageName","path":"stageName","rule":"length","#,
+            r#""message":"must be 1 to 128 characters long, found 0"}]}"#,
+            "\n"
+        )
+    );
+}
+
+#[test]
+fn standard_input_is_read_for_a_dash() {
+    let out = run(
+        &["--shape", "RouteSettings", "-"],
+        r#"{"loggingLevel": "OFF"}"#,
+    );
+    assert_eq!(
+        (out.status, out.stdout.as_str()),
+        (cli::VALID, "<stdin>: valid\n")
+    );
+    let out = run(
+        &["--shape", "RouteSettings", "-"],
+        r#"{"throttlingBurstLimit": 2.5}"#,
+    );
+    assert_eq!(out.status, cli::INVALID);
+    assert!(
+        out.stdout
+            .starts_with("<stdin>: throttlingBurstLimit: invalid type: floating point `2.5`"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn malformed_json_is_one_syntax_violation_where_it_broke() {
+    let out = run(
+        &["--format", "json", "-"],
+        r#"{"stageName": "prod", "tags": {"a": }"#,
+    );
+    let reports = json_lines(&out.stdout);
+    let violations = reports[0]["violations"].as_array().unwrap();
+    assert_eq!(violations.len(), 1);
+    assert_eq!(violations[0]["rule"], "syntax");
+    assert_eq!(violations[0]["pointer"], "/tags/a");
+    let out = run(&["--format", "json", "-"], "not json");
+    let reports = json_lines(&out.stdout);
+    assert_eq!(reports[0]["violations"][0]["pointer"], "");
+    assert_eq!(reports[0]["violations"][0]["rule"], "syntax");
+    assert_eq!(out.status, cli::INVALID);
+}
+
+#[test]
+fn every_shape_can_be_chosen() {
+    let cases = [
+        ("CreateStageInput", r#"{"stageName": "x"}"#),
+        (
+            "Stage",
+            r#"{"stageName": "x", "createdDate": "2024-01-01T00:00:00Z"}"#,
+        ),
+        ("Stages", r#"{"items": []}"#),
+        ("RouteSettings", r#"{}"#),
+        ("AccessLogSettings", r#"{"format": "$context.requestId"}"#),
+    ];
+    for (shape, document) in cases {
+        let out = run(&["--shape", shape, "-"], document);
+        assert_eq!(out.status, cli::VALID, "{shape}: {}", out.stdout);
+    }
+    // The same document differs by shape: a Stage needs a name, RouteSettings ignores it.
+    assert_eq!(run(&["--shape", "Stage", "-"], "{}").status, cli::INVALID);
+    assert_eq!(
+        run(&["--shape", "RouteSettings", "-"], "{}").status,
+        cli::VALID
+    );
+}
+
+#[test]
+fn usage_errors_exit_two_with_a_message() {
+    let cases: [(&[&str], &str); 6] = [
+        (&[], "no FILE given"),
+        (&["--shape"], "--shape needs a shape name"),
+        (
+            &["--shape", "Api", "x"],
+            "unknown shape \"Api\"; expected one of CreateStageInput, Stage, Stages",
+        ),
+        (&["--format", "yaml", "x"], "unknown format \"yaml\""),
+        (&["--verbose", "x"], "unknown option --verbose"),
+        (
+            &["/definitely/not/here.json"],
+            "cannot read /definitely/not/here.json",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = run(args, "");
+        assert_eq!(out.status, cli::FAILED, "{args:?}");
+        assert!(out.stderr.contains(expected), "{args:?}: {}", out.stderr);
+        assert_eq!(out.stdout, "", "{args:?}");
+    }
+}
+
+#[test]
+fn help_goes_to_stdout_and_exits_zero() {
+    let out = run(&["--help"], "");
+    assert_eq!(out.status, cli::VALID);
+    assert!(out.stdout.starts_with("usage: validate"));
+}
