@@ -63,8 +63,8 @@ impl<'a> Container<'a> {
                 Fields::Unit => {
                     errors.spanned(
                         &input.ident,
-                        "`Model` needs named fields; a unit struct has nothing to decode. \
-                         Use `struct Name {}` for an empty object",
+                        "`Model` needs named fields; a unit struct has nothing to decode: \
+                         use `struct Name {}` for an empty object",
                     );
                     Body::Struct(Vec::new())
                 }
@@ -84,14 +84,14 @@ impl<'a> Container<'a> {
                                 errors.spanned(
                                     &variant.fields,
                                     format!(
-                                        "`Model` enums are plain string values, so variants cannot carry data; \
-                                         make `{}` a unit variant",
+                                        "a `Model` enum is a JSON string (a variant's wire name), so variants cannot \
+                                         carry data; make `{}` a unit variant",
                                         variant.ident
                                     ),
                                 );
                             }
                             if let Some((_, discriminant)) = &variant.discriminant {
-                                errors.spanned(discriminant, "a `Model` enum decodes from strings: remove the discriminant");
+                                errors.spanned(discriminant, "a `Model` enum is a JSON string (a variant's wire name), not a number: remove the discriminant");
                             }
                             Variant { ident: &variant.ident, attrs: attr::variant(&variant.attrs, &mut errors) }
                         })

@@ -135,7 +135,7 @@ pub fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
             };
             match word.as_str() {
                 "rename_all" => {
-                    let lit: LitStr = meta.value()?.parse()?;
+                    let lit = string_value(&meta, "rename_all = \"camelCase\"")?;
                     match Case::from_name(&lit.value()) {
                         Some(case) => set_once(&mut out.rename_all, (case, lit.span()), &meta, errors),
                         None => {
@@ -145,13 +145,14 @@ pub fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
                     }
                 }
                 "crate" => {
-                    let lit: LitStr = meta.value()?.parse()?;
+                    let lit = string_value(&meta, "crate = \"::stages_model\"")?;
                     match lit.parse::<syn::Path>() {
                         Ok(path) => set_once(&mut out.krate, path, &meta, errors),
                         Err(_) => errors.spanned(
                             &lit,
                             format!(
-                                "`crate` must be a path to stages-model, such as \"::stages_model\" or \"my_crate::model\"; `{}` is not a path",
+                                "`{}` is not a Rust path; `crate` takes the path through which this crate reaches \
+                                 `stages_model`, such as \"::stages_model\" or \"my_crate::model\"",
                                 lit.value()
                             ),
                         ),
@@ -179,7 +180,7 @@ pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
                 "required" => set_once(&mut out.required, ident, &meta, errors),
                 "default" => set_once(&mut out.default, ident, &meta, errors),
                 "rename" => {
-                    let lit: LitStr = meta.value()?.parse()?;
+                    let lit = string_value(&meta, "rename = \"wireName\"")?;
                     set_once(&mut out.rename, lit, &meta, errors);
                 }
                 _ => return rule(&meta, &ident, &mut out.rules, true, errors),
@@ -197,7 +198,7 @@ pub fn variant(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
     for attr in attrs.iter().filter(|attr| is_model(attr)) {
         let parsed = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("rename") {
-                let lit: LitStr = meta.value()?.parse()?;
+                let lit = string_value(&meta, "rename = \"WIRE_NAME\"")?;
                 set_once(&mut out.rename, lit, &meta, errors);
                 Ok(())
             } else {
@@ -220,8 +221,17 @@ fn rule(
     match ident.to_string().as_str() {
         "length" => {
             let bounds = bounds(meta, ident, errors, |input| {
-                let lit: LitInt = input.parse()?;
-                let value = lit.base10_parse::<usize>()?;
+                let not_a_count = |span| {
+                    syn::Error::new(
+                        span,
+                        "a `length` bound is a count of characters or entries: a whole number \
+                         of 0 or more, such as `min = 1`",
+                    )
+                };
+                let lit: LitInt = input.parse().map_err(|error| not_a_count(error.span()))?;
+                let value = lit
+                    .base10_parse::<usize>()
+                    .map_err(|_| not_a_count(lit.span()))?;
                 Ok(Count { value, lit })
             })?;
             set_once(&mut rules.length, bounds, meta, errors);
@@ -231,11 +241,11 @@ fn rule(
             set_once(&mut rules.range, bounds, meta, errors);
         }
         "pattern" => {
-            let lit: LitStr = meta.value()?.parse()?;
+            let lit = string_value(meta, "pattern = \"^[a-z]+$\"")?;
             set_once(&mut rules.pattern, lit, meta, errors);
         }
         "contains" => {
-            let lit: LitStr = meta.value()?.parse()?;
+            let lit = string_value(meta, "contains = \"text\"")?;
             if lit.value().is_empty() {
                 errors.spanned(
                     &lit,
@@ -246,7 +256,7 @@ fn rule(
         }
         "finite" => set_once(&mut rules.finite, ident.clone(), meta, errors),
         "custom" => {
-            let path: syn::Path = meta.value()?.parse()?;
+            let path = function_path(meta)?;
             if rules.custom.iter().any(|known| {
                 known.to_token_stream().to_string() == path.to_token_stream().to_string()
             }) {
@@ -260,7 +270,10 @@ fn rule(
         "keys" | "values" if nesting => {
             let mut nested = Rules::default();
             meta.parse_nested_meta(|inner| match inner.path.get_ident().cloned() {
-                Some(inner_ident) if NESTED_RULE_WORDS.contains(&inner_ident.to_string().as_str()) => {
+                Some(inner_ident)
+                    if NESTED_RULE_WORDS.contains(&inner_ident.to_string().as_str())
+                        || ["required", "default", "rename"].contains(&inner_ident.to_string().as_str()) =>
+                {
                     rule(&inner, &inner_ident, &mut nested, false, errors)
                 }
                 Some(inner_ident) if ["keys", "values"].contains(&inner_ident.to_string().as_str()) => {
@@ -270,7 +283,7 @@ fn rule(
                     );
                     skip_arguments(&inner)
                 }
-                _ => unknown_word(&inner, &format!("rule inside `{ident}(...)`"), NESTED_RULE_WORDS, errors),
+                _ => unknown_word(&inner, &format!("rule in `{ident}(...)`"), NESTED_RULE_WORDS, errors),
             })?;
             let slot = if ident == "keys" {
                 &mut rules.keys
@@ -291,7 +304,10 @@ fn rule(
         "required" | "default" | "rename" => {
             errors.spanned(
                 ident,
-                format!("`{ident}` applies to a field, not to the keys or values of a map or list"),
+                format!(
+                    "`{ident}` applies to the field itself, not to the keys or values of a map or list; \
+                     move it out of `keys(...)`/`values(...)`"
+                ),
             );
             skip_arguments(meta)?;
         }
@@ -332,12 +348,7 @@ fn bounds<T>(
             let value = parse(bound.value()?)?;
             set_once(&mut out.max, value, &bound, errors);
         } else {
-            return unknown_word(
-                &bound,
-                &format!("bound of `{rule}`"),
-                &["min", "max"],
-                errors,
-            );
+            return unknown_word(&bound, &format!("`{rule}` bound"), &["min", "max"], errors);
         }
         Ok(())
     })?;
@@ -356,7 +367,8 @@ fn number(input: ParseStream) -> syn::Result<Number> {
     } else if input.peek(LitInt) {
         NumberLit::Int(input.parse()?)
     } else {
-        return Err(input.error("expected a number"));
+        return Err(input
+            .error("a `range` bound is a number, such as `min = 0`, `max = 100` or `max = 0.5`"));
     };
     Ok(Number {
         negative,
@@ -375,11 +387,50 @@ fn set_once<T>(slot: &mut Option<T>, value: T, meta: &ParseNestedMeta, errors: &
             .unwrap_or_default();
         errors.spanned(
             &meta.path,
-            format!("duplicate `{name}`: give it once per value"),
+            format!("`{name}` is given more than once here; give it once"),
         );
     } else {
         *slot = Some(value);
     }
+}
+
+/// Parses `= "..."`, or explains with `usage` (the option written correctly) what was expected.
+fn string_value(meta: &ParseNestedMeta, usage: &str) -> syn::Result<LitStr> {
+    let name = meta.path.to_token_stream().to_string();
+    if !meta.input.peek(Token![=]) {
+        return Err(meta.error(format!("`{name}` takes a string: `{usage}`")));
+    }
+    meta.value()?.parse().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            format!("`{name}` takes a string in quotes: `{usage}`"),
+        )
+    })
+}
+
+/// Parses `= path::to::function`; a quoted path (as serde writes it) gets its own hint.
+fn function_path(meta: &ParseNestedMeta) -> syn::Result<syn::Path> {
+    const USAGE: &str = "`custom = path::to::function`";
+    if !meta.input.peek(Token![=]) {
+        return Err(meta.error(format!("`custom` takes the function to call: {USAGE}")));
+    }
+    let value = meta.value()?;
+    if value.peek(LitStr) {
+        let lit: LitStr = value.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "`custom` takes a path, not a string: write `custom = {}` without quotes",
+                lit.value()
+            ),
+        ));
+    }
+    value.parse().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            format!("`custom` takes the path of a function: {USAGE}"),
+        )
+    })
 }
 
 /// Records an unknown name (suggesting the nearest valid one) and skips its arguments so that

@@ -113,7 +113,10 @@ pub fn check<'a>(container: &Container<'a>) -> syn::Result<Model<'a>> {
         }
         ast::Body::Enum(variants) => {
             if let Some(span) = attrs.deny_unknown {
-                errors.at(span, "`deny_unknown_fields` applies to structs; an enum already rejects unknown values");
+                errors.at(
+                    span,
+                    "`deny_unknown_fields` applies to structs; an enum already rejects unknown values, so remove it",
+                );
             }
             let case = attrs
                 .rename_all
@@ -150,11 +153,11 @@ pub fn check<'a>(container: &Container<'a>) -> syn::Result<Model<'a>> {
 fn check_field<'a>(field: &ast::Field<'a>, case: Case, errors: &mut Errors) -> Option<Field<'a>> {
     let attrs = &field.attrs;
     let option_inner = shape::option_inner(field.ty);
-    let presence = presence(field, option_inner.is_some(), errors);
+    let wire = wire_name(field.ident, attrs.rename.as_ref(), case, errors);
+    let presence = presence(field, option_inner, &wire, errors);
     let value_ty = option_inner.unwrap_or(field.ty);
     let subject = format!("field `{}`", field.ident);
     let rules = check_rules(&attrs.rules, value_ty, &subject, errors);
-    let wire = wire_name(field.ident, attrs.rename.as_ref(), case, errors);
     Some(Field {
         ident: field.ident,
         ty: field.ty,
@@ -166,21 +169,31 @@ fn check_field<'a>(field: &ast::Field<'a>, case: Case, errors: &mut Errors) -> O
 }
 
 /// Decides what an absent member means, rejecting contradictory or missing choices.
-fn presence(field: &ast::Field, is_option: bool, errors: &mut Errors) -> Option<Presence> {
+fn presence(
+    field: &ast::Field,
+    option_inner: Option<&Type>,
+    wire: &str,
+    errors: &mut Errors,
+) -> Option<Presence> {
     let attrs = &field.attrs;
-    match (&attrs.required, &attrs.default, is_option) {
+    match (&attrs.required, &attrs.default, option_inner.is_some()) {
         (Some(required), _, true) => {
             errors.spanned(
                 required,
-                "`required` cannot apply to an `Option` field: `Option` means the member may be absent; \
-                 remove `required`, or change the field's type from `Option<T>` to `T`",
+                format!(
+                    "`required` cannot apply to an `Option` field: `Option` means the member may be absent; \
+                     remove `required`, or change the field's type from `{}` to `{}`",
+                    type_text(field.ty),
+                    option_inner.map(type_text).unwrap_or_default()
+                ),
             );
             None
         }
         (None, Some(default), true) => {
             errors.spanned(
                 default,
-                "`default` is redundant on an `Option` field: an absent member is already `None`",
+                "`default` is redundant on an `Option` field: an absent member is already `None`; \
+                 remove `default`",
             );
             None
         }
@@ -199,9 +212,11 @@ fn presence(field: &ast::Field, is_option: bool, errors: &mut Errors) -> Option<
             errors.spanned(
                 field.ident,
                 format!(
-                    "field `{}` must say what happens when its member is absent: add `#[model(required)]` to reject \
-                     the document, `#[model(default)]` to use `Default::default()`, or make its type `Option<_>`",
-                    field.ident
+                    "field `{}` must say what happens when a document has no `{wire}`: add `#[model(required)]` \
+                     to reject the document, `#[model(default)]` to use `Default::default()`, or make the type \
+                     `Option<{}>`",
+                    field.ident,
+                    type_text(field.ty)
                 ),
             );
             None
@@ -253,7 +268,7 @@ fn check_rules(rules: &attr::Rules, ty: &Type, subject: &str, errors: &mut Error
                 });
             }
         } else {
-            mismatch(errors, &path, "pattern", "strings", "");
+            mismatch(errors, &path, "pattern", "strings", number_hint(&kind));
         }
     }
     if let Some(lit) = &rules.contains {
@@ -261,7 +276,7 @@ fn check_rules(rules: &attr::Rules, ty: &Type, subject: &str, errors: &mut Error
             out.contains = Some(lit.clone());
         } else {
             let path = syn::Ident::new("contains", lit.span());
-            mismatch(errors, &path, "contains", "strings", "");
+            mismatch(errors, &path, "contains", "strings", number_hint(&kind));
         }
     }
     if let Some(bounds) = &rules.range {
@@ -282,6 +297,13 @@ fn check_rules(rules: &attr::Rules, ty: &Type, subject: &str, errors: &mut Error
     if let Some(finite) = &rules.finite {
         match kind {
             Kind::Float(_) | Kind::Other => out.finite = true,
+            Kind::Int(_) => mismatch(
+                errors,
+                finite,
+                "finite",
+                "floating-point numbers",
+                "; an integer is always finite, so remove `finite`",
+            ),
             _ => mismatch(errors, finite, "finite", "floating-point numbers", ""),
         }
     }
@@ -310,13 +332,17 @@ fn entries(
                 .as_ref()
                 .or(rules.values.as_ref())
                 .expect("checked above");
-            errors.spanned(
-                rule,
-                format!(
-                    "`{rule}(...)` applies to a `Vec`, `BTreeMap` or `HashMap`, but {subject} is {} (`{}`)",
-                    kind.describe(),
+            let found = match kind {
+                Kind::Other => format!(
+                    "has type `{}`, which the derive cannot see into (write the type as `Vec<_>`, \
+                     `BTreeMap<_, _>` or `HashMap<_, _>` rather than through an alias)",
                     type_text(ty)
                 ),
+                _ => format!("is {} (`{}`)", kind.describe(), type_text(ty)),
+            };
+            errors.spanned(
+                rule,
+                format!("`{rule}(...)` applies to a `Vec`, `BTreeMap` or `HashMap`, but {subject} {found}"),
             );
             return None;
         }
@@ -347,6 +373,14 @@ fn entries(
         );
     }
     Some(Box::new(out))
+}
+
+/// Points a text rule on a number to the rule for numbers.
+fn number_hint(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Int(_) | Kind::Float(_) => "; use `range(min = .., max = ..)` to bound a number",
+        _ => "",
+    }
 }
 
 fn accepts_text(kind: &Kind) -> bool {
@@ -422,7 +456,8 @@ fn typed_number(number: &Number, kind: &Kind) -> syn::Result<TokenStream> {
                 return Err(syn::Error::new(
                     number.span,
                     format!(
-                        "{} does not fit in `{int}`, the field's type (from {low} to {high})",
+                        "{} does not fit in `{int}`, which holds {low} to {high}; use a bound in that range, \
+                         or a wider type",
                         number.text()
                     ),
                 ));
@@ -433,7 +468,7 @@ fn typed_number(number: &Number, kind: &Kind) -> syn::Result<TokenStream> {
         (Kind::Int(int), NumberLit::Float(_)) => Err(syn::Error::new(
             number.span,
             format!(
-                "{} is not a whole number, but the field is an integer (`{int}`)",
+                "{} is not a whole number, so it cannot bound an `{int}`; use an integer bound",
                 number.text()
             ),
         )),
@@ -471,7 +506,10 @@ fn wire_name(ident: &Ident, rename: Option<&LitStr>, case: Case, errors: &mut Er
         Some(lit) => {
             let name = lit.value();
             if name.is_empty() {
-                errors.spanned(lit, "a wire name cannot be empty");
+                errors.spanned(
+                    lit,
+                    "a wire name cannot be empty: give the JSON name, or remove `rename` to derive it from the Rust name",
+                );
             }
             name
         }

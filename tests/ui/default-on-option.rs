@@ -1,0 +1,9 @@
+use stages_model::Model;
+
+#[derive(Model)]
+struct Stage {
+    #[model(default)]
+    description: Option<String>,
+}
+
+fn main() {}

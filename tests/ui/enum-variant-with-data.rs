@@ -1,0 +1,10 @@
+use stages_model::Model;
+
+#[derive(Model)]
+enum LoggingLevel {
+    Error,
+    Info(String),
+    Off,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use stages_model::Model;
+
+#[derive(Model)]
+struct Stage {
+    #[model(values(required))]
+    tags: Option<Vec<String>>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use stages_model::Model;
+
+#[derive(Model)]
+struct Stage {
+    #[model(required)]
+    description: Option<String>,
+}
+
+fn main() {}

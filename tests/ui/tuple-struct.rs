@@ -1,0 +1,6 @@
+use stages_model::Model;
+
+#[derive(Model)]
+struct StageName(String);
+
+fn main() {}
