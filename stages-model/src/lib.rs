@@ -60,6 +60,10 @@ pub use runtime::validate::Validate;
 pub use runtime::violation::{code, Report, ValidationErrors, Violation};
 pub use stages_derive::Model;
 
+/// The date-time crate of [`Stage::created_date`] and [`Stage::last_updated_date`], re-exported
+/// so that callers can build those values without a dependency of their own.
+pub use chrono;
+
 /// What generated code calls. Not a public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
