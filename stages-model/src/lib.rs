@@ -74,3 +74,8 @@ pub mod __private {
     pub use regex::Regex;
     pub use serde;
 }
+
+/// The README's examples, compiled and run as doc tests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;
