@@ -71,13 +71,13 @@ fn is_log_group_arn(arn: &str) -> bool {
 /// `us-east-1`, `cn-north-1`, `us-gov-west-1`: lowercase words joined by hyphens, ending in a
 /// number.
 fn is_region(region: &str) -> bool {
-    let mut words = region.split('-');
-    let number = words.next_back().unwrap_or_default();
-    let words: Vec<&str> = words.collect();
-    words.len() >= 2
-        && words
-            .iter()
-            .all(|word| !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_lowercase()))
+    let Some((words, number)) = region.rsplit_once('-') else {
+        return false;
+    };
+    let lowercase_word =
+        |word: &str| !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_lowercase());
+    words.contains('-')
+        && words.split('-').all(lowercase_word)
         && !number.is_empty()
         && number.bytes().all(|byte| byte.is_ascii_digit())
 }
