@@ -1,0 +1,264 @@
+//! The routes: decode with `stages-model`, answer as AWS does.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::Serialize;
+use stages_model::chrono::Utc;
+use stages_model::{
+    from_json_slice, CreateStageInput, GetStagesInput, Operation, Stage, Stages, Validate,
+    DEFAULT_PAGE_SIZE,
+};
+
+use crate::api::{Api, CreateApiInput};
+use crate::config::Config;
+use crate::errors::ServiceError;
+use crate::middleware::{self, RateLimiter};
+use crate::pagination::Tokens;
+use crate::store::{Insert, Store};
+
+/// What the handlers share.
+pub struct Service {
+    store: Store,
+    tokens: Tokens,
+    pub limiter: Option<RateLimiter>,
+}
+
+impl Service {
+    pub fn new(config: &Config) -> Self {
+        Service {
+            store: Store::new(),
+            tokens: Tokens::new(),
+            limiter: config
+                .rate_limit
+                .map(|rate| RateLimiter::new(rate, config.burst)),
+        }
+    }
+}
+
+type Shared = State<Arc<Service>>;
+
+/// The routes, with the body limit, rate limit and request log around them.
+pub fn router(service: Arc<Service>, config: &Config) -> Router {
+    Router::new()
+        .route("/v2/apis", axum::routing::post(create_api))
+        .route("/v2/apis/{api_id}", get(get_api))
+        .route(
+            "/v2/apis/{api_id}/stages",
+            get(get_stages).post(create_stage),
+        )
+        .route("/v2/apis/{api_id}/stages/{stage_name}", get(get_stage))
+        .fallback(unknown_route)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(config.max_body))
+        .layer(axum::middleware::from_fn_with_state(
+            service.clone(),
+            middleware::rate_limit,
+        ))
+        .layer(axum::middleware::from_fn(middleware::log_request))
+        .with_state(service)
+}
+
+/// A JSON response with the given status.
+fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => {
+            let mut response = (status, bytes).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            response
+        }
+        Err(error) => {
+            ServiceError::bad_request(format!("the response could not be encoded: {error}"))
+                .into_response()
+        }
+    }
+}
+
+fn status_of<O: Operation>() -> StatusCode {
+    StatusCode::from_u16(O::SUCCESS_STATUS).unwrap_or(StatusCode::OK)
+}
+
+/// The request body, once it is known to be JSON of an acceptable size.
+fn json_body(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Bytes, ServiceError> {
+    if let Some(content_type) = headers.get(header::CONTENT_TYPE) {
+        let content_type = content_type
+            .to_str()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let essence = content_type.split(';').next().unwrap_or_default().trim();
+        let is_json =
+            essence == "application/json" || essence.starts_with("application/x-amz-json");
+        if !is_json {
+            return Err(ServiceError::Other {
+                status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                code: "UnsupportedMediaTypeException",
+                message: format!(
+                    "the body must be JSON (Content-Type: application/json), not {essence}"
+                ),
+            });
+        }
+    }
+    body.map_err(|rejection| ServiceError::Other {
+        status: rejection.status(),
+        code: if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            "PayloadTooLargeException"
+        } else {
+            "BadRequestException"
+        },
+        message: format!(
+            "the request body could not be read: {}",
+            rejection.body_text()
+        ),
+    })
+}
+
+fn path<T>(extracted: Result<Path<T>, PathRejection>) -> Result<T, ServiceError> {
+    extracted
+        .map(|Path(value)| value)
+        .map_err(|rejection| ServiceError::bad_request(rejection.body_text()))
+}
+
+async fn create_api(
+    State(service): Shared,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let outcome = (|| {
+        let body = json_body(&headers, body)?;
+        let input: CreateApiInput = from_json_slice(&body)?;
+        let api = service.store.insert_api(|api_id| Api {
+            api_endpoint: Some(format!("https://{api_id}.execute-api.localhost")),
+            api_id,
+            name: input.name,
+            protocol_type: input.protocol_type,
+            description: input.description,
+            created_date: Some(Utc::now()),
+        });
+        Ok::<_, ServiceError>(json(StatusCode::CREATED, &api))
+    })();
+    outcome.unwrap_or_else(IntoResponse::into_response)
+}
+
+async fn get_api(
+    State(service): Shared,
+    api_id: Result<Path<String>, PathRejection>,
+) -> Result<Response, ServiceError> {
+    let api_id = path(api_id)?;
+    match service.store.api(&api_id) {
+        Some(api) => Ok(json(StatusCode::OK, &api)),
+        None => Err(no_such_api(&api_id)),
+    }
+}
+
+fn no_such_api(api_id: &str) -> ServiceError {
+    ServiceError::not_found("Api", format!("Invalid API identifier specified: {api_id}"))
+}
+
+async fn create_stage(
+    State(service): Shared,
+    api_id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ServiceError> {
+    let api_id = path(api_id)?;
+    let body = json_body(&headers, body)?;
+    let input: CreateStageInput = from_json_slice(&body)?;
+    let stage = Stage::from_input(input, Utc::now());
+    let name = stage.stage_name.clone();
+    match service.store.insert_stage(&api_id, stage) {
+        Insert::Created(stage) => Ok(json(
+            status_of::<stages_model::CreateStageRequest>(),
+            &*stage,
+        )),
+        Insert::NoSuchApi => Err(no_such_api(&api_id)),
+        Insert::NameTaken => Err(ServiceError::conflict(format!(
+            "Stage already exists: {name}"
+        ))),
+    }
+}
+
+async fn get_stages(
+    State(service): Shared,
+    api_id: Result<Path<String>, PathRejection>,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ServiceError> {
+    let api_id = path(api_id)?;
+    let Query(query) =
+        query.map_err(|rejection| ServiceError::bad_request(rejection.body_text()))?;
+    let parameter = |name: &str| {
+        query
+            .iter()
+            .rev()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+    };
+    let input = GetStagesInput {
+        api_id,
+        next_token: parameter("nextToken"),
+        max_results: parameter("maxResults"),
+    };
+    input.validate()?;
+    if service.store.api(&input.api_id).is_none() {
+        return Err(no_such_api(&input.api_id));
+    }
+    let after = match &input.next_token {
+        Some(token) => Some(service.tokens.verify(&input.api_id, token).ok_or_else(|| {
+            ServiceError::bad_request("nextToken: is not a token this service issued")
+        })?),
+        None => None,
+    };
+    let size = input.page_size().unwrap_or(DEFAULT_PAGE_SIZE) as usize;
+    let page = service
+        .store
+        .page(&input.api_id, after.as_deref(), size)
+        .ok_or_else(|| no_such_api(&input.api_id))?;
+    let next_token = page
+        .last
+        .map(|last| service.tokens.issue(&input.api_id, &last));
+    Ok(json(
+        status_of::<GetStagesInput>(),
+        &Stages {
+            items: page.items,
+            next_token,
+        },
+    ))
+}
+
+async fn get_stage(
+    State(service): Shared,
+    names: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, ServiceError> {
+    let (api_id, stage_name) = path(names)?;
+    match service.store.stage(&api_id, &stage_name) {
+        Some(Some(stage)) => Ok(json(StatusCode::OK, &stage)),
+        Some(None) => Err(ServiceError::not_found(
+            "Stage",
+            format!("Invalid stage identifier specified: {stage_name}"),
+        )),
+        None => Err(no_such_api(&api_id)),
+    }
+}
+
+async fn unknown_route(method: Method, uri: Uri) -> ServiceError {
+    ServiceError::not_found("Route", format!("No route for {method} {}", uri.path()))
+}
+
+async fn method_not_allowed(method: Method, uri: Uri) -> ServiceError {
+    ServiceError::Other {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        code: "MethodNotAllowedException",
+        message: format!("{method} is not allowed on {}", uri.path()),
+    }
+}

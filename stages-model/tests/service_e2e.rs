@@ -1,0 +1,168 @@
+//! End to end: the `stages-api` example, driven by clients no one here wrote.
+//!
+//! Creates a Python virtual environment under the target directory, installs boto3 (and, if it
+//! installs, the AWS CLI) from PyPI, starts two instances of the service on 127.0.0.1 (one with a
+//! low rate limit), and runs the unittest suites in `tests/e2e/`. The example binary is built by
+//! `cargo test` with the package's other targets.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const E2E: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e");
+
+/// A running service, stopped (SIGTERM, then SIGKILL) when dropped.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Server {
+    fn start(binary: &Path, args: &[&str], log: &Path) -> Server {
+        let log = File::create(log).expect("create the server log");
+        let mut child = Command::new(binary)
+            .args(["--port", "0"])
+            .args(args)
+            .env_remove("STAGES_API_PORT")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .expect("start stages-api");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("piped stdout"))
+            .read_line(&mut line)
+            .expect("read the address");
+        let url = line
+            .trim()
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            url.starts_with("http://127.0.0.1:"),
+            "stages-api did not start: {line:?}"
+        );
+        Server { child, url }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The example binary, next to this test's own executable.
+fn example_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test's path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>/deps/<test>");
+    let binary = profile_dir
+        .join("examples")
+        .join(format!("stages-api{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        binary.exists(),
+        "{} is missing: run the whole `cargo test` (it builds the examples), or first `cargo build -p stages-model --example stages-api`",
+        binary.display()
+    );
+    binary
+}
+
+/// A virtual environment with boto3 (and the AWS CLI when it installs), made once and reused.
+fn python_with_boto3() -> PathBuf {
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-venv");
+    let python = venv.join("bin").join("python");
+    let has = |module: &str| {
+        Command::new(&python)
+            .args(["-c", &format!("import {module}")])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !has("boto3") {
+        let made = Command::new("python3")
+            .args(["-m", "venv", "--clear"])
+            .arg(&venv)
+            .status()
+            .expect("run python3 -m venv");
+        assert!(made.success(), "python3 -m venv failed");
+        let pip = |args: &[&str]| {
+            Command::new(&python)
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "--timeout",
+                    "60",
+                ])
+                .args(args)
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        assert!(
+            pip(&["-r", &format!("{E2E}/requirements.txt")]),
+            "pip could not install boto3"
+        );
+        if !pip(&["awscli"]) {
+            eprintln!("awscli did not install: its tests will be skipped");
+        }
+    }
+    python
+}
+
+#[test]
+fn boto3_the_aws_cli_and_concurrent_clients_against_the_service() {
+    let binary = example_binary();
+    let python = python_with_boto3();
+    let logs = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let open = Server::start(&binary, &[], &logs.join("stages-api.log"));
+    let limited = Server::start(
+        &binary,
+        &["--rate-limit", "2", "--burst", "2"],
+        &logs.join("stages-api-limited.log"),
+    );
+    let output = Command::new(&python)
+        .args([
+            "-m",
+            "unittest",
+            "-v",
+            "test_boto3",
+            "test_awscli",
+            "test_concurrency",
+        ])
+        .current_dir(E2E)
+        .env("STAGES_API_URL", &open.url)
+        .env("STAGES_API_LIMITED_URL", &limited.url)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .output()
+        .expect("run the Python suites");
+    let report = String::from_utf8_lossy(&output.stderr);
+    println!("{report}");
+    assert!(
+        output.status.success(),
+        "the Python suites failed:\n{report}"
+    );
+    assert!(report.contains("Ran 12 tests"), "{report}");
+    assert!(
+        report.contains("Boto3Stages.test_paginator_sees_every_stage_exactly_once) ... ok"),
+        "{report}"
+    );
+}
