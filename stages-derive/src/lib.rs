@@ -52,7 +52,7 @@ use proc_macro::TokenStream;
 /// | `contains = "text"` | strings | the string does not include `text` |
 /// | `range(min = X, max = X)` | integers and floats | the value is outside `min..=max` (NaN always is) |
 /// | `finite` | floats | the value is NaN or infinite |
-/// | `custom = path::to::function` | anything | `function(&value)` returns `Err(CustomError)`; its signature is `fn(&T) -> Result<(), CustomError>` |
+/// | `custom = path::to::function` | anything | `function(&value)` returns `Err(CustomError)`; its signature is `fn(&T) -> Result<(), CustomError>`, or takes what `&T` derefs to (`&str` for a `String`) |
 /// | `keys(RULE, ...)` | `BTreeMap`, `HashMap` | a key breaks one of the rules; the violation's path is the entry |
 /// | `values(RULE, ...)` | `Vec`, `BTreeMap`, `HashMap` | an item or value breaks one of the rules |
 ///

@@ -60,6 +60,10 @@ pub use runtime::validate::Validate;
 pub use runtime::violation::{code, Report, ValidationErrors, Violation};
 pub use stages_derive::Model;
 
+/// serde, re-exported so that code generic over models (`T: Serialize`, `T: DeserializeOwned`)
+/// needs no dependency of its own.
+pub use serde;
+
 /// The date-time crate of [`Stage::created_date`] and [`Stage::last_updated_date`], re-exported
 /// so that callers can build those values without a dependency of their own.
 pub use chrono;

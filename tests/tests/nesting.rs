@@ -370,10 +370,6 @@ fn containers_of_containers_validate_with_every_segment() {
 }
 
 #[test]
-#[ignore = "BUG: what decoding itself finds (required, enum, duplicate) inside a map or list that \
-            sits directly in a map or list (BTreeMap<String, Vec<M>>, Vec<Vec<M>>, \
-            Vec<BTreeMap<String, M>>) loses the inner key or index; repeated keys of the inner \
-            map are not reported at all"]
 fn containers_of_containers_decode_with_every_segment() {
     let missing = from_json::<Grid>(
         r#"{"byKey": {"k": [{"value": "a"}, {}]}, "rows": [[{}]], "maps": [{}, {"m": {}}]}"#,

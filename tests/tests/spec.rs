@@ -466,11 +466,12 @@ fn cases() -> Vec<Case> {
             route(r#""throttlingRateLimit": 10"#),
             &[],
         ),
+        // serde_json, like most JSON parsers, reads a number beyond f64 as malformed.
         case(
             "throttlingRateLimit beyond double",
             Route,
             route(r#""throttlingRateLimit": 1e400"#),
-            &[("/throttlingRateLimit", "type")],
+            &[("/throttlingRateLimit", "syntax")],
         ),
         case(
             "booleans",

@@ -98,17 +98,21 @@ fn struct_body(
     }
 }
 
-/// The seed that decodes a member's value: lists and maps put indexes and keys on paths, and
-/// date-times are read as RFC 3339.
+/// The seed that decodes a member's value: lists and maps, at any depth, put indexes and keys
+/// on paths, and date-times are read as RFC 3339.
 fn seed(ty: &Type, rt: &TokenStream) -> TokenStream {
     let de = quote!(#rt::de);
     if shape::is_utc_date_time(ty) {
         return quote_spanned!(ty.span()=> #de::timestamp());
     }
     match shape::kind(ty) {
-        Kind::Seq { item } => quote_spanned!(ty.span()=> #de::seq(#de::plain::<#item>())),
+        Kind::Seq { item } => {
+            let item = seed(item, rt);
+            quote_spanned!(ty.span()=> #de::seq(#item))
+        }
         Kind::Map { value, .. } => {
-            quote_spanned!(ty.span()=> #de::map::<#ty, _>(#de::plain::<#value>()))
+            let value = seed(value, rt);
+            quote_spanned!(ty.span()=> #de::map::<#ty, _>(#value))
         }
         _ => quote_spanned!(ty.span()=> #de::plain::<#ty>()),
     }

@@ -88,12 +88,13 @@ fn within<T, E>(
     let mark = with_state(|state| state.found.len());
     let outcome = decode();
     with_state(|state| {
-        if outcome.is_err() {
-            state.trail.push(segment());
-        } else if state.found.len() > mark {
+        if outcome.is_err() || state.found.len() > mark {
             let segment = segment();
             for violation in &mut state.found[mark..] {
                 violation.prefix(segment.clone());
+            }
+            if outcome.is_err() {
+                state.trail.push(segment);
             }
         }
     });
@@ -145,22 +146,24 @@ where
         Ok(value) => finish(value, found, capture),
         Err(error) => {
             trail.reverse();
-            let located = if trail.is_empty() {
-                None
-            } else {
-                Some(format!("{}: {error}", path::human(&trail)))
-            };
             if capture {
+                // The caller reads the path from here, and keeps the error's own kind (syntax
+                // or data) and position.
                 let failure = Failure::Broken {
                     path: trail,
                     message: error.to_string(),
                     found,
                 };
                 with_state(|state| state.failure = Some(failure));
+                return Err(error);
             }
-            match located {
-                None => Err(error),
-                Some(message) => Err(de::Error::custom(message)),
+            if trail.is_empty() {
+                Err(error)
+            } else {
+                Err(de::Error::custom(format!(
+                    "{}: {error}",
+                    path::human(&trail)
+                )))
             }
         }
     }

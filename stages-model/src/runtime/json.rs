@@ -4,8 +4,13 @@
 //! functions return [`ValidationErrors`]: each violation keeps its path, rule code and message,
 //! and broken JSON or a value of the wrong type becomes a violation (`syntax` or `type`) at the
 //! path where decoding stopped.
+//!
+//! The type decoded should be a model. A list or map of models at the root of a document is
+//! decoded item by item by serde: the first invalid item stops decoding and its paths start
+//! inside the item. Wrap such a list in a model (as [`Stages`](crate::Stages) wraps its items)
+//! to get one report with every item's index.
 
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::DeserializeOwned;
 
 use super::de::{capture, Failure};
 use super::violation::{code, ValidationErrors, Violation};
@@ -26,36 +31,32 @@ use super::violation::{code, ValidationErrors, Violation};
 /// assert_eq!(errors.to_string(), "name: must be 1 to 16 characters long, found 0");
 /// ```
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ValidationErrors> {
-    decode(
-        || serde_json::from_str(text),
-        || serde_json::from_str::<IgnoredAny>(text).err(),
-    )
+    decode(|| serde_json::from_str(text))
 }
 
 /// Decodes and validates a JSON document given as bytes (which must be UTF-8).
 pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationErrors> {
-    decode(
-        || serde_json::from_slice(bytes),
-        || serde_json::from_slice::<IgnoredAny>(bytes).err(),
-    )
+    decode(|| serde_json::from_slice(bytes))
 }
 
 /// Decodes and validates an already parsed JSON value.
 pub fn from_json_value<T: DeserializeOwned>(
     value: serde_json::Value,
 ) -> Result<T, ValidationErrors> {
-    decode(|| serde_json::from_value(value), || None)
+    decode(|| serde_json::from_value(value))
 }
 
-/// Runs `decode`; on failure, `syntax_error` re-reads the document without a model to tell broken
-/// JSON (where the same error comes back) from a value of the wrong type.
-fn decode<T>(
-    decode: impl FnOnce() -> Result<T, serde_json::Error>,
-    syntax_error: impl FnOnce() -> Option<serde_json::Error>,
-) -> Result<T, ValidationErrors> {
+/// Runs `decode` and turns its failure into violations: those the root decoder recorded, or
+/// one `syntax` or `type` violation where decoding stopped.
+fn decode<T>(decode: impl FnOnce() -> Result<T, serde_json::Error>) -> Result<T, ValidationErrors> {
     let (error, failure) = match capture(decode) {
         Ok(value) => return Ok(value),
         Err(failed) => failed,
+    };
+    let rule = if error.is_syntax() || error.is_eof() {
+        code::SYNTAX
+    } else {
+        code::TYPE
     };
     let violations = match failure {
         Some(Failure::Invalid(errors)) => return Err(errors),
@@ -64,21 +65,10 @@ fn decode<T>(
             message,
             mut found,
         }) => {
-            let is_syntax = syntax_error().is_some_and(|syntax| {
-                (syntax.is_syntax() || syntax.is_eof()) && syntax.to_string() == message
-            });
-            let rule = if is_syntax { code::SYNTAX } else { code::TYPE };
             found.push(Violation::new(path, rule, message));
             found
         }
-        None => {
-            let rule = if error.is_syntax() || error.is_eof() {
-                code::SYNTAX
-            } else {
-                code::TYPE
-            };
-            vec![Violation::new(Vec::new(), rule, error.to_string())]
-        }
+        None => vec![Violation::new(Vec::new(), rule, error.to_string())],
     };
     Err(ValidationErrors::from_violations(violations)
         .expect("a failed decode yields at least one violation"))
