@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use serde::Serialize;
-use stages_model::chrono::Utc;
+use stages_model::chrono::{DateTime, SubsecRound, Utc};
 use stages_model::{
     from_json_slice, CreateStageInput, GetStagesInput, Operation, Stage, Stages, Validate,
     DEFAULT_PAGE_SIZE,
@@ -83,6 +83,11 @@ fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
     }
 }
 
+/// The current time to the second, as AWS reports creation dates.
+fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(0)
+}
+
 fn status_of<O: Operation>() -> StatusCode {
     StatusCode::from_u16(O::SUCCESS_STATUS).unwrap_or(StatusCode::OK)
 }
@@ -144,7 +149,7 @@ async fn create_api(
             name: input.name,
             protocol_type: input.protocol_type,
             description: input.description,
-            created_date: Some(Utc::now()),
+            created_date: Some(now()),
         });
         Ok::<_, ServiceError>(json(StatusCode::CREATED, &api))
     })();
@@ -175,7 +180,7 @@ async fn create_stage(
     let api_id = path(api_id)?;
     let body = json_body(&headers, body)?;
     let input: CreateStageInput = from_json_slice(&body)?;
-    let stage = Stage::from_input(input, Utc::now());
+    let stage = Stage::from_input(input, now());
     let name = stage.stage_name.clone();
     match service.store.insert_stage(&api_id, stage) {
         Insert::Created(stage) => Ok(json(
