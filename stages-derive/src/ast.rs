@@ -25,6 +25,10 @@ pub struct Field<'a> {
     pub ident: &'a Ident,
     pub ty: &'a Type,
     pub attrs: FieldAttrs,
+    /// False when the field's attributes had mistakes: what is missing from `attrs` is then
+    /// unknown, and checks that rely on absence (such as "neither required nor default") would
+    /// only repeat the mistake.
+    pub attrs_parsed: bool,
 }
 
 /// One unit variant.
@@ -34,21 +38,26 @@ pub struct Variant<'a> {
 }
 
 impl<'a> Container<'a> {
-    /// Reads the input, collecting every mistake before failing.
-    pub fn from_syn(input: &'a DeriveInput) -> syn::Result<Self> {
-        let mut errors = Errors::default();
-        reject_generics(&input.generics, &mut errors);
-        let attrs = attr::container(&input.attrs, &mut errors);
+    /// Reads the input as far as it can, adding every mistake to `errors`, so that checking
+    /// can go on and report its own findings in the same compile.
+    pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Self {
+        reject_generics(&input.generics, errors);
+        let attrs = attr::container(&input.attrs, errors);
         let body = match &input.data {
             Data::Struct(data) => match &data.fields {
                 Fields::Named(named) => Body::Struct(
                     named
                         .named
                         .iter()
-                        .map(|field| Field {
-                            ident: field.ident.as_ref().expect("named fields have names"),
-                            ty: &field.ty,
-                            attrs: attr::field(&field.attrs, &mut errors),
+                        .map(|field| {
+                            let before = errors.count();
+                            let attrs = attr::field(&field.attrs, errors);
+                            Field {
+                                ident: field.ident.as_ref().expect("named fields have names"),
+                                ty: &field.ty,
+                                attrs,
+                                attrs_parsed: errors.count() == before,
+                            }
                         })
                         .collect(),
                 ),
@@ -93,7 +102,7 @@ impl<'a> Container<'a> {
                             if let Some((_, discriminant)) = &variant.discriminant {
                                 errors.spanned(discriminant, "a `Model` enum is a JSON string (a variant's wire name), not a number: remove the discriminant");
                             }
-                            Variant { ident: &variant.ident, attrs: attr::variant(&variant.attrs, &mut errors) }
+                            Variant { ident: &variant.ident, attrs: attr::variant(&variant.attrs, errors) }
                         })
                         .collect(),
                 )
@@ -106,11 +115,11 @@ impl<'a> Container<'a> {
                 Body::Struct(Vec::new())
             }
         };
-        errors.finish(Container {
+        Container {
             ident: &input.ident,
             attrs,
             body,
-        })
+        }
     }
 }
 

@@ -84,9 +84,8 @@ pub struct Variant<'a> {
     pub wire: String,
 }
 
-/// Checks a parsed container, reporting every problem at once.
-pub fn check<'a>(container: &Container<'a>) -> syn::Result<Model<'a>> {
-    let mut errors = Errors::default();
+/// Checks a parsed container, adding every problem to `errors`.
+pub fn check<'a>(container: &Container<'a>, errors: &mut Errors) -> Model<'a> {
     let attrs = &container.attrs;
     let krate = attrs
         .krate
@@ -97,14 +96,14 @@ pub fn check<'a>(container: &Container<'a>) -> syn::Result<Model<'a>> {
             let case = attrs.rename_all.map_or(Case::Camel, |(case, _)| case);
             let fields: Vec<Field> = fields
                 .iter()
-                .filter_map(|field| check_field(field, case, &mut errors))
+                .filter_map(|field| check_field(field, case, errors))
                 .collect();
             unique_wire_names(
                 fields
                     .iter()
                     .map(|field| (field.wire.as_str(), field.ident)),
                 "field",
-                &mut errors,
+                errors,
             );
             Body::Struct {
                 fields,
@@ -125,12 +124,7 @@ pub fn check<'a>(container: &Container<'a>) -> syn::Result<Model<'a>> {
                 .iter()
                 .map(|variant| Variant {
                     ident: variant.ident,
-                    wire: wire_name(
-                        variant.ident,
-                        variant.attrs.rename.as_ref(),
-                        case,
-                        &mut errors,
-                    ),
+                    wire: wire_name(variant.ident, variant.attrs.rename.as_ref(), case, errors),
                 })
                 .collect();
             unique_wire_names(
@@ -138,16 +132,16 @@ pub fn check<'a>(container: &Container<'a>) -> syn::Result<Model<'a>> {
                     .iter()
                     .map(|variant| (variant.wire.as_str(), variant.ident)),
                 "variant",
-                &mut errors,
+                errors,
             );
             Body::Enum(variants)
         }
     };
-    errors.finish(Model {
+    Model {
         ident: container.ident,
         krate,
         body,
-    })
+    }
 }
 
 fn check_field<'a>(field: &ast::Field<'a>, case: Case, errors: &mut Errors) -> Option<Field<'a>> {
@@ -176,6 +170,10 @@ fn presence(
     errors: &mut Errors,
 ) -> Option<Presence> {
     let attrs = &field.attrs;
+    if !field.attrs_parsed {
+        // The attribute that would have settled this may be the one that failed to parse.
+        return None;
+    }
     match (&attrs.required, &attrs.default, option_inner.is_some()) {
         (Some(required), _, true) => {
             errors.spanned(

@@ -10,15 +10,22 @@ use quote::ToTokens;
 #[derive(Default)]
 pub struct Errors {
     combined: Option<syn::Error>,
+    count: usize,
 }
 
 impl Errors {
     /// Adds an error.
     pub fn push(&mut self, error: syn::Error) {
+        self.count += 1;
         match &mut self.combined {
             Some(combined) => combined.combine(error),
             None => self.combined = Some(error),
         }
+    }
+
+    /// How many errors have been added: comparing counts tells whether a step found any.
+    pub fn count(&self) -> usize {
+        self.count
     }
 
     /// Adds an error pointing at `span`.

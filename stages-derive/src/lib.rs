@@ -3,7 +3,8 @@
 //! attribute grammar; this crate only generates code.
 //!
 //! The pipeline is parse → check → expand. Parsing turns the input into [`ast`] values and
-//! collects every attribute mistake; checking decides whether the rules fit the fields' types
+//! records every attribute mistake; checking, which runs even when parsing found mistakes so
+//! that one compile reports both kinds, decides whether the rules fit the fields' types
 //! and resolves wire names into a [`check::Model`]; expanding writes the impls, which call into
 //! `stages_model::__private`.
 
@@ -63,8 +64,11 @@ use proc_macro::TokenStream;
 #[proc_macro_derive(Model, attributes(model))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
-    ast::Container::from_syn(&input)
-        .and_then(|container| check::check(&container))
+    let mut errors = errors::Errors::default();
+    let container = ast::Container::from_syn(&input, &mut errors);
+    let model = check::check(&container, &mut errors);
+    errors
+        .finish(model)
         .map(|model| expand::expand(&model))
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
