@@ -10,6 +10,52 @@ use chrono::{DateTime, Utc};
 
 use crate::{custom, AccessLogSettings, Model, RouteSettings};
 
+/// Declares a stage struct with the members a caller can set, under their rules, followed by
+/// the struct's own members: the rules of `CreateStageInput` and `Stage` are written once.
+macro_rules! stage_struct {
+    ($(#[$meta:meta])* pub struct $name:ident { $($own:tt)* }) => {
+        $(#[$meta])*
+        pub struct $name {
+            /// The stage's name: 1 to 128 ASCII letters, digits, hyphens and underscores, or exactly
+            /// `$default` (the stage HTTP APIs deploy to automatically).
+            #[model(required, length(min = 1, max = 128), custom = custom::stage_name)]
+            pub stage_name: String,
+            /// A description of the stage, at most 1024 characters.
+            #[model(length(max = 1024))]
+            pub description: Option<String>,
+            /// The deployment the stage serves.
+            pub deployment_id: Option<String>,
+            /// The client certificate the stage presents to integrations (WebSocket APIs only).
+            pub client_certificate_id: Option<String>,
+            /// Route settings that apply to every route without settings of its own.
+            pub default_route_settings: Option<RouteSettings>,
+            /// Settings per route, by route key (`GET /pets`, `$default`, `$connect`).
+            pub route_settings: Option<BTreeMap<String, RouteSettings>>,
+            /// Stage variables: names of letters, digits and underscores; values of at most 2048
+            /// characters from `[A-Za-z0-9-._~:/?#&=,]` (so never empty).
+            #[model(
+                keys(pattern = "[A-Za-z0-9_]+"),
+                values(pattern = "[A-Za-z0-9-._~:/?#&=,]+", length(max = 2048))
+            )]
+            pub stage_variables: Option<BTreeMap<String, String>>,
+            /// Where and how access logs are written.
+            pub access_log_settings: Option<AccessLogSettings>,
+            /// At most 50 tags; keys of 1 to 128 characters that do not start with `aws:`, values of at
+            /// most 256 characters.
+            #[model(
+                length(max = 50),
+                keys(length(min = 1, max = 128), custom = custom::tag_key),
+                values(length(max = 256))
+            )]
+            pub tags: Option<BTreeMap<String, String>>,
+            /// Whether updates to the API deploy to this stage automatically (HTTP APIs).
+            pub auto_deploy: Option<bool>,
+            $($own)*
+        }
+    };
+}
+
+stage_struct! {
 /// The body of a `CreateStage` request (`POST /v2/apis/{apiId}/stages`).
 ///
 /// ```
@@ -36,43 +82,10 @@ use crate::{custom, AccessLogSettings, Model, RouteSettings};
 /// );
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Model)]
-pub struct CreateStageInput {
-    /// The stage's name: 1 to 128 ASCII letters, digits, hyphens and underscores, or exactly
-    /// `$default` (the stage HTTP APIs deploy to automatically).
-    #[model(required, length(min = 1, max = 128), custom = custom::stage_name)]
-    pub stage_name: String,
-    /// A description of the stage, at most 1024 characters.
-    #[model(length(max = 1024))]
-    pub description: Option<String>,
-    /// The deployment the stage serves.
-    pub deployment_id: Option<String>,
-    /// The client certificate the stage presents to integrations (WebSocket APIs only).
-    pub client_certificate_id: Option<String>,
-    /// Route settings that apply to every route without settings of its own.
-    pub default_route_settings: Option<RouteSettings>,
-    /// Settings per route, by route key (`GET /pets`, `$default`, `$connect`).
-    pub route_settings: Option<BTreeMap<String, RouteSettings>>,
-    /// Stage variables: names of letters, digits and underscores; values of at most 2048
-    /// characters from `[A-Za-z0-9-._~:/?#&=,]` (so never empty).
-    #[model(
-        keys(pattern = "[A-Za-z0-9_]+"),
-        values(pattern = "[A-Za-z0-9-._~:/?#&=,]+", length(max = 2048))
-    )]
-    pub stage_variables: Option<BTreeMap<String, String>>,
-    /// Where and how access logs are written.
-    pub access_log_settings: Option<AccessLogSettings>,
-    /// At most 50 tags; keys of 1 to 128 characters that do not start with `aws:`, values of at
-    /// most 256 characters.
-    #[model(
-        length(max = 50),
-        keys(length(min = 1, max = 128), custom = custom::tag_key),
-        values(length(max = 256))
-    )]
-    pub tags: Option<BTreeMap<String, String>>,
-    /// Whether updates to the API deploy to this stage automatically (HTTP APIs).
-    pub auto_deploy: Option<bool>,
+pub struct CreateStageInput {}
 }
 
+stage_struct! {
 /// A stage of an API, as `CreateStage` and `GetStages` return it.
 ///
 /// Documents that AWS returns may carry members newer than these; they are ignored, so such
@@ -94,38 +107,6 @@ pub struct CreateStageInput {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Model)]
 pub struct Stage {
-    /// The stage's name: 1 to 128 ASCII letters, digits, hyphens and underscores, or exactly
-    /// `$default`.
-    #[model(required, length(min = 1, max = 128), custom = custom::stage_name)]
-    pub stage_name: String,
-    /// A description of the stage, at most 1024 characters.
-    #[model(length(max = 1024))]
-    pub description: Option<String>,
-    /// The deployment the stage serves.
-    pub deployment_id: Option<String>,
-    /// The client certificate the stage presents to integrations (WebSocket APIs only).
-    pub client_certificate_id: Option<String>,
-    /// Route settings that apply to every route without settings of its own.
-    pub default_route_settings: Option<RouteSettings>,
-    /// Settings per route, by route key.
-    pub route_settings: Option<BTreeMap<String, RouteSettings>>,
-    /// Stage variables, under the same rules as in [`CreateStageInput::stage_variables`].
-    #[model(
-        keys(pattern = "[A-Za-z0-9_]+"),
-        values(pattern = "[A-Za-z0-9-._~:/?#&=,]+", length(max = 2048))
-    )]
-    pub stage_variables: Option<BTreeMap<String, String>>,
-    /// Where and how access logs are written.
-    pub access_log_settings: Option<AccessLogSettings>,
-    /// Tags, under the same rules as in [`CreateStageInput::tags`].
-    #[model(
-        length(max = 50),
-        keys(length(min = 1, max = 128), custom = custom::tag_key),
-        values(length(max = 256))
-    )]
-    pub tags: Option<BTreeMap<String, String>>,
-    /// Whether updates to the API deploy to this stage automatically.
-    pub auto_deploy: Option<bool>,
     /// When the stage was created (RFC 3339 on the wire, written in UTC with `Z`).
     pub created_date: Option<DateTime<Utc>>,
     /// When the stage was last updated.
@@ -135,6 +116,7 @@ pub struct Stage {
     pub api_gateway_managed: Option<bool>,
     /// The status of the last deployment to an auto-deploying stage.
     pub last_deployment_status_message: Option<String>,
+}
 }
 
 impl Stage {

@@ -45,8 +45,12 @@ fn field_checks(field: &Field, rt: &TokenStream) -> TokenStream {
         Subject::Value,
         rt,
     );
+    // Only the call carries the field type's span (so a trait error points at the type); the
+    // locals are interpolated with the call-site span, which keeps them resolvable when the
+    // model is declared inside a `macro_rules!` expansion.
+    let (value, path, report) = (quote!(__value), quote!(__path), quote!(report));
     let nested = quote_spanned! {field.value_ty.span()=>
-        (&#rt::Nested(__value)).validate_nested(&__path, report);
+        (&#rt::Nested(#value)).validate_nested(&#path, #report);
     };
     let access = match field.presence {
         Presence::Optional => quote! {
@@ -122,8 +126,9 @@ fn value_checks(
         });
     }
     for function in &rules.custom {
+        let report = quote!(report);
         out.extend(quote_spanned! {function.span()=>
-            #rt::rules::custom(#function(#value), &#path, report);
+            #rt::rules::custom(#function(#value), &#path, #report);
         });
     }
     if let Some(entries) = &rules.entries {
