@@ -1,0 +1,118 @@
+//! One workload in a loop, for `valgrind --tool=callgrind` (instruction counts are repeatable
+//! where wall-clock timings on a shared machine are not), with a count of heap allocations per
+//! iteration.
+//!
+//! `cargo run -p stages-bench --release --bin profile -- <workload> [iterations]`, where
+//! `<workload>` is one of `validate-ours`, `validate-hand`, `validate-garde`,
+//! `validate-validator`, `decode-serde`, `decode-ours`, `decode-ours-serde_json`,
+//! `decode-hand`, `decode-invalid-ours`, `decode-large-ours`, `decode-large-serde`. The document
+//! is the typical one unless the workload says otherwise.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use stages_bench::{documents, garde_model, hand, serde_only, validator_model};
+
+/// The system allocator, counting allocations.
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+type Ours = stages_model::CreateStageInput;
+
+/// The measured loop, kept out of line so that callgrind can collect inside it only
+/// (`--collect-atstart=no --toggle-collect='profile::measure'`).
+#[inline(never)]
+fn measure(run: &dyn Fn(), iterations: usize) {
+    for _ in 0..iterations {
+        run();
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let workload = args.next().unwrap_or_else(|| "validate-ours".to_owned());
+    let iterations: usize = args.next().map_or(10_000, |n| n.parse().expect("a count"));
+    let typical = documents::typical();
+    let invalid = documents::invalid();
+    let large = documents::large();
+    let plain: serde_only::CreateStageInput = serde_json::from_str(&typical).unwrap();
+    let ours: Ours = plain.clone().into_ours();
+    let garde: garde_model::CreateStageInput = serde_json::from_str(&typical).unwrap();
+    let validator: validator_model::CreateStageInput = serde_json::from_str(&typical).unwrap();
+
+    let run: Box<dyn Fn()> = match workload.as_str() {
+        "validate-ours" => Box::new(|| {
+            black_box(stages_model::Validate::validate(black_box(&ours))).unwrap();
+        }),
+        "validate-hand" => Box::new(|| {
+            black_box(hand::validate(black_box(&plain))).unwrap();
+        }),
+        "validate-garde" => Box::new(|| {
+            black_box(garde::Validate::validate(black_box(&garde))).unwrap();
+        }),
+        "validate-validator" => Box::new(|| {
+            black_box(validator::Validate::validate(black_box(&validator))).unwrap();
+        }),
+        "decode-serde" => Box::new(|| {
+            black_box(serde_json::from_str::<serde_only::CreateStageInput>(
+                black_box(&typical),
+            ))
+            .unwrap();
+        }),
+        "decode-ours" => Box::new(|| {
+            black_box(stages_model::from_json::<Ours>(black_box(&typical))).unwrap();
+        }),
+        "decode-ours-serde_json" => Box::new(|| {
+            black_box(serde_json::from_str::<Ours>(black_box(&typical))).unwrap();
+        }),
+        "decode-hand" => Box::new(|| {
+            let value: serde_only::CreateStageInput =
+                serde_json::from_str(black_box(&typical)).unwrap();
+            black_box(hand::validate(&value)).unwrap();
+            black_box(value);
+        }),
+        "decode-invalid-ours" => Box::new(|| {
+            black_box(stages_model::from_json::<Ours>(black_box(&invalid))).unwrap_err();
+        }),
+        "decode-large-ours" => Box::new(|| {
+            black_box(stages_model::from_json::<Ours>(black_box(&large))).unwrap();
+        }),
+        "decode-large-serde" => Box::new(|| {
+            black_box(serde_json::from_str::<serde_only::CreateStageInput>(
+                black_box(&large),
+            ))
+            .unwrap();
+        }),
+        other => panic!("unknown workload {other}"),
+    };
+    // Warm up once (lazy statics), then count.
+    run();
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    measure(&*run, iterations);
+    let allocations = ALLOCATIONS.load(Ordering::Relaxed) - before;
+    println!(
+        "{workload}: {iterations} iterations, {:.2} allocations per iteration",
+        allocations as f64 / iterations as f64
+    );
+}
