@@ -65,8 +65,18 @@ fn struct_body(
         };
         quote!(#field_ident: #value,)
     });
+    let positions = wires
+        .iter()
+        .enumerate()
+        .map(|(index, wire)| quote!(#wire => ::core::option::Option::Some(#index),));
     quote! {
         const __MEMBERS: &[&str] = &[#(#wires),*];
+        fn __position(name: &str) -> ::core::option::Option<usize> {
+            match name {
+                #(#positions)*
+                _ => ::core::option::Option::None,
+            }
+        }
         struct __Visitor;
         impl<'de> #rt::serde::de::Visitor<'de> for __Visitor {
             type Value = #ident;
@@ -81,7 +91,7 @@ fn struct_body(
             ) -> ::core::result::Result<#ident, __A::Error> {
                 #(#declarations)*
                 while let ::core::option::Option::Some(__member) =
-                    __map.next_key_seed(#de::MemberKey::new(__MEMBERS, #deny_unknown))?
+                    __map.next_key_seed(#de::MemberKey::new(__position, #deny_unknown))?
                 {
                     match __member {
                         #(#arms)*

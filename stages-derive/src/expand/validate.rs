@@ -27,6 +27,9 @@ pub fn expand(model: &Model) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #rt::Validate for #ident {
+            // Compiled where it is called, as serde's generic impls are: a crate that only
+            // declares models does not pay for optimising their checks.
+            #[inline]
             fn validate_into(&self, path: &#rt::Path<'_>, report: &mut #rt::Report) {
                 #body
             }

@@ -12,7 +12,7 @@
 //! costs nothing unless something was recorded.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{btree_map, hash_map, BTreeMap, HashMap};
 use std::fmt;
 use std::hash::{BuildHasher, Hash};
@@ -28,12 +28,20 @@ use super::violation::{code, Report, ValidationErrors, Violation};
 
 thread_local! {
     static STATE: RefCell<State> = const { RefCell::new(State::new()) };
+    /// How many model decoders are open; the one that opens at zero is the root.
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// `STATE.found.len()`, kept where it can be read without borrowing the state: the happy
+    /// path reads only these two plain cells.
+    static FOUND: Cell<usize> = const { Cell::new(0) };
+}
+
+#[inline]
+fn found_len() -> usize {
+    FOUND.with(Cell::get)
 }
 
 /// What the decoders on this thread have found so far.
 struct State {
-    /// How many model decoders are open; the one that opens at zero is the root.
-    depth: u32,
     /// Violations recorded while decoding, with paths relative to the innermost open value.
     found: Vec<Violation>,
     /// Where a hard error happened, innermost segment first.
@@ -47,7 +55,6 @@ struct State {
 impl State {
     const fn new() -> Self {
         State {
-            depth: 0,
             found: Vec::new(),
             trail: Vec::new(),
             capture: false,
@@ -75,7 +82,10 @@ fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
 
 /// Records a violation at `path`, relative to the value being decoded.
 fn record(path: Vec<Segment>, rule: &'static str, message: String) {
-    with_state(|state| state.found.push(Violation::new(path, rule, message)));
+    with_state(|state| {
+        state.found.push(Violation::new(path, rule, message));
+        FOUND.with(|found| found.set(state.found.len()));
+    });
 }
 
 /// Runs `decode` for the value at `segment`: violations it records get the segment in front,
@@ -85,8 +95,11 @@ fn within<T, E>(
     segment: impl FnOnce() -> Segment,
     decode: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, E> {
-    let mark = with_state(|state| state.found.len());
+    let mark = found_len();
     let outcome = decode();
+    if outcome.is_ok() && found_len() == mark {
+        return outcome;
+    }
     with_state(|state| {
         if outcome.is_err() || state.found.len() > mark {
             let segment = segment();
@@ -106,7 +119,7 @@ struct DepthGuard;
 
 impl Drop for DepthGuard {
     fn drop(&mut self) {
-        with_state(|state| state.depth -= 1);
+        DEPTH.with(|depth| depth.set(depth.get() - 1));
     }
 }
 
@@ -120,22 +133,26 @@ where
     T: Validate,
     F: FnOnce(D) -> Result<T, D::Error>,
 {
-    let is_root = with_state(|state| {
-        state.depth += 1;
-        if state.depth == 1 {
-            state.found.clear();
-            state.trail.clear();
-        }
-        state.depth == 1
+    let depth = DEPTH.with(|depth| {
+        depth.set(depth.get() + 1);
+        depth.get()
     });
     let guard = DepthGuard;
-    if !is_root {
+    if depth > 1 {
         return decode(deserializer);
     }
+    with_state(|state| {
+        state.found.clear();
+        state.trail.clear();
+    });
+    FOUND.with(|found| found.set(0));
     let outcome = decode(deserializer);
     let (found, mut trail, capture) = with_state(|state| {
         (
-            std::mem::take(&mut state.found),
+            {
+                FOUND.with(|found| found.set(0));
+                std::mem::take(&mut state.found)
+            },
             std::mem::take(&mut state.trail),
             state.capture,
         )
@@ -194,11 +211,12 @@ fn finish<T: Validate, E: de::Error>(
     }
     let errors =
         ValidationErrors::from_violations(violations).expect("at least one violation was recorded");
-    let message = errors.to_string();
     if capture {
+        // `from_json` keeps the structured errors and drops this one: no need to render it.
         with_state(|state| state.failure = Some(Failure::Invalid(errors)));
+        return Err(E::custom("invalid document"));
     }
-    Err(E::custom(message))
+    Err(E::custom(errors.to_string()))
 }
 
 /// Runs `decode` while recording the structured failure of any root decoder it runs.
@@ -222,10 +240,11 @@ pub(crate) fn capture<T, E>(
 // ---------------------------------------------------------------------------------------------
 // Object members
 
-/// The member names of a model, in declaration order; decodes a key into its position.
+/// Decodes a member name into the position of the model's member, with the `match` on names
+/// the derive generates (`position`), so that rustc dispatches on length before comparing.
 #[derive(Clone, Copy)]
-pub struct MemberKey {
-    names: &'static [&'static str],
+pub struct MemberKey<F> {
+    position: F,
     keep_unknown: bool,
 }
 
@@ -237,31 +256,32 @@ pub enum Member {
     Unknown(Option<String>),
 }
 
-impl MemberKey {
-    /// Member names in declaration order; `keep_unknown` when unknown members are denied.
-    pub const fn new(names: &'static [&'static str], keep_unknown: bool) -> Self {
+impl<F: Fn(&str) -> Option<usize>> MemberKey<F> {
+    /// `position` maps a wire name to its member's position; `keep_unknown` when unknown
+    /// members are denied.
+    pub const fn new(position: F, keep_unknown: bool) -> Self {
         MemberKey {
-            names,
+            position,
             keep_unknown,
         }
     }
 
-    fn find(self, name: &str) -> Member {
-        match self.names.iter().position(|known| *known == name) {
+    fn find(&self, name: &str) -> Member {
+        match (self.position)(name) {
             Some(position) => Member::Known(position),
             None => Member::Unknown(self.keep_unknown.then(|| name.to_owned())),
         }
     }
 }
 
-impl<'de> DeserializeSeed<'de> for MemberKey {
+impl<'de, F: Fn(&str) -> Option<usize>> DeserializeSeed<'de> for MemberKey<F> {
     type Value = Member;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Member, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
 
-impl Visitor<'_> for MemberKey {
+impl<F: Fn(&str) -> Option<usize>> Visitor<'_> for MemberKey<F> {
     type Value = Member;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

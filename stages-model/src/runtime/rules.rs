@@ -185,7 +185,7 @@ pub struct Pattern {
 enum Matcher {
     Regex(LazyLock<Regex, fn() -> Regex>),
     Class {
-        allowed: [u128; 2],
+        table: [bool; 256],
         min: usize,
         max: usize,
     },
@@ -205,7 +205,19 @@ impl Pattern {
     pub const fn class(source: &'static str, allowed: [u128; 2], min: usize, max: usize) -> Self {
         Pattern {
             source,
-            matcher: Matcher::Class { allowed, min, max },
+            matcher: Matcher::Class {
+                table: {
+                    let mut table = [false; 256];
+                    let mut byte = 0;
+                    while byte < 256 {
+                        table[byte] = (allowed[byte >> 7] >> (byte & 127)) & 1 == 1;
+                        byte += 1;
+                    }
+                    table
+                },
+                min,
+                max,
+            },
         }
     }
 
@@ -219,13 +231,13 @@ impl Pattern {
     pub fn is_match(&self, value: &str) -> bool {
         match &self.matcher {
             Matcher::Regex(regex) => regex.is_match(value),
-            Matcher::Class { allowed, min, max } => {
+            Matcher::Class { table, min, max } => {
                 let len = value.len();
                 len >= *min
                     && len <= *max
                     && value
                         .bytes()
-                        .all(|byte| (allowed[usize::from(byte >> 7)] >> (byte & 127)) & 1 == 1)
+                        .fold(true, |ok, byte| ok & table[usize::from(byte)])
             }
         }
     }
