@@ -2,10 +2,10 @@
 //! JSON wire format. Use it through `stages-model`, which re-exports it and documents the
 //! attribute grammar; this crate only generates code.
 //!
-//! The pipeline is parse → check → expand. Parsing turns the input into [`ast`] values and
+//! The pipeline is parse → check → expand. Parsing turns the input into `ast` values and
 //! records every attribute mistake; checking, which runs even when parsing found mistakes so
 //! that one compile reports both kinds, decides whether the rules fit the fields' types
-//! and resolves wire names into a [`check::Model`]; expanding writes the impls, which call into
+//! and resolves wire names into a `check::Model`; expanding writes the impls, which call into
 //! `stages_model::__private`.
 
 mod ast;
