@@ -37,6 +37,7 @@ pub fn analyze(lit: &LitStr) -> syn::Result<Matcher> {
                 format!("invalid pattern: {kind} (at character {column} of `{source}`)"),
             )
         })?;
+    compiles_anchored(lit, &source)?;
     Ok(match hir.kind() {
         HirKind::Repetition(repetition) => match ascii_class(&repetition.sub) {
             Some(allowed) => Matcher::Class {
@@ -56,6 +57,23 @@ pub fn analyze(lit: &LitStr) -> syn::Result<Matcher> {
         },
         _ => Matcher::Regex,
     })
+}
+
+/// Compiles the pattern exactly as the runtime will (anchored, with the regex engine's default
+/// limits), so that nothing it accepts here can fail there: a trailing `#` comment in `(?x)` mode
+/// would swallow the anchor, and a huge repetition can exceed the compiled size limit.
+fn compiles_anchored(lit: &LitStr, source: &str) -> syn::Result<()> {
+    match regex::Regex::new(&format!("^(?:{source})$")) {
+        Ok(_) => Ok(()),
+        Err(regex::Error::CompiledTooBig(limit)) => Err(syn::Error::new(
+            lit.span(),
+            format!("pattern `{source}` compiles to more than the regex engine's limit of {limit} bytes; use a smaller repetition"),
+        )),
+        Err(_) => Err(syn::Error::new(
+            lit.span(),
+            format!("pattern `{source}` cannot be anchored to the whole string: end a `(?x)` comment with a newline, or remove it"),
+        )),
+    }
 }
 
 /// The byte table of a class that only admits ASCII.
@@ -124,6 +142,21 @@ mod tests {
             analyze(&lit(r"(?i)[a-z]+")).unwrap(),
             Matcher::Regex
         ));
+    }
+
+    #[test]
+    fn patterns_are_checked_as_the_runtime_compiles_them() {
+        let comment = analyze(&lit("(?x) [a-z]+ # names"))
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(comment.contains("cannot be anchored"), "{comment}");
+        assert!(analyze(&lit("(?x) [a-z]+ # names\n")).is_ok());
+        let huge = analyze(&lit(r"\w{5000}")).err().unwrap().to_string();
+        assert!(
+            huge.contains("more than the regex engine's limit"),
+            "{huge}"
+        );
     }
 
     #[test]

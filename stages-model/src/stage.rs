@@ -40,14 +40,6 @@ macro_rules! stage_struct {
             pub stage_variables: Option<BTreeMap<String, String>>,
             /// Where and how access logs are written.
             pub access_log_settings: Option<AccessLogSettings>,
-            /// At most 50 tags; keys of 1 to 128 characters that do not start with `aws:`, values of at
-            /// most 256 characters.
-            #[model(
-                length(max = 50),
-                keys(length(min = 1, max = 128), custom = custom::tag_key),
-                values(length(max = 256))
-            )]
-            pub tags: Option<BTreeMap<String, String>>,
             /// Whether updates to the API deploy to this stage automatically (HTTP APIs).
             pub auto_deploy: Option<bool>,
             $($own)*
@@ -82,7 +74,16 @@ stage_struct! {
 /// );
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Model)]
-pub struct CreateStageInput {}
+pub struct CreateStageInput {
+    /// At most 50 tags; keys of 1 to 128 characters that do not start with `aws:` (reserved for
+    /// AWS), values of at most 256 characters.
+    #[model(
+        length(max = 50),
+        keys(length(min = 1, max = 128), custom = custom::tag_key),
+        values(length(max = 256))
+    )]
+    pub tags: Option<BTreeMap<String, String>>,
+}
 }
 
 stage_struct! {
@@ -107,6 +108,11 @@ stage_struct! {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Model)]
 pub struct Stage {
+    /// The stage's tags: keys of 1 to 128 characters, values of at most 256. Unlike in a
+    /// request, `aws:` keys are accepted, and not counted: AWS adds such tags itself (a stage
+    /// made by CloudFormation carries `aws:cloudformation:*` tags).
+    #[model(keys(length(min = 1, max = 128)), values(length(max = 256)))]
+    pub tags: Option<BTreeMap<String, String>>,
     /// When the stage was created (RFC 3339 on the wire, written in UTC with `Z`).
     pub created_date: Option<DateTime<Utc>>,
     /// When the stage was last updated.

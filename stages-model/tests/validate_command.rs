@@ -66,8 +66,9 @@ fn json_format_prints_one_object_per_file() {
     assert_eq!(reports.len(), 2);
     assert_eq!(
         reports[0],
-        serde_json::json!({"valid": true, "violations": []})
+        serde_json::json!({"file": VALID, "valid": true, "violations": []})
     );
+    assert_eq!(reports[1]["file"], INVALID);
     assert_eq!(reports[1]["valid"], false);
     let pointers: Vec<&str> = reports[1]["violations"]
         .as_array()
@@ -100,7 +101,7 @@ fn json_members_keep_the_documented_order() {
     assert_eq!(
         out.stdout,
         concat!(
-            r#"{"valid":false,"violations":[{"pointer":"/stageName","path":"stageName","rule":"length","#,
+            r#"{"file":"<stdin>","valid":false,"violations":[{"pointer":"/stageName","path":"stageName","rule":"length","#,
             r#""message":"must be 1 to 128 characters long, found 0"}]}"#,
             "\n"
         )

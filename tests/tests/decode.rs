@@ -692,3 +692,23 @@ fn violations_serialize_for_machines() {
         ])
     );
 }
+
+#[test]
+fn a_repeated_member_still_has_its_kept_value_checked() {
+    // The last value is the one kept, so its rules are reported with the repetition.
+    let errors =
+        from_json::<Doc>(r#"{"name": "a", "kind": "HTTP", "name": "this name is far too long"}"#)
+            .unwrap_err();
+    let found: Vec<(String, String)> = errors
+        .iter()
+        .map(|v| (v.pointer(), v.rule().to_owned()))
+        .collect();
+    assert!(
+        found.contains(&("/name".to_owned(), "duplicate".to_owned())),
+        "{errors}"
+    );
+    assert!(
+        found.contains(&("/name".to_owned(), "length".to_owned())),
+        "{errors}"
+    );
+}

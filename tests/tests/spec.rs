@@ -627,6 +627,24 @@ fn cases() -> Vec<Case> {
             stage(r#""newMember": {"deep": [1, 2]}, "other": null"#),
             &[],
         ),
+        case(
+            "a returned stage may carry aws: tags and more than 50",
+            Stage,
+            stage(&format!(
+                r#""tags": {{"aws:cloudformation:stack-name": "pets", {}}}"#,
+                (0..50)
+                    .map(|i| format!(r#""k{i}": "v""#))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            &[],
+        ),
+        case(
+            "a returned stage's tag value 257 chars",
+            Stage,
+            stage(&format!(r#""tags": {{"k": "{}"}}"#, "v".repeat(257))),
+            &[("/tags/k", "length")],
+        ),
         // Stages: a page.
         case("empty page", Stages, r#"{"items": []}"#, &[]),
         case("items absent", Stages, "{}", &[]),

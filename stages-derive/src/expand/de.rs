@@ -13,14 +13,19 @@ use crate::shape::{self, Kind};
 pub fn expand(model: &Model) -> TokenStream {
     let rt = runtime(model);
     let ident = model.ident;
-    let body = match &model.body {
+    let (members, body) = match &model.body {
         Body::Struct {
             fields,
             deny_unknown,
-        } => struct_body(model, fields, *deny_unknown, &rt),
-        Body::Enum(variants) => enum_body(variants, &rt),
+        } => (
+            decode_members(model, fields, *deny_unknown, &rt),
+            struct_body(model, &rt),
+        ),
+        Body::Enum(variants) => (TokenStream::new(), enum_body(variants, &rt)),
     };
     quote! {
+        #members
+
         #[automatically_derived]
         impl<'de> #rt::serde::Deserialize<'de> for #ident {
             fn deserialize<__D: #rt::serde::Deserializer<'de>>(
@@ -32,15 +37,47 @@ pub fn expand(model: &Model) -> TokenStream {
     }
 }
 
-fn struct_body(
+/// `deserialize` for a struct: a map visitor handing over to `DecodeMembers`, inside the
+/// runtime's `decode`.
+fn struct_body(model: &Model, rt: &TokenStream) -> TokenStream {
+    let ident = model.ident;
+    let name = ident.to_string();
+    let expecting = format!("a JSON object for {name}");
+    let de = quote!(#rt::de);
+    quote! {
+        struct __Visitor;
+        impl<'de> #rt::serde::de::Visitor<'de> for __Visitor {
+            type Value = #ident;
+
+            fn expecting(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __formatter.write_str(#expecting)
+            }
+
+            fn visit_map<__A: #rt::serde::de::MapAccess<'de>>(
+                self,
+                __map: __A,
+            ) -> ::core::result::Result<#ident, __A::Error> {
+                <#ident as #de::DecodeMembers>::decode_members(__map)
+            }
+        }
+        #de::decode(__deserializer, |__deserializer| {
+            __deserializer.deserialize_struct(
+                #name,
+                <#ident as #de::DecodeMembers>::MEMBERS,
+                __Visitor,
+            )
+        })
+    }
+}
+
+/// The members of a struct, decoded by a `DecodeMembers` impl for the model.
+fn decode_members(
     model: &Model,
     fields: &[Field],
     deny_unknown: bool,
     rt: &TokenStream,
 ) -> TokenStream {
     let ident = model.ident;
-    let name = ident.to_string();
-    let expecting = format!("a JSON object for {name}");
     let de = quote!(#rt::de);
     let wires: Vec<&str> = fields.iter().map(|field| field.wire.as_str()).collect();
     let slots: Vec<_> = (0..fields.len())
@@ -58,9 +95,16 @@ fn struct_body(
     let inits = fields.iter().zip(&slots).map(|(field, slot)| {
         let field_ident = field.ident;
         let wire = &field.wire;
+        let ty = field.ty;
+        // The `Default` bound is spanned on the field's type, so a type without it is reported
+        // there, not on the derive.
         let value = match field.presence {
-            Presence::Required => quote_spanned!(field.ty.span()=> #de::required(#slot, #wire)),
-            Presence::Default => quote_spanned!(field.ty.span()=> #de::or_default(#slot)),
+            Presence::Required => quote_spanned! {ty.span()=>
+                #de::required(#slot, #wire, <#ty as ::core::default::Default>::default)
+            },
+            Presence::Default => quote_spanned! {ty.span()=>
+                #de::or_default(#slot, <#ty as ::core::default::Default>::default)
+            },
             Presence::Optional => quote!(#de::optional(#slot)),
         };
         quote!(#field_ident: #value,)
@@ -69,45 +113,37 @@ fn struct_body(
         .iter()
         .enumerate()
         .map(|(index, wire)| quote!(#wire => ::core::option::Option::Some(#index),));
+    // The members are decoded in an impl for the model itself, where `Self` in a field's type
+    // means the model, as the user wrote it.
     quote! {
-        const __MEMBERS: &[&str] = &[#(#wires),*];
-        fn __position(name: &str) -> ::core::option::Option<usize> {
-            match name {
-                #(#positions)*
-                _ => ::core::option::Option::None,
-            }
-        }
-        struct __Visitor;
-        impl<'de> #rt::serde::de::Visitor<'de> for __Visitor {
-            type Value = #ident;
+        #[automatically_derived]
+        impl #de::DecodeMembers for #ident {
+            const MEMBERS: &'static [&'static str] = &[#(#wires),*];
 
-            fn expecting(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                __formatter.write_str(#expecting)
-            }
-
-            fn visit_map<__A: #rt::serde::de::MapAccess<'de>>(
-                self,
+            fn decode_members<'de, __A: #rt::serde::de::MapAccess<'de>>(
                 mut __map: __A,
-            ) -> ::core::result::Result<#ident, __A::Error> {
+            ) -> ::core::result::Result<Self, __A::Error> {
+                fn __position(__name: &str) -> ::core::option::Option<usize> {
+                    match __name {
+                        #(#positions)*
+                        _ => ::core::option::Option::None,
+                    }
+                }
                 #(#declarations)*
                 while let ::core::option::Option::Some(__member) =
                     __map.next_key_seed(#de::MemberKey::new(__position, #deny_unknown))?
                 {
                     match __member {
                         #(#arms)*
-                        #de::Member::Known(_) => #de::unknown(&mut __map, ::core::option::Option::None, __MEMBERS)?,
-                        #de::Member::Unknown(__name) => #de::unknown(&mut __map, __name, __MEMBERS)?,
+                        #de::Member::Known(_) => #de::unknown(&mut __map, ::core::option::Option::None, Self::MEMBERS)?,
+                        #de::Member::Unknown(__name) => #de::unknown(&mut __map, __name, Self::MEMBERS)?,
                     }
                 }
-                ::core::result::Result::Ok(#ident { #(#inits)* })
+                ::core::result::Result::Ok(Self { #(#inits)* })
             }
         }
-        #de::decode(__deserializer, |__deserializer| {
-            __deserializer.deserialize_struct(#name, __MEMBERS, __Visitor)
-        })
     }
 }
-
 /// The seed that decodes a member's value: lists and maps, at any depth, put indexes and keys
 /// on paths, and date-times are read as RFC 3339.
 fn seed(ty: &Type, rt: &TokenStream) -> TokenStream {

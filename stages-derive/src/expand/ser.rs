@@ -21,7 +21,7 @@ pub fn expand(model: &Model) -> TokenStream {
                 .filter(|field| field.presence == Presence::Optional)
                 .map(|field| {
                     let ident = field.ident;
-                    quote!(+ usize::from(self.#ident.is_some()))
+                    quote!(+ ::core::primitive::usize::from(self.#ident.is_some()))
                 });
             let writes = fields.iter().map(|field| {
                 let ident = field.ident;

@@ -8,6 +8,8 @@ use super::runtime;
 use crate::check::{Body, Entries, Field, Model, Pattern, Presence, Rules};
 use crate::pattern::Matcher;
 
+/// Every local of the generated code starts with `__`, so that no user path (a custom function
+/// called `path`, say) is shadowed by it.
 pub fn expand(model: &Model) -> TokenStream {
     let rt = runtime(model);
     let ident = model.ident;
@@ -21,7 +23,7 @@ pub fn expand(model: &Model) -> TokenStream {
             }
         }
         Body::Enum(_) => quote! {
-            let _ = (path, report);
+            let _ = (__parent, __report);
         },
     };
     quote! {
@@ -30,7 +32,7 @@ pub fn expand(model: &Model) -> TokenStream {
             // Compiled where it is called, as serde's generic impls are: a crate that only
             // declares models does not pay for optimising their checks.
             #[inline]
-            fn validate_into(&self, path: &#rt::Path<'_>, report: &mut #rt::Report) {
+            fn validate_into(&self, __parent: &#rt::Path<'_>, __report: &mut #rt::Report) {
                 #body
             }
         }
@@ -51,7 +53,7 @@ fn field_checks(field: &Field, rt: &TokenStream) -> TokenStream {
     // Only the call carries the field type's span (so a trait error points at the type); the
     // locals are interpolated with the call-site span, which keeps them resolvable when the
     // model is declared inside a `macro_rules!` expansion.
-    let (value, path, report) = (quote!(__value), quote!(__path), quote!(report));
+    let (value, path, report) = (quote!(__value), quote!(__path), quote!(__report));
     let nested = quote_spanned! {field.value_ty.span()=>
         (&#rt::Nested(#value)).validate_nested(&#path, #report);
     };
@@ -70,7 +72,7 @@ fn field_checks(field: &Field, rt: &TokenStream) -> TokenStream {
     };
     quote! {
         {
-            let __path = path.member(#wire);
+            let __path = __parent.member(#wire);
             #access
         }
     }
@@ -103,33 +105,33 @@ fn value_checks(
             quote!(#max)
         };
         out.extend(quote! {
-            #rt::rules::length(#value, #min, #max, #subject, &#path, report);
+            #rt::rules::length(#value, #min, #max, #subject, &#path, __report);
         });
     }
     if let Some(pattern) = &rules.pattern {
         let constant = pattern_constant(pattern, rt);
         out.extend(quote! {{
             static __PATTERN: #rt::rules::Pattern = #constant;
-            #rt::rules::pattern(#as_str, &__PATTERN, #subject, &#path, report);
+            #rt::rules::pattern(#as_str, &__PATTERN, #subject, &#path, __report);
         }});
     }
     if let Some(needle) = &rules.contains {
         out.extend(quote! {
-            #rt::rules::contains(#as_str, #needle, #subject, &#path, report);
+            #rt::rules::contains(#as_str, #needle, #subject, &#path, __report);
         });
     }
     if let Some((min, max)) = &rules.range {
         out.extend(quote! {
-            #rt::rules::range(*#value, #min, #max, #subject, &#path, report);
+            #rt::rules::range(*#value, #min, #max, #subject, &#path, __report);
         });
     }
     if rules.finite {
         out.extend(quote! {
-            #rt::rules::finite(::core::convert::Into::<f64>::into(*#value), #subject, &#path, report);
+            #rt::rules::finite(::core::convert::Into::<f64>::into(*#value), #subject, &#path, __report);
         });
     }
     for function in &rules.custom {
-        let report = quote!(report);
+        let report = quote!(__report);
         out.extend(quote_spanned! {function.span()=>
             #rt::rules::custom(#function(#value), &#path, #report);
         });

@@ -25,10 +25,7 @@ const DEFAULT_MAX_BODY: usize = 64 * 1024;
 impl Config {
     /// Reads the options; the error says which one is wrong.
     pub fn from_args(args: impl Iterator<Item = String>) -> Result<Config, String> {
-        let mut port = match std::env::var("STAGES_API_PORT") {
-            Ok(text) => Some(parse(&text, "STAGES_API_PORT")?),
-            Err(_) => None,
-        };
+        let mut port = None;
         let (mut rate_limit, mut burst, mut max_body) = (None, None, DEFAULT_MAX_BODY);
         let mut args = args;
         while let Some(arg) = args.next() {

@@ -76,10 +76,12 @@ fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
             );
             response
         }
-        Err(error) => {
-            ServiceError::bad_request(format!("the response could not be encoded: {error}"))
-                .into_response()
+        Err(error) => ServiceError::Other {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "InternalServerException",
+            message: format!("the response could not be encoded: {error}"),
         }
+        .into_response(),
     }
 }
 

@@ -21,7 +21,7 @@ usage: validate [--shape NAME] [--format text|json] FILE...
 Checks each FILE (or `-` for standard input) against the AWS rules for a Stages shape.
   --shape NAME     CreateStageInput (default), Stage, Stages, RouteSettings or AccessLogSettings
   --format FORMAT  text (default): one line per violation, `FILE: path: message`
-                   json: one object per file, {\"valid\": bool, \"violations\": [...]}
+                   json: one object per file, {\"file\", \"valid\": bool, \"violations\": [...]}
 Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error.";
 
 /// The shapes a document can be checked as.
@@ -161,7 +161,7 @@ pub fn run(
         };
         let written = match options.format {
             Format::Text => write_text(stdout, name, &outcome),
-            Format::Json => write_json(stdout, &outcome),
+            Format::Json => write_json(stdout, name, &outcome),
         };
         if let Err(error) = written {
             let _ = writeln!(stderr, "validate: cannot write the report: {error}");
@@ -194,13 +194,20 @@ fn write_text(
     }
 }
 
-fn write_json(out: &mut dyn Write, outcome: &Result<(), ValidationErrors>) -> std::io::Result<()> {
+fn write_json(
+    out: &mut dyn Write,
+    name: &str,
+    outcome: &Result<(), ValidationErrors>,
+) -> std::io::Result<()> {
     let violations = match outcome {
         Ok(()) => &[][..],
         Err(errors) => errors.violations(),
     };
     // Written by hand so the members keep their documented order.
-    write!(out, "{{\"valid\":{},\"violations\":", outcome.is_ok())?;
+    // `file` tells the objects of several files apart.
+    write!(out, "{{\"file\":")?;
+    serde_json::to_writer(&mut *out, name)?;
+    write!(out, ",\"valid\":{},\"violations\":", outcome.is_ok())?;
     serde_json::to_writer(&mut *out, violations)?;
     writeln!(out, "}}")
 }

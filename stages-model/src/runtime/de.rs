@@ -186,6 +186,9 @@ where
     }
 }
 
+/// The violations after which decoding goes on with a stand-in value.
+const STAND_IN_RULES: &[&str] = &[code::REQUIRED, code::ENUM, code::FORMAT];
+
 /// Checks the rules of a decoded root value and merges what decoding recorded.
 fn finish<T: Validate, E: de::Error>(
     value: T,
@@ -197,15 +200,16 @@ fn finish<T: Validate, E: de::Error>(
     if found.is_empty() && report.is_empty() {
         return Ok(value);
     }
-    // A stand-in value breaks rules of its own (an empty required string is too short): what
-    // decoding already said about a value is enough.
+    // A stand-in value breaks rules of its own (an empty required string is too short): where
+    // decoding put one, what it said is enough. Values that are real (the last of a repeated
+    // member, say) keep every rule they break.
     let mut violations = found;
     let recorded = violations.len();
     for violation in report.into_violations() {
-        if !violations[..recorded]
-            .iter()
-            .any(|known| violation.path().starts_with(known.path()))
-        {
+        let stood_in = violations[..recorded].iter().any(|known| {
+            STAND_IN_RULES.contains(&known.rule()) && violation.path().starts_with(known.path())
+        });
+        if !stood_in {
             violations.push(violation);
         }
     }
@@ -353,10 +357,10 @@ pub fn unknown<'de, A: MapAccess<'de>>(
     Ok(())
 }
 
-/// The value of a `required` member; when absent or `null`, records `required` and stands in
-/// the type's default (the root decoder fails, so it is never returned).
+/// The value of a `required` member; when absent or `null`, records `required` and returns
+/// `stand_in()` (the root decoder fails, so it is never handed to the caller).
 #[inline]
-pub fn required<T: Default>(slot: Option<Option<T>>, name: &'static str) -> T {
+pub fn required<T>(slot: Option<Option<T>>, name: &'static str, stand_in: fn() -> T) -> T {
     match slot {
         Some(Some(value)) => value,
         _ => {
@@ -365,7 +369,7 @@ pub fn required<T: Default>(slot: Option<Option<T>>, name: &'static str) -> T {
                 code::REQUIRED,
                 "is required".to_owned(),
             );
-            T::default()
+            stand_in()
         }
     }
 }
@@ -376,10 +380,20 @@ pub fn optional<T>(slot: Option<Option<T>>) -> Option<T> {
     slot.flatten()
 }
 
-/// The value of a `default` member: absent and `null` are both the type's default.
+/// The value of a `default` member: absent and `null` are both `default()`.
 #[inline]
-pub fn or_default<T: Default>(slot: Option<Option<T>>) -> T {
-    slot.flatten().unwrap_or_default()
+pub fn or_default<T>(slot: Option<Option<T>>, default: fn() -> T) -> T {
+    slot.flatten().unwrap_or_else(default)
+}
+
+/// How a struct model decodes its members from a JSON object: generated for each struct, in
+/// an impl for the model itself so that `Self` in a field's type means the model.
+pub trait DecodeMembers: Sized {
+    /// The wire names of the members, in declaration order.
+    const MEMBERS: &'static [&'static str];
+
+    /// Decodes the members of one object, recording what is missing or unknown.
+    fn decode_members<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,8 +6,10 @@ use super::path::Path;
 use super::violation::{Report, ValidationErrors};
 
 /// A value that knows its rules. `#[derive(Model)]` implements it; containers of models
-/// (`Option`, `Box`, `Vec`, slices, and maps with string keys) implement it by validating each
-/// model inside, with the key or index added to the path.
+/// (`Option`, `Box`, `Arc`, `Rc`, `Vec`, `VecDeque`, arrays, slices, and `BTreeMap`/`HashMap`
+/// with string keys) implement it by validating each model inside, with the key or index added
+/// to the path. Other containers (sets, third-party maps) are not walked: their models' rules
+/// are not checked.
 pub trait Validate {
     /// Appends every violation found in `self` to `report`, with paths below `path`.
     ///
@@ -31,6 +33,32 @@ impl<T: Validate + ?Sized> Validate for &T {
 impl<T: Validate + ?Sized> Validate for Box<T> {
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for std::sync::Arc<T> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        (**self).validate_into(path, report);
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for std::rc::Rc<T> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        (**self).validate_into(path, report);
+    }
+}
+
+impl<T: Validate, const N: usize> Validate for [T; N] {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        self.as_slice().validate_into(path, report);
+    }
+}
+
+impl<T: Validate> Validate for std::collections::VecDeque<T> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        for (index, item) in self.iter().enumerate() {
+            item.validate_into(&path.index(index), report);
+        }
     }
 }
 
@@ -77,7 +105,8 @@ impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
 /// `(&Nested(&value)).validate_nested(..)` resolves to [`NestedModel`] when the type implements
 /// [`Validate`] and to [`NotAModel`] (which does nothing) otherwise: method lookup tries the
 /// receiver as written before it adds a reference. Strings, numbers and other foreign types thus
-/// need no impl, and a field of a model type is never skipped.
+/// need no impl. A model inside a container without a `Validate` impl is not reached (see
+/// [`Validate`] for the containers that have one).
 #[doc(hidden)]
 pub struct Nested<'a, T: ?Sized>(pub &'a T);
 
