@@ -6,6 +6,8 @@
 //! the path), and map *keys* are checked by a `custom` function on the whole map, which can
 //! return only one error.
 
+/// An enum has no rules to check: the plain serde one serves every peer.
+pub use crate::serde_only::LoggingLevel;
 use std::collections::BTreeMap;
 
 use garde::Validate;
@@ -92,18 +94,6 @@ pub struct AccessLogSettings {
     /// A log-group ARN.
     #[garde(custom(log_group_arn))]
     pub destination_arn: Option<String>,
-}
-
-/// The logging level of a route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum LoggingLevel {
-    /// `ERROR`
-    Error,
-    /// `INFO`
-    Info,
-    /// `OFF`
-    Off,
 }
 
 fn variable_names(variables: &Option<BTreeMap<String, VariableValue>>, _: &()) -> garde::Result {

@@ -5,6 +5,8 @@
 //! validator has no rules for map keys or values, so each map gets `custom` functions; a custom
 //! function returns one error, so stage-variable names and values get one function each.
 
+/// An enum has no rules to check: the plain serde one serves every peer.
+pub use crate::serde_only::LoggingLevel;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use validator::{Validate, ValidationError};
@@ -74,18 +76,6 @@ pub struct AccessLogSettings {
     /// A log-group ARN.
     #[validate(custom(function = "log_group_arn"))]
     pub destination_arn: Option<String>,
-}
-
-/// The logging level of a route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum LoggingLevel {
-    /// `ERROR`
-    Error,
-    /// `INFO`
-    Info,
-    /// `OFF`
-    Off,
 }
 
 fn variable_names(variables: &BTreeMap<String, String>) -> Result<(), ValidationError> {

@@ -63,36 +63,24 @@ pub struct LimitExceededException {
     pub limit_type: Option<String>,
 }
 
-impl AwsError for BadRequestException {
-    const CODE: &'static str = "BadRequestException";
-    const STATUS: u16 = 400;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
+/// The `AwsError` impl of an error body with a `message` member.
+macro_rules! aws_error {
+    ($($body:ident => $code:literal, $status:literal;)*) => {$(
+        impl AwsError for $body {
+            const CODE: &'static str = $code;
+            const STATUS: u16 = $status;
+            fn message(&self) -> Option<&str> {
+                self.message.as_deref()
+            }
+        }
+    )*};
 }
 
-impl AwsError for NotFoundException {
-    const CODE: &'static str = "NotFoundException";
-    const STATUS: u16 = 404;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-}
-
-impl AwsError for ConflictException {
-    const CODE: &'static str = "ConflictException";
-    const STATUS: u16 = 409;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-}
-
-impl AwsError for LimitExceededException {
-    const CODE: &'static str = "TooManyRequestsException";
-    const STATUS: u16 = 429;
-    fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
+aws_error! {
+    BadRequestException => "BadRequestException", 400;
+    NotFoundException => "NotFoundException", 404;
+    ConflictException => "ConflictException", 409;
+    LimitExceededException => "TooManyRequestsException", 429;
 }
 
 impl From<ValidationErrors> for BadRequestException {

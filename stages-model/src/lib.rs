@@ -45,6 +45,7 @@ mod runtime;
 mod stage;
 
 pub use access_log::AccessLogSettings;
+pub use custom::MAX_PAGE_SIZE;
 pub use errors::{
     AwsError, BadRequestException, ConflictException, LimitExceededException, NotFoundException,
 };

@@ -135,8 +135,7 @@ fn decode_members(
                 {
                     match __member {
                         #(#arms)*
-                        #de::Member::Known(_) => #de::unknown(&mut __map, ::core::option::Option::None, Self::MEMBERS)?,
-                        #de::Member::Unknown(__name) => #de::unknown(&mut __map, __name, Self::MEMBERS)?,
+                        __other => #de::unknown(&mut __map, __other, Self::MEMBERS)?,
                     }
                 }
                 ::core::result::Result::Ok(Self { #(#inits)* })

@@ -339,10 +339,12 @@ where
 /// denied (the name was kept).
 pub fn unknown<'de, A: MapAccess<'de>>(
     map: &mut A,
-    name: Option<String>,
+    member: Member,
     expected: &'static [&'static str],
 ) -> Result<(), A::Error> {
-    if let Some(name) = name {
+    // `Known` only reaches here for a position the model does not have, which its generated
+    // `match` never produces: skipped like an unknown member whose name was not kept.
+    if let Member::Unknown(Some(name)) = member {
         let message = format!(
             "is not a member of this object; expected one of: {}",
             expected.join(", ")
