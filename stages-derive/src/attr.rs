@@ -145,14 +145,14 @@ pub fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
                     }
                 }
                 "crate" => {
-                    let lit = string_value(&meta, "crate = \"::stages_model\"")?;
+                    let lit = string_value(&meta, "crate = \"::stages_runtime\"")?;
                     match lit.parse::<syn::Path>() {
                         Ok(path) => set_once(&mut out.krate, path, &meta, errors),
                         Err(_) => errors.spanned(
                             &lit,
                             format!(
                                 "`{}` is not a Rust path; `crate` takes the path through which this crate reaches \
-                                 `stages_model`, such as \"::stages_model\" or \"my_crate::model\"",
+                                 the runtime, such as \"::stages_runtime\" or \"my_crate::model\"",
                                 lit.value()
                             ),
                         ),

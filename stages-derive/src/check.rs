@@ -18,7 +18,7 @@ use crate::shape::{self, Kind};
 /// A checked model, ready to expand.
 pub struct Model<'a> {
     pub ident: &'a Ident,
-    /// The path generated code uses to reach `stages_model`.
+    /// The path generated code uses to reach the runtime crate.
     pub krate: syn::Path,
     pub body: Body<'a>,
 }
@@ -85,12 +85,12 @@ pub struct Variant<'a> {
 }
 
 /// Checks a parsed container, adding every problem to `errors`.
-pub fn check<'a>(container: &Container<'a>, errors: &mut Errors) -> Model<'a> {
+pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Errors) -> Model<'a> {
     let attrs = &container.attrs;
-    let krate = attrs
-        .krate
-        .clone()
-        .unwrap_or_else(|| syn::parse_quote!(::stages_model));
+    let krate = attrs.krate.clone().unwrap_or_else(|| {
+        let ident = syn::Ident::new(default_crate, proc_macro2::Span::call_site());
+        syn::parse_quote!(::#ident)
+    });
     let body = match &container.body {
         ast::Body::Struct(fields) => {
             let case = attrs.rename_all.map_or(Case::Camel, |(case, _)| case);

@@ -1,6 +1,7 @@
 #![warn(missing_docs)]
 //! Amazon API Gateway V2 *Stages* as Rust types that decode, validate and encode exactly as AWS
-//! does, and the runtime behind `#[derive(Model)]`, which declares such types.
+//! does. The runtime behind `#[derive(Model)]` (`stages-runtime`), which declares such types, is
+//! re-exported, so this crate is the one dependency a service needs.
 //!
 //! The resource: [`CreateStageInput`] (the body of `CreateStage`), [`Stage`], [`Stages`] (a page
 //! of `GetStages`), [`RouteSettings`], [`AccessLogSettings`], [`LoggingLevel`]; the operations'
@@ -41,7 +42,6 @@ mod errors;
 mod logging_level;
 mod operations;
 mod route_settings;
-mod runtime;
 mod stage;
 
 pub use access_log::AccessLogSettings;
@@ -54,31 +54,31 @@ pub use operations::{CreateStageRequest, GetStagesInput, Operation, DEFAULT_PAGE
 pub use route_settings::RouteSettings;
 pub use stage::{CreateStageInput, Stage, Stages};
 
-pub use runtime::json::{from_json, from_json_slice, from_json_value};
-pub use runtime::path::{Path, Segment};
-pub use runtime::rules::CustomError;
-pub use runtime::validate::Validate;
-pub use runtime::violation::{code, Report, ValidationErrors, Violation};
-pub use stages_derive::Model;
+pub use stages_runtime::{
+    code, from_json, from_json_slice, from_json_value, CustomError, Path, Report, Segment,
+    Validate, ValidationErrors, Violation,
+};
+
+/// `#[derive(Model)]`, the same derive as `stages_runtime::Model`, except that generated code
+/// reaches the runtime through this crate, so that one dependency is enough.
+#[doc(inline)]
+pub use stages_derive::ModelViaStagesModel as Model;
 
 /// serde, re-exported so that code generic over models (`T: Serialize`, `T: DeserializeOwned`)
 /// needs no dependency of its own.
-pub use serde;
+pub use stages_runtime::serde;
 
 /// The date-time crate of [`Stage::created_date`] and [`Stage::last_updated_date`], re-exported
 /// so that callers can build those values without a dependency of their own.
-pub use chrono;
+pub use stages_runtime::chrono;
+
+/// The runtime behind the derive, for code that names it (`stages_model::runtime::Path` is
+/// `stages_model::Path`).
+pub use stages_runtime as runtime;
 
 /// What generated code calls. Not a public API: it may change in any release.
 #[doc(hidden)]
-pub mod __private {
-    pub use crate::runtime::de;
-    pub use crate::runtime::rules;
-    pub use crate::runtime::validate::{Nested, NestedModel, NotAModel};
-    pub use crate::runtime::{path::Path, validate::Validate, violation::Report};
-    pub use regex::Regex;
-    pub use serde;
-}
+pub use stages_runtime::__private;
 
 /// The README's examples, compiled and run as doc tests so that they stay true.
 #[cfg(doctest)]

@@ -7,7 +7,7 @@
 //!
 //! The type decoded should be a model. A list or map of models at the root of a document is
 //! decoded item by item by serde: the first invalid item stops decoding and its paths start
-//! inside the item. Wrap such a list in a model (as [`Stages`](crate::Stages) wraps its items)
+//! inside the item. Wrap such a list in a model (as `stages_model::Stages` wraps its items)
 //! to get one report with every item's index.
 
 use serde::de::DeserializeOwned;
@@ -18,7 +18,7 @@ use super::violation::{code, ValidationErrors, Violation};
 /// Decodes and validates a JSON document.
 ///
 /// ```
-/// use stages_model::{from_json, Model};
+/// use stages_runtime::{from_json, Model};
 ///
 /// #[derive(Debug, Model)]
 /// struct Pet {

@@ -1,0 +1,64 @@
+#![warn(missing_docs)]
+//! The runtime behind `#[derive(Model)]`: what generated code calls, and what callers of a model
+//! use — [`Validate`], [`Path`] and [`Segment`], [`Violation`] and [`ValidationErrors`], the
+//! rule codes in [`code`], and [`from_json`], which decodes a document and reports every problem
+//! in it at once.
+//!
+//! A crate that models an AWS resource depends on this crate alone: it re-exports the derive
+//! ([`Model`]) and serde, and never compiles the Stages types (`stages-model` does, and
+//! re-exports everything here).
+//!
+//! ```
+//! use stages_runtime::{from_json, Model, Validate};
+//!
+//! #[derive(Debug, Model)]
+//! struct Route {
+//!     #[model(required, length(min = 1, max = 64))]
+//!     route_key: String,
+//!     #[model(values(pattern = "[a-z]+"))]
+//!     labels: Option<Vec<String>>,
+//! }
+//!
+//! let errors = from_json::<Route>(r#"{"labels": ["ok", "NOT OK"]}"#).unwrap_err();
+//! assert_eq!(errors.pointers(), ["/routeKey", "/labels/1"]);
+//! println!("{errors}");
+//! // routeKey: is required
+//! // labels[1]: must match [a-z]+
+//! ```
+//!
+//! See [`Model`] for the attribute grammar.
+
+#[doc(hidden)]
+pub mod de;
+mod json;
+mod path;
+#[doc(hidden)]
+pub mod rules;
+mod validate;
+mod violation;
+
+pub use json::{from_json, from_json_slice, from_json_value};
+pub use path::{Path, Segment};
+pub use rules::CustomError;
+pub use stages_derive::Model;
+pub use validate::Validate;
+pub use violation::{code, Report, ValidationErrors, Violation};
+
+/// serde, re-exported so that code generic over models (`T: Serialize`, `T: DeserializeOwned`)
+/// needs no dependency of its own.
+pub use serde;
+
+/// The date-time crate that `DateTime<Utc>` members decode with, re-exported so that callers can
+/// build such values without a dependency of their own.
+pub use chrono;
+
+/// What generated code calls. Not a public API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::de;
+    pub use crate::rules;
+    pub use crate::validate::{Nested, NestedModel, NotAModel};
+    pub use crate::{path::Path, validate::Validate, violation::Report};
+    pub use regex::Regex;
+    pub use serde;
+}
