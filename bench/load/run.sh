@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Loads the stages-api example and moto_server (the emulator most people use) in one run, on
+# Loads the stages-api service and moto_server (the emulator most people use) in one run, on
 # 127.0.0.1 only, for at most 2 x 2 x SECONDS seconds of load (default 5 s per phase: 20 s).
 # Installs moto[server] into a virtual environment under target/. Prints a Markdown table.
 set -euo pipefail
@@ -11,12 +11,12 @@ if ! "$venv/bin/python" -c "import moto" 2>/dev/null; then
     python3 -m venv --clear "$venv"
     "$venv/bin/pip" install --quiet "moto[server]"
 fi
-cargo build --quiet --release -p stages-model --example stages-api
+cargo build --quiet --release -p stages-api
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 ours_port=$(free_port)
 moto_port=$(free_port)
-target/release/examples/stages-api --port "$ours_port" >/dev/null 2>target/load-stages-api.log &
+target/release/stages-api --port "$ours_port" >/dev/null 2>target/load-stages-api.log &
 ours=$!
 "$venv/bin/moto_server" -H 127.0.0.1 -p "$moto_port" >target/load-moto.log 2>&1 &
 moto=$!

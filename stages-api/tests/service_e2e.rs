@@ -1,9 +1,8 @@
-//! End to end: the `stages-api` example, driven by clients no one here wrote.
+//! End to end: the `stages-api` binary, driven by clients no one here wrote.
 //!
 //! Creates a Python virtual environment under the target directory, installs boto3 (and, if it
 //! installs, the AWS CLI) from PyPI, starts two instances of the service on 127.0.0.1 (one with a
-//! low rate limit), and runs the unittest suites in `tests/e2e/`. The example binary is built by
-//! `cargo test` with the package's other targets.
+//! low rate limit), and runs the unittest suites in `tests/e2e/`. Cargo builds the binary for this test.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -66,24 +65,6 @@ impl Drop for Server {
     }
 }
 
-/// The example binary, next to this test's own executable.
-fn example_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test's path");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>/deps/<test>");
-    let binary = profile_dir
-        .join("examples")
-        .join(format!("stages-api{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        binary.exists(),
-        "{} is missing: run the whole `cargo test` (it builds the examples), or first `cargo build -p stages-model --example stages-api`",
-        binary.display()
-    );
-    binary
-}
-
 /// A virtual environment with boto3 (and the AWS CLI when it installs), made once and reused.
 fn python_with_boto3() -> PathBuf {
     let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-venv");
@@ -130,12 +111,12 @@ fn python_with_boto3() -> PathBuf {
 
 #[test]
 fn boto3_the_aws_cli_and_concurrent_clients_against_the_service() {
-    let binary = example_binary();
+    let binary = Path::new(env!("CARGO_BIN_EXE_stages-api"));
     let python = python_with_boto3();
     let logs = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let open = Server::start(&binary, &[], &logs.join("stages-api.log"));
+    let open = Server::start(binary, &[], &logs.join("stages-api.log"));
     let limited = Server::start(
-        &binary,
+        binary,
         &["--rate-limit", "2", "--burst", "2"],
         &logs.join("stages-api-limited.log"),
     );

@@ -59,3 +59,9 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
         .map(|at| u8::from_str_radix(&text[at..at + 2], 16).ok())
         .collect()
 }
+
+impl Default for Tokens {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -5,23 +5,15 @@
 //! and it is the proof that the wire format is right: boto3 and the AWS CLI talk to it.
 //!
 //! ```text
-//! cargo run -p stages-model --example stages-api -- [--port N] [--rate-limit PER_SECOND] [--burst N] [--max-body BYTES]
+//! cargo run -p stages-api -- [--port N] [--rate-limit PER_SECOND] [--burst N] [--max-body BYTES]
 //! ```
 //!
 //! Listens on 127.0.0.1 (port from `--port`, else `STAGES_API_PORT`, else 8080; `0` picks a free
 //! one), logs one line per request to standard error, and stops cleanly on Ctrl-C or SIGTERM.
 
-mod api;
-mod config;
-mod errors;
-mod handlers;
-mod middleware;
-mod pagination;
-mod store;
-
 use std::net::SocketAddr;
-use std::sync::Arc;
 
+use stages_api::config;
 use tokio::net::TcpListener;
 
 #[tokio::main]
@@ -42,38 +34,11 @@ async fn main() {
         }
     };
     let address = listener.local_addr().unwrap_or(address);
-    let state = Arc::new(handlers::Service::new(&config));
-    let app = handlers::router(state, &config);
     // Tests and scripts read the port from this line.
     println!("stages-api listening on http://{address}");
-    if let Err(error) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-    {
+    if let Err(error) = stages_api::serve(listener, &config).await {
         eprintln!("stages-api: server error: {error}");
         std::process::exit(1);
     }
     eprintln!("stages-api: stopped");
-}
-
-/// Resolves on Ctrl-C or SIGTERM, so that in-flight requests finish before the process exits.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
 }

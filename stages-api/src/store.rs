@@ -127,3 +127,9 @@ fn api_id(mut bits: u64) -> String {
         })
         .collect()
 }
+
+impl Default for Store {
+    fn default() -> Self {
+        Self::new()
+    }
+}
