@@ -1,0 +1,203 @@
+//! The `#[model(...)]` grammar: attributes become rule values, spans kept for later errors.
+//!
+//! ```text
+//! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields
+//! field:     required | default | rename = "wire" | RULE
+//! variant:   rename = "wire"
+//! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
+//!            | range(min = X, max = X) | finite | custom = path::to::function
+//!            | keys(RULE, ...) | values(RULE, ...)          (keys/values: one level deep)
+//! ```
+//!
+//! Every mistake is recorded and parsing goes on, so one compile reports them all.
+
+mod rules;
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::meta::ParseNestedMeta;
+use syn::{Attribute, Ident, LitStr, Token};
+
+use rules::{rule, FIELD_WORDS};
+pub use rules::{Bounds, Count, Number, NumberLit, Rules};
+
+use crate::case::Case;
+use crate::errors::Errors;
+use crate::suggest;
+
+const CONTAINER_WORDS: &[&str] = &["rename_all", "crate", "deny_unknown_fields"];
+const VARIANT_WORDS: &[&str] = &["rename"];
+
+/// Options on the struct or enum itself.
+#[derive(Default)]
+pub struct ContainerAttrs {
+    pub rename_all: Option<(Case, Span)>,
+    pub krate: Option<syn::Path>,
+    pub deny_unknown: Option<Span>,
+}
+
+/// Options and rules on one field.
+#[derive(Default)]
+pub struct FieldAttrs {
+    pub required: Option<Ident>,
+    pub default: Option<Ident>,
+    pub rename: Option<LitStr>,
+    pub rules: Rules,
+}
+
+/// Options on one enum variant.
+#[derive(Default)]
+pub struct VariantAttrs {
+    pub rename: Option<LitStr>,
+}
+
+/// True for attributes this derive reads.
+fn is_model(attr: &Attribute) -> bool {
+    attr.path().is_ident("model")
+}
+
+/// Parses the container attributes.
+pub fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
+    let mut out = ContainerAttrs::default();
+    for attr in attrs.iter().filter(|attr| is_model(attr)) {
+        let parsed = attr.parse_nested_meta(|meta| {
+            let Some(word) = meta.path.get_ident().map(Ident::to_string) else {
+                return unknown_word(&meta, "container option", CONTAINER_WORDS, errors);
+            };
+            match word.as_str() {
+                "rename_all" => {
+                    let lit = string_value(&meta, "rename_all = \"camelCase\"")?;
+                    match Case::from_name(&lit.value()) {
+                        Some(case) => set_once(&mut out.rename_all, (case, lit.span()), &meta, errors),
+                        None => {
+                            let names: Vec<&str> = Case::NAMES.iter().map(|(name, _)| *name).collect();
+                            errors.spanned(&lit, suggest::unknown("case convention", &lit.value(), &names));
+                        }
+                    }
+                }
+                "crate" => {
+                    let lit = string_value(&meta, "crate = \"::stages_runtime\"")?;
+                    match lit.parse::<syn::Path>() {
+                        Ok(path) => set_once(&mut out.krate, path, &meta, errors),
+                        Err(_) => errors.spanned(
+                            &lit,
+                            format!(
+                                "`{}` is not a Rust path; `crate` takes the path through which this crate reaches \
+                                 the runtime, such as \"::stages_runtime\" or \"my_crate::model\"",
+                                lit.value()
+                            ),
+                        ),
+                    }
+                }
+                "deny_unknown_fields" => set_once(&mut out.deny_unknown, meta.path.segments[0].ident.span(), &meta, errors),
+                _ => return unknown_word(&meta, "container option", CONTAINER_WORDS, errors),
+            }
+            Ok(())
+        });
+        errors.keep(parsed);
+    }
+    out
+}
+
+/// Parses the attributes of one field.
+pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
+    let mut out = FieldAttrs::default();
+    for attr in attrs.iter().filter(|attr| is_model(attr)) {
+        let parsed = attr.parse_nested_meta(|meta| {
+            let Some(ident) = meta.path.get_ident().cloned() else {
+                return unknown_word(&meta, "rule", FIELD_WORDS, errors);
+            };
+            match ident.to_string().as_str() {
+                "required" => set_once(&mut out.required, ident, &meta, errors),
+                "default" => set_once(&mut out.default, ident, &meta, errors),
+                "rename" => {
+                    let lit = string_value(&meta, "rename = \"wireName\"")?;
+                    set_once(&mut out.rename, lit, &meta, errors);
+                }
+                _ => return rule(&meta, &ident, &mut out.rules, true, errors),
+            }
+            Ok(())
+        });
+        errors.keep(parsed);
+    }
+    out
+}
+
+/// Parses the attributes of one enum variant.
+pub fn variant(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
+    let mut out = VariantAttrs::default();
+    for attr in attrs.iter().filter(|attr| is_model(attr)) {
+        let parsed = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") {
+                let lit = string_value(&meta, "rename = \"WIRE_NAME\"")?;
+                set_once(&mut out.rename, lit, &meta, errors);
+                Ok(())
+            } else {
+                unknown_word(&meta, "variant option", VARIANT_WORDS, errors)
+            }
+        });
+        errors.keep(parsed);
+    }
+    out
+}
+
+/// Stores `value` unless the slot already holds one, which is a duplicated option.
+pub(super) fn set_once<T>(
+    slot: &mut Option<T>,
+    value: T,
+    meta: &ParseNestedMeta,
+    errors: &mut Errors,
+) {
+    if slot.is_some() {
+        let name = meta
+            .path
+            .get_ident()
+            .map(Ident::to_string)
+            .unwrap_or_default();
+        errors.spanned(
+            &meta.path,
+            format!("`{name}` is given more than once here; give it once"),
+        );
+    } else {
+        *slot = Some(value);
+    }
+}
+
+/// Parses `= "..."`, or explains with `usage` (the option written correctly) what was expected.
+pub(super) fn string_value(meta: &ParseNestedMeta, usage: &str) -> syn::Result<LitStr> {
+    let name = meta.path.to_token_stream().to_string();
+    if !meta.input.peek(Token![=]) {
+        return Err(meta.error(format!("`{name}` takes a string: `{usage}`")));
+    }
+    meta.value()?.parse().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            format!("`{name}` takes a string in quotes: `{usage}`"),
+        )
+    })
+}
+
+/// Records an unknown name (suggesting the nearest valid one) and skips its arguments so that
+/// parsing can go on.
+pub(super) fn unknown_word(
+    meta: &ParseNestedMeta,
+    kind: &str,
+    words: &[&str],
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    let name = meta.path.to_token_stream().to_string().replace(' ', "");
+    errors.spanned(&meta.path, suggest::unknown(kind, &name, words));
+    skip_arguments(meta)
+}
+
+/// Consumes `= value` or `(...)` after a name.
+pub(super) fn skip_arguments(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        meta.value()?.parse::<syn::Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        let content;
+        syn::parenthesized!(content in meta.input);
+        content.parse::<TokenStream>()?;
+    }
+    Ok(())
+}
