@@ -16,6 +16,8 @@ pub enum Kind<'a> {
     Bool,
     /// `Vec<T>`.
     Seq { item: &'a Type },
+    /// `BTreeSet<T>` or `HashSet<T, S>`: a JSON array whose items are unique.
+    Set { item: &'a Type },
     /// `BTreeMap<K, V>` or `HashMap<K, V, S>`.
     Map { key: &'a Type, value: &'a Type },
     /// Anything else.
@@ -31,6 +33,7 @@ impl Kind<'_> {
             Kind::Float(_) => "a floating-point number",
             Kind::Bool => "a bool",
             Kind::Seq { .. } => "a list",
+            Kind::Set { .. } => "a set",
             Kind::Map { .. } => "a map",
             Kind::Other => "this type",
         }
@@ -81,6 +84,7 @@ pub fn kind(ty: &Type) -> Kind<'_> {
         ("f32", []) => Kind::Float("f32"),
         ("f64", []) => Kind::Float("f64"),
         ("Vec", [item]) => Kind::Seq { item },
+        ("BTreeSet", [item]) | ("HashSet", [item] | [item, _]) => Kind::Set { item },
         ("BTreeMap", [key, value]) | ("HashMap", [key, value] | [key, value, _]) => {
             Kind::Map { key, value }
         }
@@ -137,6 +141,8 @@ mod tests {
             kind(&ty("std::collections::HashMap<String, u8, S>")),
             Kind::Map { .. }
         ));
+        assert!(matches!(kind(&ty("BTreeSet<String>")), Kind::Set { .. }));
+        assert!(matches!(kind(&ty("HashSet<u8, S>")), Kind::Set { .. }));
         assert!(matches!(kind(&ty("Stage")), Kind::Other));
         assert!(is_utc_date_time(&ty("chrono::DateTime<chrono::Utc>")));
         assert!(!is_utc_date_time(&ty("DateTime<FixedOffset>")));

@@ -2,7 +2,7 @@
 //! the attributes; each records one violation with a message that says what was expected.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Display;
 use std::sync::LazyLock;
 
@@ -121,6 +121,30 @@ impl<K, V> Length for BTreeMap<K, V> {
 }
 
 impl<K, V, S> Length for HashMap<K, V, S> {
+    const UNIT: Unit = Unit::Entries;
+    #[inline]
+    fn outside(&self, min: usize, max: usize) -> Option<usize> {
+        count_outside(self.len(), min, max)
+    }
+}
+
+impl<T> Length for VecDeque<T> {
+    const UNIT: Unit = Unit::Entries;
+    #[inline]
+    fn outside(&self, min: usize, max: usize) -> Option<usize> {
+        count_outside(self.len(), min, max)
+    }
+}
+
+impl<T> Length for BTreeSet<T> {
+    const UNIT: Unit = Unit::Entries;
+    #[inline]
+    fn outside(&self, min: usize, max: usize) -> Option<usize> {
+        count_outside(self.len(), min, max)
+    }
+}
+
+impl<T, S> Length for HashSet<T, S> {
     const UNIT: Unit = Unit::Entries;
     #[inline]
     fn outside(&self, min: usize, max: usize) -> Option<usize> {

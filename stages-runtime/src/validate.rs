@@ -1,15 +1,15 @@
 //! The `Validate` trait, and how containers pass validation on to the models inside them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::path::Path;
 use super::violation::{Report, ValidationErrors};
 
 /// A value that knows its rules. `#[derive(Model)]` implements it; containers of models
-/// (`Option`, `Box`, `Arc`, `Rc`, `Vec`, `VecDeque`, arrays, slices, and `BTreeMap`/`HashMap`
-/// with string keys) implement it by validating each model inside, with the key or index added
-/// to the path. Other containers (sets, third-party maps) are not walked: their models' rules
-/// are not checked.
+/// (`Option`, `Box`, `Arc`, `Rc`, `Vec`, `VecDeque`, arrays, slices, `BTreeSet`/`HashSet`, and
+/// `BTreeMap`/`HashMap` with string keys) implement it by validating each model inside, with the
+/// key or index added to the path. Other containers (third-party maps and sets) are not walked:
+/// their models' rules are not checked.
 pub trait Validate {
     /// Appends every violation found in `self` to `report`, with paths below `path`.
     ///
@@ -81,6 +81,24 @@ impl<T: Validate> Validate for [T] {
 impl<T: Validate> Validate for Vec<T> {
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         self.as_slice().validate_into(path, report);
+    }
+}
+
+/// A set is a JSON array: its items are reported by their position in the set's own order
+/// (sorted for a `BTreeSet`), which is the order it encodes in.
+impl<T: Validate> Validate for BTreeSet<T> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        for (index, item) in self.iter().enumerate() {
+            item.validate_into(&path.index(index), report);
+        }
+    }
+}
+
+impl<T: Validate, S> Validate for HashSet<T, S> {
+    fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
+        for (index, item) in self.iter().enumerate() {
+            item.validate_into(&path.index(index), report);
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 //! variant:   rename = "wire"
 //! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
 //!            | range(min = X, max = X) | finite | custom = path::to::function
-//!            | keys(RULE, ...) | values(RULE, ...)          (keys/values: one level deep)
+//!            | keys(RULE, ...) | values(RULE, ...)          (at any depth)
 //! ```
 //!
 //! Every mistake is recorded and parsing goes on, so one compile reports them all.
@@ -18,7 +18,7 @@ use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Token};
 
-use rules::{rule, FIELD_WORDS};
+use rules::rule;
 pub use rules::{Bounds, Count, Number, NumberLit, Rules};
 
 use crate::case::Case;
@@ -27,6 +27,13 @@ use crate::suggest;
 
 const CONTAINER_WORDS: &[&str] = &["rename_all", "crate", "deny_unknown_fields"];
 const VARIANT_WORDS: &[&str] = &["rename"];
+/// What a field says about itself (as opposed to rules on its value).
+const FIELD_OPTIONS: &[&str] = &["required", "default", "rename"];
+/// Everything a field accepts, for "did you mean".
+const FIELD_WORDS: &[&str] = &[
+    "required", "default", "rename", "length", "pattern", "contains", "range", "finite", "custom",
+    "keys", "values",
+];
 
 /// Options on the struct or enum itself.
 #[derive(Default)]

@@ -7,15 +7,13 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::{Ident, LitFloat, LitInt, LitStr, Token};
 
-use super::{set_once, skip_arguments, string_value, unknown_word};
+use super::{set_once, skip_arguments, string_value, unknown_word, FIELD_OPTIONS, FIELD_WORDS};
 use crate::errors::Errors;
 
-pub(super) const FIELD_WORDS: &[&str] = &[
-    "required", "default", "rename", "length", "pattern", "contains", "range", "finite", "custom",
-    "keys", "values",
+/// The rules, which a field and the keys and values inside it share.
+const RULE_WORDS: &[&str] = &[
+    "length", "pattern", "contains", "range", "finite", "custom", "keys", "values",
 ];
-pub(super) const NESTED_RULE_WORDS: &[&str] =
-    &["length", "pattern", "contains", "range", "finite", "custom"];
 
 /// The rules on a value: a field, or the keys or values of a map or list.
 #[derive(Default)]
@@ -85,12 +83,13 @@ impl Number {
     }
 }
 
-/// Parses one rule into `rules`. `keys(...)` and `values(...)` are allowed when `nesting`.
+/// Parses one rule into `rules`; `at_field` when it is written on the field rather than inside
+/// `keys(...)`/`values(...)`, which changes only what a mistake is told.
 pub(super) fn rule(
     meta: &ParseNestedMeta,
     ident: &Ident,
     rules: &mut Rules,
-    nesting: bool,
+    at_field: bool,
     errors: &mut Errors,
 ) -> syn::Result<()> {
     match ident.to_string().as_str() {
@@ -142,23 +141,16 @@ pub(super) fn rule(
             }
             rules.custom.push(path);
         }
-        "keys" | "values" if nesting => {
+        "keys" | "values" => {
             let mut nested = Rules::default();
             meta.parse_nested_meta(|inner| match inner.path.get_ident().cloned() {
-                Some(inner_ident)
-                    if NESTED_RULE_WORDS.contains(&inner_ident.to_string().as_str())
-                        || ["required", "default", "rename"].contains(&inner_ident.to_string().as_str()) =>
-                {
-                    rule(&inner, &inner_ident, &mut nested, false, errors)
-                }
-                Some(inner_ident) if ["keys", "values"].contains(&inner_ident.to_string().as_str()) => {
-                    errors.spanned(
-                        &inner_ident,
-                        format!("`{inner_ident}(...)` cannot be nested inside `{ident}(...)`: rules reach one level into a map or list"),
-                    );
-                    skip_arguments(&inner)
-                }
-                _ => unknown_word(&inner, &format!("rule in `{ident}(...)`"), NESTED_RULE_WORDS, errors),
+                Some(inner_ident) => rule(&inner, &inner_ident, &mut nested, false, errors),
+                None => unknown_word(
+                    &inner,
+                    &format!("rule in `{ident}(...)`"),
+                    RULE_WORDS,
+                    errors,
+                ),
             })?;
             let slot = if ident == "keys" {
                 &mut rules.keys
@@ -167,16 +159,7 @@ pub(super) fn rule(
             };
             set_once(slot, (ident.clone(), Box::new(nested)), meta, errors);
         }
-        "keys" | "values" => {
-            errors.spanned(
-                ident,
-                format!(
-                    "`{ident}(...)` cannot be nested: rules reach one level into a map or list"
-                ),
-            );
-            skip_arguments(meta)?;
-        }
-        "required" | "default" | "rename" => {
+        word if !at_field && FIELD_OPTIONS.contains(&word) => {
             errors.spanned(
                 ident,
                 format!(
@@ -187,11 +170,7 @@ pub(super) fn rule(
             skip_arguments(meta)?;
         }
         _ => {
-            let words = if nesting {
-                FIELD_WORDS
-            } else {
-                NESTED_RULE_WORDS
-            };
+            let words = if at_field { FIELD_WORDS } else { RULE_WORDS };
             return unknown_word(meta, "rule", words, errors);
         }
     }

@@ -102,7 +102,7 @@ pub(super) fn check_rules(
             Kind::Int(_) | Kind::Float(_) | Kind::Other => {
                 out.range = range_bounds(bounds, &kind, errors)
             }
-            Kind::Str | Kind::Seq { .. } | Kind::Map { .. } => mismatch(
+            Kind::Str | Kind::Seq { .. } | Kind::Set { .. } | Kind::Map { .. } => mismatch(
                 errors,
                 &bounds.rule,
                 "range",
@@ -143,7 +143,7 @@ fn entries(
     }
     let (is_map, key_ty, value_ty) = match kind {
         Kind::Map { key, value } => (true, Some(*key), *value),
-        Kind::Seq { item } => (false, None, *item),
+        Kind::Seq { item } | Kind::Set { item } => (false, None, *item),
         _ => {
             let (rule, _) = rules
                 .keys
@@ -153,14 +153,14 @@ fn entries(
             let found = match kind {
                 Kind::Other => format!(
                     "has type `{}`, which the derive cannot see into (write the type as `Vec<_>`, \
-                     `BTreeMap<_, _>` or `HashMap<_, _>` rather than through an alias)",
+                     `BTreeSet<_>`, `BTreeMap<_, _>` or `HashMap<_, _>` rather than through an alias)",
                     type_text(ty)
                 ),
                 _ => format!("is {} (`{}`)", kind.describe(), type_text(ty)),
             };
             errors.spanned(
                 rule,
-                format!("`{rule}(...)` applies to a `Vec`, `BTreeMap` or `HashMap`, but {subject} {found}"),
+                format!("`{rule}(...)` applies to a list, set or map (`Vec`, `BTreeSet`, `HashSet`, `BTreeMap`, `HashMap`), but {subject} {found}"),
             );
             return None;
         }
@@ -177,7 +177,10 @@ fn entries(
             }
             None => errors.spanned(
                 rule,
-                format!("`keys(...)` applies to maps, but {subject} is a list; use `values(...)`"),
+                format!(
+                    "`keys(...)` applies to maps, but {subject} is {}; use `values(...)`",
+                    kind.describe()
+                ),
             ),
         }
     }
