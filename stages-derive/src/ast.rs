@@ -1,4 +1,4 @@
-//! The input as the derive understands it: a container with named fields or unit variants, and
+//! The input as the derive understands it: a container with named fields or variants, and
 //! the attributes parsed on each. Shapes the derive cannot model are rejected here.
 
 use syn::spanned::Spanned;
@@ -31,9 +31,11 @@ pub struct Field<'a> {
     pub attrs_parsed: bool,
 }
 
-/// One unit variant.
+/// One variant: a unit variant, or the catch-all that keeps unknown values (its fields are
+/// checked with its attributes).
 pub struct Variant<'a> {
     pub ident: &'a Ident,
+    pub fields: &'a Fields,
     pub attrs: VariantAttrs,
 }
 
@@ -89,20 +91,14 @@ impl<'a> Container<'a> {
                     data.variants
                         .iter()
                         .map(|variant| {
-                            if !matches!(variant.fields, Fields::Unit) {
-                                errors.spanned(
-                                    &variant.fields,
-                                    format!(
-                                        "a `Model` enum is a JSON string (a variant's wire name), so variants cannot \
-                                         carry data; make `{}` a unit variant",
-                                        variant.ident
-                                    ),
-                                );
-                            }
                             if let Some((_, discriminant)) = &variant.discriminant {
                                 errors.spanned(discriminant, "a `Model` enum is a JSON string (a variant's wire name), not a number: remove the discriminant");
                             }
-                            Variant { ident: &variant.ident, attrs: attr::variant(&variant.attrs, errors) }
+                            Variant {
+                                ident: &variant.ident,
+                                fields: &variant.fields,
+                                attrs: attr::variant(&variant.attrs, errors),
+                            }
                         })
                         .collect(),
                 )

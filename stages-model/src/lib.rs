@@ -55,8 +55,8 @@ pub use route_settings::RouteSettings;
 pub use stage::{CreateStageInput, Stage, Stages};
 
 pub use stages_runtime::{
-    code, from_json, from_json_slice, from_json_value, CustomError, Path, Report, Segment,
-    Validate, ValidationErrors, Violation,
+    code, from_json, from_json_slice, from_json_value, CustomError, OpenEnum, Path, Report,
+    Segment, Validate, ValidationErrors, Violation,
 };
 
 /// `#[derive(Model)]`, the same derive as `stages_runtime::Model`, except that generated code

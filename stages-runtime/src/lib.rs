@@ -31,6 +31,8 @@
 #[doc(hidden)]
 pub mod de;
 mod json;
+#[doc(hidden)]
+pub mod open_enum;
 mod path;
 #[doc(hidden)]
 pub mod rules;
@@ -38,6 +40,7 @@ mod validate;
 mod violation;
 
 pub use json::{from_json, from_json_slice, from_json_value};
+pub use open_enum::OpenEnum;
 pub use path::{Path, Segment};
 pub use rules::CustomError;
 pub use stages_derive::Model;
@@ -56,6 +59,7 @@ pub use chrono;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::de;
+    pub use crate::open_enum::{self, OpenEnum};
     pub use crate::rules;
     pub use crate::validate::{Nested, NestedModel, NotAModel};
     pub use crate::{path::Path, validate::Validate, violation::Report};

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::open_enum::OpenEnum;
 use super::path::Path;
 use super::violation::{code, Report};
 
@@ -353,6 +354,23 @@ pub fn finite(value: f64, subject: Subject, path: &Path<'_>, report: &mut Report
             path,
             code::FINITE,
             format!("{} be a finite number, found {value}", subject.lead()),
+        );
+    }
+}
+
+/// `known`: an open enum must hold one of its known values, not one it kept without knowing it.
+/// Reported under the rule code `enum`, as a closed enum reports an unknown value.
+#[inline]
+pub fn known<T: OpenEnum>(value: &T, subject: Subject, path: &Path<'_>, report: &mut Report) {
+    if let Some(unknown) = value.unknown() {
+        report.push(
+            path,
+            code::ENUM,
+            format!(
+                "{} be one of {}; found {unknown:?}",
+                subject.lead(),
+                T::EXPECTED
+            ),
         );
     }
 }

@@ -3,9 +3,9 @@
 //! ```text
 //! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields
 //! field:     required | default | rename = "wire" | RULE
-//! variant:   rename = "wire"
+//! variant:   rename = "wire" | other                 (other: the catch-all `Name(String)`)
 //! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
-//!            | range(min = X, max = X) | finite | custom = path::to::function
+//!            | range(min = X, max = X) | finite | known | custom = path::to::function
 //!            | keys(RULE, ...) | values(RULE, ...)          (at any depth)
 //! ```
 //!
@@ -26,13 +26,13 @@ use crate::errors::Errors;
 use crate::suggest;
 
 const CONTAINER_WORDS: &[&str] = &["rename_all", "crate", "deny_unknown_fields"];
-const VARIANT_WORDS: &[&str] = &["rename"];
+const VARIANT_WORDS: &[&str] = &["rename", "other"];
 /// What a field says about itself (as opposed to rules on its value).
 const FIELD_OPTIONS: &[&str] = &["required", "default", "rename"];
 /// Everything a field accepts, for "did you mean".
 const FIELD_WORDS: &[&str] = &[
-    "required", "default", "rename", "length", "pattern", "contains", "range", "finite", "custom",
-    "keys", "values",
+    "required", "default", "rename", "length", "pattern", "contains", "range", "finite", "known",
+    "custom", "keys", "values",
 ];
 
 /// Options on the struct or enum itself.
@@ -56,6 +56,8 @@ pub struct FieldAttrs {
 #[derive(Default)]
 pub struct VariantAttrs {
     pub rename: Option<LitStr>,
+    /// The catch-all that keeps a value the enum does not know.
+    pub other: Option<Ident>,
 }
 
 /// True for attributes this derive reads.
@@ -121,6 +123,11 @@ pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
                     let lit = string_value(&meta, "rename = \"wireName\"")?;
                     set_once(&mut out.rename, lit, &meta, errors);
                 }
+                "other" => errors.spanned(
+                    &ident,
+                    "`other` marks the variant of an enum that keeps unknown values; on a field, use \
+                     `known` to reject an enum's unknown values instead",
+                ),
                 _ => return rule(&meta, &ident, &mut out.rules, true, errors),
             }
             Ok(())
@@ -138,6 +145,14 @@ pub fn variant(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
             if meta.path.is_ident("rename") {
                 let lit = string_value(&meta, "rename = \"WIRE_NAME\"")?;
                 set_once(&mut out.rename, lit, &meta, errors);
+                Ok(())
+            } else if meta.path.is_ident("other") {
+                set_once(
+                    &mut out.other,
+                    meta.path.segments[0].ident.clone(),
+                    &meta,
+                    errors,
+                );
                 Ok(())
             } else {
                 unknown_word(&meta, "variant option", VARIANT_WORDS, errors)

@@ -1,4 +1,4 @@
-//! The rule grammar: `length`, `pattern`, `contains`, `range`, `finite`, `custom`, and
+//! The rule grammar: `length`, `pattern`, `contains`, `range`, `finite`, `known`, `custom`, and
 //! `keys(...)`/`values(...)` around other rules.
 
 use proc_macro2::Span;
@@ -12,7 +12,7 @@ use crate::errors::Errors;
 
 /// The rules, which a field and the keys and values inside it share.
 const RULE_WORDS: &[&str] = &[
-    "length", "pattern", "contains", "range", "finite", "custom", "keys", "values",
+    "length", "pattern", "contains", "range", "finite", "known", "custom", "keys", "values",
 ];
 
 /// The rules on a value: a field, or the keys or values of a map or list.
@@ -23,6 +23,7 @@ pub struct Rules {
     pub contains: Option<LitStr>,
     pub range: Option<Bounds<Number>>,
     pub finite: Option<Ident>,
+    pub known: Option<Ident>,
     pub custom: Vec<syn::Path>,
     pub keys: Option<(Ident, Box<Rules>)>,
     pub values: Option<(Ident, Box<Rules>)>,
@@ -129,6 +130,7 @@ pub(super) fn rule(
             set_once(&mut rules.contains, lit, meta, errors);
         }
         "finite" => set_once(&mut rules.finite, ident.clone(), meta, errors),
+        "known" => set_once(&mut rules.known, ident.clone(), meta, errors),
         "custom" => {
             let path = function_path(meta)?;
             if rules.custom.iter().any(|known| {

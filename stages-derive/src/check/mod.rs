@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+mod enums;
 mod rules;
 
 use quote::ToTokens;
@@ -14,6 +15,7 @@ use crate::case::Case;
 use crate::errors::Errors;
 use crate::shape;
 
+pub use enums::Enum;
 use rules::check_rules;
 pub use rules::{Entries, Pattern, Rules};
 
@@ -30,7 +32,7 @@ pub enum Body<'a> {
         fields: Vec<Field<'a>>,
         deny_unknown: bool,
     },
-    Enum(Vec<Variant<'a>>),
+    Enum(Enum<'a>),
 }
 
 pub struct Field<'a> {
@@ -90,27 +92,14 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
             if let Some(span) = attrs.deny_unknown {
                 errors.at(
                     span,
-                    "`deny_unknown_fields` applies to structs; an enum already rejects unknown values, so remove it",
+                    "`deny_unknown_fields` applies to structs; an enum rejects unknown values unless a variant \
+                     is marked `#[model(other)]`, so remove it",
                 );
             }
             let case = attrs
                 .rename_all
                 .map_or(Case::ScreamingSnake, |(case, _)| case);
-            let variants: Vec<Variant> = variants
-                .iter()
-                .map(|variant| Variant {
-                    ident: variant.ident,
-                    wire: wire_name(variant.ident, variant.attrs.rename.as_ref(), case, errors),
-                })
-                .collect();
-            unique_wire_names(
-                variants
-                    .iter()
-                    .map(|variant| (variant.wire.as_str(), variant.ident)),
-                "variant",
-                errors,
-            );
-            Body::Enum(variants)
+            Body::Enum(enums::check(variants, case, errors))
         }
     };
     Model {

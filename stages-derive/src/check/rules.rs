@@ -21,6 +21,9 @@ pub struct Rules {
     /// `Option<T>` expressions for the lower and upper bound.
     pub range: Option<(TokenStream, TokenStream)>,
     pub finite: bool,
+    /// `known`: the rule's name, where a type without a catch-all variant is reported, and
+    /// the type it applies to.
+    pub known: Option<(syn::Ident, Type)>,
     pub custom: Vec<syn::Path>,
     pub entries: Option<Box<Entries>>,
 }
@@ -123,6 +126,18 @@ pub(super) fn check_rules(
                 "; an integer is always finite, so remove `finite`",
             ),
             _ => mismatch(errors, finite, "finite", "floating-point numbers", ""),
+        }
+    }
+    if let Some(known) = &rules.known {
+        match kind {
+            Kind::Other => out.known = Some((known.clone(), ty.clone())),
+            _ => mismatch(
+                errors,
+                known,
+                "known",
+                "enums with a `#[model(other)]` variant",
+                "; it rejects the values such an enum keeps without knowing them",
+            ),
         }
     }
     out.custom = rules.custom.clone();

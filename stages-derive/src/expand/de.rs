@@ -7,7 +7,9 @@ use syn::spanned::Spanned;
 use syn::Type;
 
 use super::runtime;
-use crate::check::{Body, Field, Model, Presence, Variant};
+use syn::Ident;
+
+use crate::check::{Body, Enum, Field, Model, Presence, Variant};
 use crate::shape::{self, Kind};
 
 pub fn expand(model: &Model) -> TokenStream {
@@ -21,7 +23,14 @@ pub fn expand(model: &Model) -> TokenStream {
             decode_members(model, fields, *deny_unknown, &rt),
             struct_body(model, &rt),
         ),
-        Body::Enum(variants) => (TokenStream::new(), enum_body(variants, &rt)),
+        Body::Enum(Enum {
+            variants,
+            other: None,
+        }) => (TokenStream::new(), enum_body(variants, &rt)),
+        Body::Enum(Enum {
+            variants,
+            other: Some(other),
+        }) => (TokenStream::new(), open_enum_body(variants, other, &rt)),
     };
     quote! {
         #members
@@ -187,6 +196,37 @@ fn enum_body(variants: &[Variant], rt: &TokenStream) -> TokenStream {
             ::core::result::Result::Ok(match __position {
                 #(#arms)*
                 _ => Self::#stand_in,
+            })
+        })
+    }
+}
+
+/// An enum with a catch-all: a known value becomes its variant, any other string is kept.
+fn open_enum_body(variants: &[Variant], other: &Ident, rt: &TokenStream) -> TokenStream {
+    let de = quote!(#rt::de);
+    let wires: Vec<&str> = variants
+        .iter()
+        .map(|variant| variant.wire.as_str())
+        .collect();
+    let expected = wires.join(", ");
+    // The visitor only returns positions of `__VALUES`: the last known variant takes the
+    // remaining one, which keeps the `match` exhaustive without an arm that cannot run.
+    let (last, rest) = variants
+        .split_last()
+        .expect("an open enum has a known value (checked)");
+    let arms = rest.iter().enumerate().map(|(index, variant)| {
+        let variant_ident = variant.ident;
+        quote!(::core::result::Result::Ok(#index) => Self::#variant_ident,)
+    });
+    let last = last.ident;
+    quote! {
+        const __VALUES: &[&str] = &[#(#wires),*];
+        #de::decode(__deserializer, |__deserializer| {
+            let __value = __deserializer.deserialize_str(#rt::open_enum::OpenValue::new(__VALUES, #expected))?;
+            ::core::result::Result::Ok(match __value {
+                #(#arms)*
+                ::core::result::Result::Ok(_) => Self::#last,
+                ::core::result::Result::Err(__unknown) => Self::#other(__unknown),
             })
         })
     }

@@ -6,7 +6,7 @@ mod de;
 mod ser;
 mod validate;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::quote;
 
 use crate::check::Model;
@@ -31,4 +31,23 @@ pub fn expand(model: &Model) -> TokenStream {
 fn runtime(model: &Model) -> TokenStream {
     let krate = &model.krate;
     quote!(#krate::__private)
+}
+
+/// `tokens` with every span set to `span`, so that a trait error in a generated call points at
+/// the attribute that asked for it rather than at the derive.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::runtime;
-use crate::check::{Body, Model, Presence};
+use crate::check::{Body, Enum, Model, Presence};
 
 pub fn expand(model: &Model) -> TokenStream {
     let rt = runtime(model);
@@ -45,16 +45,20 @@ pub fn expand(model: &Model) -> TokenStream {
                 __state.end()
             }
         }
-        Body::Enum(variants) => {
+        Body::Enum(Enum { variants, other }) => {
             let arms = variants.iter().enumerate().map(|(index, variant)| {
                 let variant_ident = variant.ident;
                 let wire = &variant.wire;
                 let index = index as u32;
                 quote!(Self::#variant_ident => __serializer.serialize_unit_variant(#name, #index, #wire))
             });
+            // The catch-all writes back the value it kept, unchanged.
+            let other = other
+                .map(|other| quote!(Self::#other(__value) => __serializer.serialize_str(__value)));
             quote! {
                 match self {
                     #(#arms,)*
+                    #other
                 }
             }
         }

@@ -4,8 +4,10 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::runtime;
-use crate::check::{Body, Entries, Field, Model, Pattern, Presence, Rules};
+use super::{respan, runtime};
+use syn::Ident;
+
+use crate::check::{Body, Entries, Enum, Field, Model, Pattern, Presence, Rules, Variant};
 use crate::pattern::Matcher;
 
 /// Every local of the generated code starts with `__`, so that no user path (a custom function
@@ -26,6 +28,13 @@ pub fn expand(model: &Model) -> TokenStream {
             let _ = (__parent, __report);
         },
     };
+    let open = match &model.body {
+        Body::Enum(Enum {
+            variants,
+            other: Some(other),
+        }) => open_enum(ident, variants, other, &rt),
+        _ => TokenStream::new(),
+    };
     quote! {
         #[automatically_derived]
         impl #rt::Validate for #ident {
@@ -34,6 +43,30 @@ pub fn expand(model: &Model) -> TokenStream {
             #[inline]
             fn validate_into(&self, __parent: &#rt::Path<'_>, __report: &mut #rt::Report) {
                 #body
+            }
+        }
+        #open
+    }
+}
+
+/// What the `known` rule reads from an enum with a catch-all variant.
+fn open_enum(ident: &Ident, variants: &[Variant], other: &Ident, rt: &TokenStream) -> TokenStream {
+    let expected = variants
+        .iter()
+        .map(|variant| variant.wire.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    quote! {
+        #[automatically_derived]
+        impl #rt::OpenEnum for #ident {
+            const EXPECTED: &'static str = #expected;
+
+            #[inline]
+            fn unknown(&self) -> ::core::option::Option<&str> {
+                match self {
+                    Self::#other(__value) => ::core::option::Option::Some(__value),
+                    _ => ::core::option::Option::None,
+                }
             }
         }
     }
@@ -128,6 +161,12 @@ fn value_checks(
     if rules.finite {
         out.extend(quote! {
             #rt::rules::finite(::core::convert::Into::<f64>::into(*#value), #subject, &#path, __report);
+        });
+    }
+    if let Some((known, ty)) = &rules.known {
+        let function = respan(quote!(#rt::rules::known::<#ty>), known.span());
+        out.extend(quote! {
+            #function(#value, #subject, &#path, __report);
         });
     }
     for function in &rules.custom {

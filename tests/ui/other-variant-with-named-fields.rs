@@ -1,0 +1,11 @@
+use stages_model::Model;
+
+#[derive(Model)]
+enum AuthorizationType {
+    None,
+    Jwt,
+    #[model(other)]
+    Unknown { value: String },
+}
+
+fn main() {}
