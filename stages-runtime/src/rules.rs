@@ -375,6 +375,20 @@ pub fn known<T: OpenEnum>(value: &T, subject: Subject, path: &Path<'_>, report: 
     }
 }
 
+/// Gives what a rule reported since `mark` (the report's length before it ran) the author's
+/// `code` and `message`, where the attribute gives them.
+#[inline]
+pub fn relabel(
+    report: &mut Report,
+    mark: usize,
+    code: Option<&'static str>,
+    message: Option<&'static str>,
+) {
+    if report.len() > mark {
+        report.relabel_since(mark, code, message);
+    }
+}
+
 /// The error a `custom = path::to::function` rule returns.
 ///
 /// The function has the signature `fn(&T) -> Result<(), CustomError>` where `T` is the field's

@@ -249,6 +249,24 @@ impl Report {
         }
     }
 
+    /// Replaces the rule code and message of the violations recorded since the first `mark`.
+    #[cold]
+    pub(crate) fn relabel_since(
+        &mut self,
+        mark: usize,
+        code: Option<&'static str>,
+        message: Option<&'static str>,
+    ) {
+        for violation in &mut self.violations[mark..] {
+            if let Some(code) = code {
+                violation.rule = Cow::Borrowed(code);
+            }
+            if let Some(message) = message {
+                violation.message = message.to_owned();
+            }
+        }
+    }
+
     pub(crate) fn into_violations(self) -> Vec<Violation> {
         self.violations
     }

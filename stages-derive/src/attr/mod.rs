@@ -19,7 +19,7 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Token};
 
 use rules::rule;
-pub use rules::{Bounds, Count, Number, NumberLit, Rules};
+pub use rules::{Bounds, Count, Label, Number, NumberLit, Rules};
 
 use crate::case::Case;
 use crate::errors::Errors;

@@ -27,6 +27,25 @@ pub struct Rules {
     pub custom: Vec<syn::Path>,
     pub keys: Option<(Ident, Box<Rules>)>,
     pub values: Option<(Ident, Box<Rules>)>,
+    pub labels: Labels,
+}
+
+/// The message and rule code an author gives each built-in rule, in place of its own.
+#[derive(Default)]
+pub struct Labels {
+    pub length: Label,
+    pub pattern: Label,
+    pub contains: Label,
+    pub range: Label,
+    pub finite: Label,
+    pub known: Label,
+}
+
+/// `message = "..."` and `code = "..."` inside a rule's parentheses.
+#[derive(Default)]
+pub struct Label {
+    pub message: Option<LitStr>,
+    pub code: Option<LitStr>,
 }
 
 /// The arguments of `length(...)` or `range(...)`; `rule` is the rule's name, for errors.
@@ -95,7 +114,7 @@ pub(super) fn rule(
 ) -> syn::Result<()> {
     match ident.to_string().as_str() {
         "length" => {
-            let bounds = bounds(meta, ident, errors, |input| {
+            let bounds = bounds(meta, ident, &mut rules.labels.length, errors, |input| {
                 let not_a_count = |span| {
                     syn::Error::new(
                         span,
@@ -112,25 +131,37 @@ pub(super) fn rule(
             set_once(&mut rules.length, bounds, meta, errors);
         }
         "range" => {
-            let bounds = bounds(meta, ident, errors, number)?;
+            let bounds = bounds(meta, ident, &mut rules.labels.range, errors, number)?;
             set_once(&mut rules.range, bounds, meta, errors);
         }
         "pattern" => {
-            let lit = string_value(meta, "pattern = \"^[a-z]+$\"")?;
-            set_once(&mut rules.pattern, lit, meta, errors);
+            let usage = "pattern = \"[a-z]+\"` or `pattern(regex = \"[a-z]+\", message = \"...\")";
+            let label = &mut rules.labels.pattern;
+            if let Some(lit) = text_rule(meta, ident, "regex", usage, label, errors)? {
+                set_once(&mut rules.pattern, lit, meta, errors);
+            }
         }
         "contains" => {
-            let lit = string_value(meta, "contains = \"text\"")?;
-            if lit.value().is_empty() {
-                errors.spanned(
-                    &lit,
-                    "`contains` needs a non-empty string: every string contains \"\"",
-                );
+            let usage = "contains = \"text\"` or `contains(text = \"text\", message = \"...\")";
+            let label = &mut rules.labels.contains;
+            if let Some(lit) = text_rule(meta, ident, "text", usage, label, errors)? {
+                if lit.value().is_empty() {
+                    errors.spanned(
+                        &lit,
+                        "`contains` needs a non-empty string: every string contains \"\"",
+                    );
+                }
+                set_once(&mut rules.contains, lit, meta, errors);
             }
-            set_once(&mut rules.contains, lit, meta, errors);
         }
-        "finite" => set_once(&mut rules.finite, ident.clone(), meta, errors),
-        "known" => set_once(&mut rules.known, ident.clone(), meta, errors),
+        "finite" => {
+            flag_rule(meta, ident, &mut rules.labels.finite, errors)?;
+            set_once(&mut rules.finite, ident.clone(), meta, errors);
+        }
+        "known" => {
+            flag_rule(meta, ident, &mut rules.labels.known, errors)?;
+            set_once(&mut rules.known, ident.clone(), meta, errors);
+        }
         "custom" => {
             let path = function_path(meta)?;
             if rules.custom.iter().any(|known| {
@@ -161,6 +192,17 @@ pub(super) fn rule(
             };
             set_once(slot, (ident.clone(), Box::new(nested)), meta, errors);
         }
+        "message" | "code" => {
+            errors.spanned(
+                ident,
+                format!(
+                    "`{ident}` belongs to one rule, inside its parentheses: \
+                     `pattern(regex = \"...\", {ident} = \"...\")`, `length(min = 1, {ident} = \"...\")`; \
+                     a `custom` function gives its own in the `CustomError` it returns"
+                ),
+            );
+            skip_arguments(meta)?;
+        }
         word if !at_field && FIELD_OPTIONS.contains(&word) => {
             errors.spanned(
                 ident,
@@ -179,10 +221,89 @@ pub(super) fn rule(
     Ok(())
 }
 
-/// Parses `(min = .., max = ..)`; either may be left out, not both.
+/// Parses `message = "..."` or `code = "..."` into `label`; false for any other name.
+fn label_option(
+    meta: &ParseNestedMeta,
+    label: &mut Label,
+    errors: &mut Errors,
+) -> syn::Result<bool> {
+    if meta.path.is_ident("message") {
+        let lit = string_value(meta, "message = \"must be a route key such as GET /pets\"")?;
+        set_once(&mut label.message, lit, meta, errors);
+    } else if meta.path.is_ident("code") {
+        let lit = string_value(meta, "code = \"routeKey\"")?;
+        set_once(&mut label.code, lit, meta, errors);
+    } else {
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Parses `rule = "..."`, or `rule(key = "...", message = "...", code = "...")`.
+fn text_rule(
+    meta: &ParseNestedMeta,
+    rule: &Ident,
+    key: &str,
+    usage: &str,
+    label: &mut Label,
+    errors: &mut Errors,
+) -> syn::Result<Option<LitStr>> {
+    if !meta.input.peek(syn::token::Paren) {
+        return string_value(meta, usage).map(Some);
+    }
+    let mut value = None;
+    meta.parse_nested_meta(|inner| {
+        if inner.path.is_ident(key) {
+            let lit = string_value(&inner, usage)?;
+            set_once(&mut value, lit, &inner, errors);
+        } else if !label_option(&inner, label, errors)? {
+            return unknown_word(
+                &inner,
+                &format!("`{rule}` option"),
+                &[key, "message", "code"],
+                errors,
+            );
+        }
+        Ok(())
+    })?;
+    if value.is_none() {
+        errors.spanned(
+            rule,
+            format!("`{rule}(...)` needs `{key} = \"...\"`: `{usage}`"),
+        );
+    }
+    Ok(value)
+}
+
+/// Parses `rule`, or `rule(message = "...", code = "...")`.
+fn flag_rule(
+    meta: &ParseNestedMeta,
+    rule: &Ident,
+    label: &mut Label,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    if meta.input.peek(syn::token::Paren) {
+        meta.parse_nested_meta(|inner| {
+            if !label_option(&inner, label, errors)? {
+                return unknown_word(
+                    &inner,
+                    &format!("`{rule}` option"),
+                    &["message", "code"],
+                    errors,
+                );
+            }
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
+/// Parses `(min = .., max = ..)`, with an optional `message` and `code`; either bound may be
+/// left out, not both.
 fn bounds<T>(
     meta: &ParseNestedMeta,
     rule: &Ident,
+    label: &mut Label,
     errors: &mut Errors,
     parse: impl Fn(ParseStream) -> syn::Result<T>,
 ) -> syn::Result<Bounds<T>> {
@@ -203,8 +324,13 @@ fn bounds<T>(
         } else if bound.path.is_ident("max") {
             let value = parse(bound.value()?)?;
             set_once(&mut out.max, value, &bound, errors);
-        } else {
-            return unknown_word(&bound, &format!("`{rule}` bound"), &["min", "max"], errors);
+        } else if !label_option(&bound, label, errors)? {
+            return unknown_word(
+                &bound,
+                &format!("`{rule}` option"),
+                &["min", "max", "message", "code"],
+                errors,
+            );
         }
         Ok(())
     })?;

@@ -17,7 +17,7 @@ use crate::shape;
 
 pub use enums::Enum;
 use rules::check_rules;
-pub use rules::{Entries, Pattern, Rules};
+pub use rules::{Entries, Label, Pattern, Rules};
 
 /// A checked model, ready to expand.
 pub struct Model<'a> {

@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 use super::{respan, runtime};
 use syn::Ident;
 
-use crate::check::{Body, Entries, Enum, Field, Model, Pattern, Presence, Rules, Variant};
+use crate::check::{Body, Entries, Enum, Field, Label, Model, Pattern, Presence, Rules, Variant};
 use crate::pattern::Matcher;
 
 /// Every local of the generated code starts with `__`, so that no user path (a custom function
@@ -137,37 +137,51 @@ fn value_checks(
         } else {
             quote!(#max)
         };
-        out.extend(quote! {
-            #rt::rules::length(#value, #min, #max, #subject, &#path, __report);
-        });
+        out.extend(labelled(
+            quote!(#rt::rules::length(#value, #min, #max, #subject, &#path, __report);),
+            &rules.labels.length,
+            rt,
+        ));
     }
     if let Some(pattern) = &rules.pattern {
         let constant = pattern_constant(pattern, rt);
-        out.extend(quote! {{
-            static __PATTERN: #rt::rules::Pattern = #constant;
-            #rt::rules::pattern(#as_str, &__PATTERN, #subject, &#path, __report);
-        }});
+        out.extend(labelled(
+            quote! {{
+                static __PATTERN: #rt::rules::Pattern = #constant;
+                #rt::rules::pattern(#as_str, &__PATTERN, #subject, &#path, __report);
+            }},
+            &rules.labels.pattern,
+            rt,
+        ));
     }
     if let Some(needle) = &rules.contains {
-        out.extend(quote! {
-            #rt::rules::contains(#as_str, #needle, #subject, &#path, __report);
-        });
+        out.extend(labelled(
+            quote!(#rt::rules::contains(#as_str, #needle, #subject, &#path, __report);),
+            &rules.labels.contains,
+            rt,
+        ));
     }
     if let Some((min, max)) = &rules.range {
-        out.extend(quote! {
-            #rt::rules::range(*#value, #min, #max, #subject, &#path, __report);
-        });
+        out.extend(labelled(
+            quote!(#rt::rules::range(*#value, #min, #max, #subject, &#path, __report);),
+            &rules.labels.range,
+            rt,
+        ));
     }
     if rules.finite {
-        out.extend(quote! {
-            #rt::rules::finite(::core::convert::Into::<f64>::into(*#value), #subject, &#path, __report);
-        });
+        out.extend(labelled(
+            quote!(#rt::rules::finite(::core::convert::Into::<f64>::into(*#value), #subject, &#path, __report);),
+            &rules.labels.finite,
+            rt,
+        ));
     }
     if let Some((known, ty)) = &rules.known {
         let function = respan(quote!(#rt::rules::known::<#ty>), known.span());
-        out.extend(quote! {
-            #function(#value, #subject, &#path, __report);
-        });
+        out.extend(labelled(
+            quote!(#function(#value, #subject, &#path, __report);),
+            &rules.labels.known,
+            rt,
+        ));
     }
     for function in &rules.custom {
         let report = quote!(__report);
@@ -179,6 +193,24 @@ fn value_checks(
         out.extend(entry_checks(entries, &value, &path, rt));
     }
     out
+}
+
+/// A rule's call, followed, when the author gave the rule a message or code, by a relabelling
+/// of what it reported. Rules without one cost nothing more.
+fn labelled(check: TokenStream, label: &Label, rt: &TokenStream) -> TokenStream {
+    if !label.is_set() {
+        return check;
+    }
+    let some = |lit: &Option<syn::LitStr>| match lit {
+        Some(lit) => quote!(::core::option::Option::Some(#lit)),
+        None => quote!(::core::option::Option::None),
+    };
+    let (code, message) = (some(&label.code), some(&label.message));
+    quote! {{
+        let __mark = __report.len();
+        #check
+        #rt::rules::relabel(__report, __mark, #code, #message);
+    }}
 }
 
 /// A loop over the entries of a map or the items of a list, with the key or index on the path.
