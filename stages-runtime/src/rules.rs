@@ -392,7 +392,8 @@ pub fn relabel(
 /// The error a `custom = path::to::function` rule returns.
 ///
 /// The function has the signature `fn(&T) -> Result<(), CustomError>` where `T` is the field's
-/// type (the inner type for `Option` fields, which are only checked when present).
+/// type (the inner type for `Option` fields, which are only checked when present);
+/// `custom = function(a, b)` calls `function(&value, a, b)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomError {
     rule: Cow<'static, str>,

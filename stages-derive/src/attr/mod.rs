@@ -5,7 +5,7 @@
 //! field:     required | default | rename = "wire" | RULE
 //! variant:   rename = "wire" | other                 (other: the catch-all `Name(String)`)
 //! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
-//!            | range(min = X, max = X) | finite | known | custom = path::to::function
+//!            | range(min = X, max = X) | finite | known | custom = function | custom = function(ARG, ...)
 //!            | keys(RULE, ...) | values(RULE, ...)          (at any depth)
 //! ```
 //!
@@ -19,7 +19,7 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Token};
 
 use rules::rule;
-pub use rules::{Bounds, Count, Label, Number, NumberLit, Rules};
+pub use rules::{Bounds, Count, Custom, Label, Number, NumberLit, Rules};
 
 use crate::case::Case;
 use crate::errors::Errors;

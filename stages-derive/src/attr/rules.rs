@@ -24,10 +24,25 @@ pub struct Rules {
     pub range: Option<Bounds<Number>>,
     pub finite: Option<Ident>,
     pub known: Option<Ident>,
-    pub custom: Vec<syn::Path>,
+    pub custom: Vec<Custom>,
     pub keys: Option<(Ident, Box<Rules>)>,
     pub values: Option<(Ident, Box<Rules>)>,
     pub labels: Labels,
+}
+
+/// `custom = function` or `custom = function(arguments)`: called as `function(&value, arguments)`.
+#[derive(Clone)]
+pub struct Custom {
+    pub function: syn::Path,
+    pub args: Vec<syn::Expr>,
+}
+
+impl Custom {
+    /// The call as written, to tell two listings of one call apart.
+    fn text(&self) -> String {
+        let args = &self.args;
+        quote::quote!(#(#args),*).to_string() + &self.function.to_token_stream().to_string()
+    }
 }
 
 /// The message and rule code an author gives each built-in rule, in place of its own.
@@ -163,16 +178,14 @@ pub(super) fn rule(
             set_once(&mut rules.known, ident.clone(), meta, errors);
         }
         "custom" => {
-            let path = function_path(meta)?;
-            if rules.custom.iter().any(|known| {
-                known.to_token_stream().to_string() == path.to_token_stream().to_string()
-            }) {
+            let call = custom_call(meta)?;
+            if rules.custom.iter().any(|known| known.text() == call.text()) {
                 errors.spanned(
-                    &path,
+                    &call.function,
                     "this custom function is already listed for this value",
                 );
             }
-            rules.custom.push(path);
+            rules.custom.push(call);
         }
         "keys" | "values" => {
             let mut nested = Rules::default();
@@ -359,9 +372,10 @@ fn number(input: ParseStream) -> syn::Result<Number> {
     })
 }
 
-/// Parses `= path::to::function`; a quoted path (as serde writes it) gets its own hint.
-fn function_path(meta: &ParseNestedMeta) -> syn::Result<syn::Path> {
-    const USAGE: &str = "`custom = path::to::function`";
+/// Parses `= path::to::function` or `= path::to::function(arg, ...)`; a quoted path (as serde
+/// writes it) gets its own hint.
+fn custom_call(meta: &ParseNestedMeta) -> syn::Result<Custom> {
+    const USAGE: &str = "`custom = path::to::function` or `custom = function(argument, ...)`";
     if !meta.input.peek(Token![=]) {
         return Err(meta.error(format!("`custom` takes the function to call: {USAGE}")));
     }
@@ -376,10 +390,33 @@ fn function_path(meta: &ParseNestedMeta) -> syn::Result<syn::Path> {
             ),
         ));
     }
-    value.parse().map_err(|error| {
+    let not_a_function = |span| {
         syn::Error::new(
-            error.span(),
-            format!("`custom` takes the path of a function: {USAGE}"),
+            span,
+            format!("`custom` takes a function, with arguments if it needs them: {USAGE}"),
         )
-    })
+    };
+    let expr: syn::Expr = value
+        .parse()
+        .map_err(|error| not_a_function(error.span()))?;
+    match expr {
+        syn::Expr::Path(path) if path.qself.is_none() => Ok(Custom {
+            function: path.path,
+            args: Vec::new(),
+        }),
+        syn::Expr::Call(call) => match *call.func {
+            syn::Expr::Path(path) if path.qself.is_none() => Ok(Custom {
+                function: path.path,
+                args: call.args.into_iter().collect(),
+            }),
+            other => Err(syn::Error::new_spanned(
+                other,
+                format!("`custom` calls a function by its path: {USAGE}"),
+            )),
+        },
+        other => Err(syn::Error::new_spanned(
+            other,
+            format!("`custom` takes a function, with arguments if it needs them: {USAGE}"),
+        )),
+    }
 }

@@ -24,7 +24,7 @@ pub struct Rules {
     /// `known`: the rule's name, where a type without a catch-all variant is reported, and
     /// the type it applies to.
     pub known: Option<(syn::Ident, Type)>,
-    pub custom: Vec<syn::Path>,
+    pub custom: Vec<attr::Custom>,
     pub entries: Option<Box<Entries>>,
     /// The author's message and code for each built-in rule, where given.
     pub labels: Labels,

@@ -7,6 +7,7 @@ use syn::spanned::Spanned;
 use super::{respan, runtime};
 use syn::Ident;
 
+use crate::attr;
 use crate::check::{Body, Entries, Enum, Field, Label, Model, Pattern, Presence, Rules, Variant};
 use crate::pattern::Matcher;
 
@@ -183,10 +184,10 @@ fn value_checks(
             rt,
         ));
     }
-    for function in &rules.custom {
+    for attr::Custom { function, args } in &rules.custom {
         let report = quote!(__report);
         out.extend(quote_spanned! {function.span()=>
-            #rt::rules::custom(#function(#value), &#path, #report);
+            #rt::rules::custom(#function(#value #(, #args)*), &#path, #report);
         });
     }
     if let Some(entries) = &rules.entries {
