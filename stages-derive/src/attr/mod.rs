@@ -2,8 +2,9 @@
 //!
 //! ```text
 //! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields
-//! field:     required | default | rename = "wire" | RULE
-//! variant:   rename = "wire" | other                 (other: the catch-all `Name(String)`)
+//! field:     required | default | default = path | rename = "wire" | alias = "wire" | skip
+//!            | skip_serializing_if = path | omit_empty | RULE
+//! variant:   rename = "wire" | alias = "wire" | other  (other: the catch-all `Name(String)`)
 //! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
 //!            | range(min = X, max = X) | finite | known | custom = function | custom = function(ARG, ...)
 //!            | keys(RULE, ...) | values(RULE, ...)          (at any depth)
@@ -11,6 +12,7 @@
 //!
 //! Every mistake is recorded and parsing goes on, so one compile reports them all.
 
+mod label;
 mod rules;
 
 use proc_macro2::{Span, TokenStream};
@@ -18,21 +20,44 @@ use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Token};
 
+pub use label::Label;
 use rules::rule;
-pub use rules::{Bounds, Count, Custom, Label, Number, NumberLit, Rules};
+pub use rules::{Bounds, Count, Custom, Number, NumberLit, Rules};
 
 use crate::case::Case;
 use crate::errors::Errors;
 use crate::suggest;
 
 const CONTAINER_WORDS: &[&str] = &["rename_all", "crate", "deny_unknown_fields"];
-const VARIANT_WORDS: &[&str] = &["rename", "other"];
+const VARIANT_WORDS: &[&str] = &["rename", "alias", "other"];
 /// What a field says about itself (as opposed to rules on its value).
-const FIELD_OPTIONS: &[&str] = &["required", "default", "rename"];
+const FIELD_OPTIONS: &[&str] = &[
+    "required",
+    "default",
+    "rename",
+    "alias",
+    "skip",
+    "skip_serializing_if",
+    "omit_empty",
+];
 /// Everything a field accepts, for "did you mean".
 const FIELD_WORDS: &[&str] = &[
-    "required", "default", "rename", "length", "pattern", "contains", "range", "finite", "known",
-    "custom", "keys", "values",
+    "required",
+    "default",
+    "rename",
+    "alias",
+    "skip",
+    "skip_serializing_if",
+    "omit_empty",
+    "length",
+    "pattern",
+    "contains",
+    "range",
+    "finite",
+    "known",
+    "custom",
+    "keys",
+    "values",
 ];
 
 /// Options on the struct or enum itself.
@@ -47,8 +72,17 @@ pub struct ContainerAttrs {
 #[derive(Default)]
 pub struct FieldAttrs {
     pub required: Option<Ident>,
-    pub default: Option<Ident>,
+    /// `default`, with the function of `default = path` when given.
+    pub default: Option<(Ident, Option<syn::Path>)>,
     pub rename: Option<LitStr>,
+    /// Other names the member is accepted under when decoding.
+    pub aliases: Vec<LitStr>,
+    /// Never decoded, encoded or validated.
+    pub skip: Option<Ident>,
+    /// Left out of the output when this function says so.
+    pub skip_serializing_if: Option<syn::Path>,
+    /// Left out of the output when empty.
+    pub omit_empty: Option<Ident>,
     pub rules: Rules,
 }
 
@@ -56,6 +90,8 @@ pub struct FieldAttrs {
 #[derive(Default)]
 pub struct VariantAttrs {
     pub rename: Option<LitStr>,
+    /// Other values decoded as this variant.
+    pub aliases: Vec<LitStr>,
     /// The catch-all that keeps a value the enum does not know.
     pub other: Option<Ident>,
 }
@@ -118,11 +154,26 @@ pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             };
             match ident.to_string().as_str() {
                 "required" => set_once(&mut out.required, ident, &meta, errors),
-                "default" => set_once(&mut out.default, ident, &meta, errors),
+                "default" => {
+                    let function = if meta.input.peek(Token![=]) {
+                        Some(function_path(&meta, "default", "`default = path::to::function`")?)
+                    } else {
+                        None
+                    };
+                    set_once(&mut out.default, (ident, function), &meta, errors);
+                }
                 "rename" => {
                     let lit = string_value(&meta, "rename = \"wireName\"")?;
                     set_once(&mut out.rename, lit, &meta, errors);
                 }
+                "alias" => out.aliases.push(string_value(&meta, "alias = \"oldName\"")?),
+                "skip" => set_once(&mut out.skip, ident, &meta, errors),
+                "skip_serializing_if" => {
+                    let usage = "`skip_serializing_if = path::to::function`";
+                    let function = function_path(&meta, "skip_serializing_if", usage)?;
+                    set_once(&mut out.skip_serializing_if, function, &meta, errors);
+                }
+                "omit_empty" => set_once(&mut out.omit_empty, ident, &meta, errors),
                 "other" => errors.spanned(
                     &ident,
                     "`other` marks the variant of an enum that keeps unknown values; on a field, use \
@@ -145,6 +196,10 @@ pub fn variant(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
             if meta.path.is_ident("rename") {
                 let lit = string_value(&meta, "rename = \"WIRE_NAME\"")?;
                 set_once(&mut out.rename, lit, &meta, errors);
+                Ok(())
+            } else if meta.path.is_ident("alias") {
+                out.aliases
+                    .push(string_value(&meta, "alias = \"OLD_NAME\"")?);
                 Ok(())
             } else if meta.path.is_ident("other") {
                 set_once(
@@ -195,6 +250,30 @@ pub(super) fn string_value(meta: &ParseNestedMeta, usage: &str) -> syn::Result<L
         syn::Error::new(
             error.span(),
             format!("`{name}` takes a string in quotes: `{usage}`"),
+        )
+    })
+}
+
+/// Parses `= path::to::function`; a quoted path (as serde writes it) gets its own hint.
+fn function_path(meta: &ParseNestedMeta, name: &str, usage: &str) -> syn::Result<syn::Path> {
+    if !meta.input.peek(Token![=]) {
+        return Err(meta.error(format!("`{name}` takes the function to call: {usage}")));
+    }
+    let value = meta.value()?;
+    if value.peek(LitStr) {
+        let lit: LitStr = value.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "`{name}` takes a path, not a string: write `{name} = {}` without quotes",
+                lit.value()
+            ),
+        ));
+    }
+    value.parse().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            format!("`{name}` takes the path of a function: {usage}"),
         )
     })
 }

@@ -7,7 +7,8 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::{Ident, LitFloat, LitInt, LitStr, Token};
 
-use super::{set_once, skip_arguments, string_value, unknown_word, FIELD_OPTIONS, FIELD_WORDS};
+use super::label::{flag_rule, label_option, text_rule, Label, Labels};
+use super::{set_once, skip_arguments, unknown_word, FIELD_OPTIONS, FIELD_WORDS};
 use crate::errors::Errors;
 
 /// The rules, which a field and the keys and values inside it share.
@@ -30,6 +31,21 @@ pub struct Rules {
     pub labels: Labels,
 }
 
+impl Rules {
+    /// Whether any rule was written.
+    pub fn any(&self) -> bool {
+        self.length.is_some()
+            || self.pattern.is_some()
+            || self.contains.is_some()
+            || self.range.is_some()
+            || self.finite.is_some()
+            || self.known.is_some()
+            || !self.custom.is_empty()
+            || self.keys.is_some()
+            || self.values.is_some()
+    }
+}
+
 /// `custom = function` or `custom = function(arguments)`: called as `function(&value, arguments)`.
 #[derive(Clone)]
 pub struct Custom {
@@ -43,24 +59,6 @@ impl Custom {
         let args = &self.args;
         quote::quote!(#(#args),*).to_string() + &self.function.to_token_stream().to_string()
     }
-}
-
-/// The message and rule code an author gives each built-in rule, in place of its own.
-#[derive(Default)]
-pub struct Labels {
-    pub length: Label,
-    pub pattern: Label,
-    pub contains: Label,
-    pub range: Label,
-    pub finite: Label,
-    pub known: Label,
-}
-
-/// `message = "..."` and `code = "..."` inside a rule's parentheses.
-#[derive(Default)]
-pub struct Label {
-    pub message: Option<LitStr>,
-    pub code: Option<LitStr>,
 }
 
 /// The arguments of `length(...)` or `range(...)`; `rule` is the rule's name, for errors.
@@ -230,83 +228,6 @@ pub(super) fn rule(
             let words = if at_field { FIELD_WORDS } else { RULE_WORDS };
             return unknown_word(meta, "rule", words, errors);
         }
-    }
-    Ok(())
-}
-
-/// Parses `message = "..."` or `code = "..."` into `label`; false for any other name.
-fn label_option(
-    meta: &ParseNestedMeta,
-    label: &mut Label,
-    errors: &mut Errors,
-) -> syn::Result<bool> {
-    if meta.path.is_ident("message") {
-        let lit = string_value(meta, "message = \"must be a route key such as GET /pets\"")?;
-        set_once(&mut label.message, lit, meta, errors);
-    } else if meta.path.is_ident("code") {
-        let lit = string_value(meta, "code = \"routeKey\"")?;
-        set_once(&mut label.code, lit, meta, errors);
-    } else {
-        return Ok(false);
-    }
-    Ok(true)
-}
-
-/// Parses `rule = "..."`, or `rule(key = "...", message = "...", code = "...")`.
-fn text_rule(
-    meta: &ParseNestedMeta,
-    rule: &Ident,
-    key: &str,
-    usage: &str,
-    label: &mut Label,
-    errors: &mut Errors,
-) -> syn::Result<Option<LitStr>> {
-    if !meta.input.peek(syn::token::Paren) {
-        return string_value(meta, usage).map(Some);
-    }
-    let mut value = None;
-    meta.parse_nested_meta(|inner| {
-        if inner.path.is_ident(key) {
-            let lit = string_value(&inner, usage)?;
-            set_once(&mut value, lit, &inner, errors);
-        } else if !label_option(&inner, label, errors)? {
-            return unknown_word(
-                &inner,
-                &format!("`{rule}` option"),
-                &[key, "message", "code"],
-                errors,
-            );
-        }
-        Ok(())
-    })?;
-    if value.is_none() {
-        errors.spanned(
-            rule,
-            format!("`{rule}(...)` needs `{key} = \"...\"`: `{usage}`"),
-        );
-    }
-    Ok(value)
-}
-
-/// Parses `rule`, or `rule(message = "...", code = "...")`.
-fn flag_rule(
-    meta: &ParseNestedMeta,
-    rule: &Ident,
-    label: &mut Label,
-    errors: &mut Errors,
-) -> syn::Result<()> {
-    if meta.input.peek(syn::token::Paren) {
-        meta.parse_nested_meta(|inner| {
-            if !label_option(&inner, label, errors)? {
-                return unknown_word(
-                    &inner,
-                    &format!("`{rule}` option"),
-                    &["message", "code"],
-                    errors,
-                );
-            }
-            Ok(())
-        })?;
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use syn::{Fields, Ident};
 
-use super::{type_text, unique_wire_names, wire_name, Variant};
+use super::{nonempty_names, type_text, unique_wire_names, wire_name, Name, Variant};
 use crate::ast;
 use crate::case::Case;
 use crate::errors::Errors;
@@ -40,6 +40,7 @@ pub fn check<'a>(variants: &[ast::Variant<'a>], case: Case, errors: &mut Errors)
                 }
             }
             None => {
+                nonempty_names(&variant.attrs.aliases, errors);
                 if !matches!(variant.fields, Fields::Unit) {
                     errors.spanned(
                         variant.fields,
@@ -54,6 +55,7 @@ pub fn check<'a>(variants: &[ast::Variant<'a>], case: Case, errors: &mut Errors)
                 out.variants.push(Variant {
                     ident: variant.ident,
                     wire: wire_name(variant.ident, variant.attrs.rename.as_ref(), case, errors),
+                    aliases: variant.attrs.aliases.clone(),
                 });
             }
         }
@@ -65,9 +67,20 @@ pub fn check<'a>(variants: &[ast::Variant<'a>], case: Case, errors: &mut Errors)
         );
     }
     unique_wire_names(
-        out.variants
-            .iter()
-            .map(|variant| (variant.wire.as_str(), variant.ident)),
+        out.variants.iter().flat_map(|variant| {
+            std::iter::once((
+                variant.wire.clone(),
+                variant.ident,
+                Name::Wire,
+                variant.ident.span(),
+            ))
+            .chain(
+                variant
+                    .aliases
+                    .iter()
+                    .map(|alias| (alias.value(), variant.ident, Name::Alias, alias.span())),
+            )
+        }),
         "variant",
         errors,
     );
@@ -78,11 +91,15 @@ pub fn check<'a>(variants: &[ast::Variant<'a>], case: Case, errors: &mut Errors)
 /// unnamed `String` field, and no wire name of its own.
 fn catch_all(variant: &ast::Variant, errors: &mut Errors) -> bool {
     let mut ok = true;
-    if let Some(rename) = &variant.attrs.rename {
+    let names = (variant.attrs.rename.iter().map(|lit| (lit, "rename")))
+        .chain(variant.attrs.aliases.iter().map(|lit| (lit, "alias")));
+    for (lit, option) in names {
         errors.spanned(
-            rename,
-            "the variant that keeps unknown values has no wire name of its own (it writes back the \
-             value it kept); remove `rename`",
+            lit,
+            format!(
+                "the variant that keeps unknown values has no wire name of its own (it writes back the \
+                 value it kept); remove `{option}`"
+            ),
         );
         ok = false;
     }

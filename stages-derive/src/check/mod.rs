@@ -5,19 +5,23 @@
 use std::collections::HashMap;
 
 mod enums;
+mod fields;
+mod label;
 mod rules;
 
+use proc_macro2::Span;
 use quote::ToTokens;
 use syn::{Ident, LitStr, Type};
 
 use crate::ast::{self, Container};
 use crate::case::Case;
 use crate::errors::Errors;
-use crate::shape;
 
 pub use enums::Enum;
+use fields::check_field;
+pub use label::Label;
 use rules::check_rules;
-pub use rules::{Entries, Label, Pattern, Rules};
+pub use rules::{Entries, Pattern, Rules};
 
 /// A checked model, ready to expand.
 pub struct Model<'a> {
@@ -42,7 +46,14 @@ pub struct Field<'a> {
     /// The type of the value when present: the `T` of `Option<T>`, or the declared type.
     pub value_ty: &'a Type,
     pub wire: String,
+    /// Other names the member is decoded from.
+    pub aliases: Vec<LitStr>,
     pub presence: Presence,
+    /// The function of `default = path`, for `Default` and `Skipped` fields; `Default::default`
+    /// when `None`.
+    pub default: Option<syn::Path>,
+    /// When the member is left out of the output, besides an absent `Option`.
+    pub omit: Option<Omit>,
     pub rules: Rules,
 }
 
@@ -51,15 +62,27 @@ pub struct Field<'a> {
 pub enum Presence {
     /// A `required` violation.
     Required,
-    /// The type's `Default`.
+    /// The field's default.
     Default,
     /// `None`: the field is an `Option`.
     Optional,
+    /// `skip`: the field is not part of the wire format; it always takes its default.
+    Skipped,
+}
+
+/// `omit_empty` or `skip_serializing_if = path`.
+pub enum Omit {
+    /// When the value (inside the `Option`, if any) is empty.
+    Empty,
+    /// When `path(&field)` returns true.
+    If(syn::Path),
 }
 
 pub struct Variant<'a> {
     pub ident: &'a Ident,
     pub wire: String,
+    /// Other values decoded as this variant.
+    pub aliases: Vec<LitStr>,
 }
 
 /// Checks a parsed container, adding every problem to `errors`.
@@ -79,7 +102,20 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
             unique_wire_names(
                 fields
                     .iter()
-                    .map(|field| (field.wire.as_str(), field.ident)),
+                    .filter(|field| field.presence != Presence::Skipped)
+                    .flat_map(|field| {
+                        std::iter::once((
+                            field.wire.clone(),
+                            field.ident,
+                            Name::Wire,
+                            field.ident.span(),
+                        ))
+                        .chain(
+                            field.aliases.iter().map(|alias| {
+                                (alias.value(), field.ident, Name::Alias, alias.span())
+                            }),
+                        )
+                    }),
                 "field",
                 errors,
             );
@@ -109,84 +145,6 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
     }
 }
 
-fn check_field<'a>(field: &ast::Field<'a>, case: Case, errors: &mut Errors) -> Option<Field<'a>> {
-    let attrs = &field.attrs;
-    let option_inner = shape::option_inner(field.ty);
-    let wire = wire_name(field.ident, attrs.rename.as_ref(), case, errors);
-    let presence = presence(field, option_inner, &wire, errors);
-    let value_ty = option_inner.unwrap_or(field.ty);
-    let subject = format!("field `{}`", field.ident);
-    let rules = check_rules(&attrs.rules, value_ty, &subject, errors);
-    Some(Field {
-        ident: field.ident,
-        ty: field.ty,
-        value_ty,
-        wire,
-        presence: presence?,
-        rules,
-    })
-}
-
-/// Decides what an absent member means, rejecting contradictory or missing choices.
-fn presence(
-    field: &ast::Field,
-    option_inner: Option<&Type>,
-    wire: &str,
-    errors: &mut Errors,
-) -> Option<Presence> {
-    let attrs = &field.attrs;
-    if !field.attrs_parsed {
-        // The attribute that would have settled this may be the one that failed to parse.
-        return None;
-    }
-    match (&attrs.required, &attrs.default, option_inner.is_some()) {
-        (Some(required), _, true) => {
-            errors.spanned(
-                required,
-                format!(
-                    "`required` cannot apply to an `Option` field: `Option` means the member may be absent; \
-                     remove `required`, or change the field's type from `{}` to `{}`",
-                    type_text(field.ty),
-                    option_inner.map(type_text).unwrap_or_default()
-                ),
-            );
-            None
-        }
-        (None, Some(default), true) => {
-            errors.spanned(
-                default,
-                "`default` is redundant on an `Option` field: an absent member is already `None`; \
-                 remove `default`",
-            );
-            None
-        }
-        (Some(_), Some(default), false) => {
-            errors.spanned(
-                default,
-                "`required` and `default` contradict each other: a required member is never absent, so its \
-                 default is never used; keep one of them",
-            );
-            None
-        }
-        (Some(_), None, false) => Some(Presence::Required),
-        (None, Some(_), false) => Some(Presence::Default),
-        (None, None, true) => Some(Presence::Optional),
-        (None, None, false) => {
-            errors.spanned(
-                field.ident,
-                format!(
-                    "field `{}` must say what happens when a document has no `{wire}`: add `#[model(required)]` \
-                     to reject the document, `#[model(default)]` to use `Default::default()`, or make the type \
-                     `Option<{}>`",
-                    field.ident,
-                    type_text(field.ty)
-                ),
-            );
-            None
-        }
-    }
-}
-
 /// The wire name: the `rename`, or the Rust name in the container's case.
 fn wire_name(ident: &Ident, rename: Option<&LitStr>, case: Case, errors: &mut Errors) -> String {
     match rename {
@@ -204,25 +162,61 @@ fn wire_name(ident: &Ident, rename: Option<&LitStr>, case: Case, errors: &mut Er
     }
 }
 
-/// Two members with one wire name could never both be decoded.
+/// An alias names a member or value on the wire, so it cannot be empty.
+fn nonempty_names(names: &[LitStr], errors: &mut Errors) {
+    for name in names.iter().filter(|name| name.value().is_empty()) {
+        errors.spanned(
+            name,
+            "an alias cannot be empty: give another JSON name the member is accepted under",
+        );
+    }
+}
+
+/// Whether a name a member or value is decoded from is its wire name or an alias.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Name {
+    Wire,
+    Alias,
+}
+
+impl Name {
+    fn describe(self) -> &'static str {
+        match self {
+            Name::Wire => "the wire name",
+            Name::Alias => "the alias",
+        }
+    }
+}
+
+/// Two members (or values) decoded from one name could never be told apart.
 fn unique_wire_names<'a>(
-    names: impl Iterator<Item = (&'a str, &'a Ident)>,
+    names: impl Iterator<Item = (String, &'a Ident, Name, Span)>,
     what: &str,
     errors: &mut Errors,
 ) {
-    let mut seen: HashMap<&str, &Ident> = HashMap::new();
-    for (wire, ident) in names {
-        if let Some(first) = seen.get(wire) {
-            errors.spanned(
-                ident,
-                format!(
-                    "{what} `{ident}` has the wire name `{wire}`, which {what} `{first}` already has; \
-                     give one of them another name with `#[model(rename = \"...\")]`"
-                ),
-            );
+    let mut seen: HashMap<String, (&Ident, Name)> = HashMap::new();
+    for (wire, ident, name, span) in names {
+        let Some(&(first, first_name)) = seen.get(&wire) else {
+            seen.insert(wire, (ident, name));
+            continue;
+        };
+        let message = if first == ident {
+            format!(
+                "`{wire}` is already {} of {what} `{ident}`; remove this alias",
+                first_name.describe()
+            )
         } else {
-            seen.insert(wire, ident);
-        }
+            let hint = match name {
+                Name::Alias => "remove or change the alias",
+                Name::Wire => "give one of them another name with `#[model(rename = \"...\")]`",
+            };
+            format!(
+                "{what} `{ident}` has {} `{wire}`, which is already {} of {what} `{first}`; {hint}",
+                name.describe(),
+                first_name.describe()
+            )
+        };
+        errors.at(span, message);
     }
 }
 

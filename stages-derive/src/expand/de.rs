@@ -88,40 +88,59 @@ fn decode_members(
 ) -> TokenStream {
     let ident = model.ident;
     let de = quote!(#rt::de);
-    let wires: Vec<&str> = fields.iter().map(|field| field.wire.as_str()).collect();
-    let slots: Vec<_> = (0..fields.len())
-        .map(|index| quote::format_ident!("__slot{}", index))
+    // Skipped fields are not on the wire: no slot, no name.
+    let slots: Vec<_> = fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| field.presence != Presence::Skipped)
+        .map(|(index, field)| (field, quote::format_ident!("__slot{}", index)))
         .collect();
-    let declarations = fields.iter().zip(&slots).map(|(field, slot)| {
+    let wires: Vec<&str> = slots.iter().map(|(field, _)| field.wire.as_str()).collect();
+    // Every name a member is decoded from: wire names first, in order, then aliases. Paths
+    // always use the wire name, as `validate()` does, so that one member has one path.
+    let names: Vec<(String, usize)> = slots
+        .iter()
+        .enumerate()
+        .map(|(slot, (field, _))| (field.wire.clone(), slot))
+        .chain(slots.iter().enumerate().flat_map(|(slot, (field, _))| {
+            field.aliases.iter().map(move |alias| (alias.value(), slot))
+        }))
+        .collect();
+    let declarations = slots.iter().map(|(field, slot)| {
         let value_ty = field.value_ty;
         quote!(let mut #slot: ::core::option::Option<::core::option::Option<#value_ty>> = ::core::option::Option::None;)
     });
-    let arms = fields.iter().zip(&slots).enumerate().map(|(index, (field, slot))| {
+    let arms = names.iter().enumerate().map(|(index, (_, slot))| {
+        let (field, slot) = &slots[*slot];
         let wire = &field.wire;
         let seed = seed(field.value_ty, rt);
         quote!(#de::Member::Known(#index) => #de::member(&mut __map, #wire, &mut #slot, #seed)?,)
     });
-    let inits = fields.iter().zip(&slots).map(|(field, slot)| {
+    let inits = fields.iter().enumerate().map(|(index, field)| {
         let field_ident = field.ident;
         let wire = &field.wire;
         let ty = field.ty;
+        let slot = quote::format_ident!("__slot{}", index);
         // The `Default` bound is spanned on the field's type, so a type without it is reported
         // there, not on the derive.
+        let default = match &field.default {
+            Some(path) => quote!(#path),
+            None => quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default),
+        };
         let value = match field.presence {
             Presence::Required => quote_spanned! {ty.span()=>
                 #de::required(#slot, #wire, <#ty as ::core::default::Default>::default)
             },
-            Presence::Default => quote_spanned! {ty.span()=>
-                #de::or_default(#slot, <#ty as ::core::default::Default>::default)
-            },
+            Presence::Default => quote!(#de::or_default(#slot, #default)),
             Presence::Optional => quote!(#de::optional(#slot)),
+            Presence::Skipped => quote!(#default()),
         };
         quote!(#field_ident: #value,)
     });
-    let positions = wires
+    let positions = names
         .iter()
         .enumerate()
-        .map(|(index, wire)| quote!(#wire => ::core::option::Option::Some(#index),));
+        .map(|(index, (name, _))| quote!(#name => ::core::option::Option::Some(#index),));
     // The members are decoded in an impl for the model itself, where `Self` in a field's type
     // means the model, as the user wrote it.
     quote! {
@@ -172,15 +191,32 @@ fn seed(ty: &Type, rt: &TokenStream) -> TokenStream {
     }
 }
 
-fn enum_body(variants: &[Variant], rt: &TokenStream) -> TokenStream {
-    let de = quote!(#rt::de);
-    let wires: Vec<&str> = variants
+/// Every value an enum decodes from, wire values first (in order) then aliases, with the
+/// variant each decodes to; and the wire values listed for messages.
+fn enum_values<'a>(variants: &'a [Variant]) -> (Vec<(String, &'a Ident)>, String) {
+    let values = variants
+        .iter()
+        .map(|variant| (variant.wire.clone(), variant.ident))
+        .chain(variants.iter().flat_map(|variant| {
+            variant
+                .aliases
+                .iter()
+                .map(move |alias| (alias.value(), variant.ident))
+        }))
+        .collect();
+    let expected = variants
         .iter()
         .map(|variant| variant.wire.as_str())
-        .collect();
-    let expected = wires.join(", ");
-    let arms = variants.iter().enumerate().map(|(index, variant)| {
-        let variant_ident = variant.ident;
+        .collect::<Vec<_>>()
+        .join(", ");
+    (values, expected)
+}
+
+fn enum_body(variants: &[Variant], rt: &TokenStream) -> TokenStream {
+    let de = quote!(#rt::de);
+    let (values, expected) = enum_values(variants);
+    let wires = values.iter().map(|(value, _)| value);
+    let arms = values.iter().enumerate().map(|(index, (_, variant_ident))| {
         quote!(::core::option::Option::Some(#index) => Self::#variant_ident,)
     });
     // An unknown value was recorded as a violation and the root decoder will fail; the first
@@ -204,21 +240,16 @@ fn enum_body(variants: &[Variant], rt: &TokenStream) -> TokenStream {
 /// An enum with a catch-all: a known value becomes its variant, any other string is kept.
 fn open_enum_body(variants: &[Variant], other: &Ident, rt: &TokenStream) -> TokenStream {
     let de = quote!(#rt::de);
-    let wires: Vec<&str> = variants
-        .iter()
-        .map(|variant| variant.wire.as_str())
-        .collect();
-    let expected = wires.join(", ");
-    // The visitor only returns positions of `__VALUES`: the last known variant takes the
+    let (values, expected) = enum_values(variants);
+    let wires = values.iter().map(|(value, _)| value);
+    // The visitor only returns positions of `__VALUES`: the last value's variant takes the
     // remaining one, which keeps the `match` exhaustive without an arm that cannot run.
-    let (last, rest) = variants
+    let ((_, last), rest) = values
         .split_last()
         .expect("an open enum has a known value (checked)");
-    let arms = rest.iter().enumerate().map(|(index, variant)| {
-        let variant_ident = variant.ident;
+    let arms = rest.iter().enumerate().map(|(index, (_, variant_ident))| {
         quote!(::core::result::Result::Ok(#index) => Self::#variant_ident,)
     });
-    let last = last.ident;
     quote! {
         const __VALUES: &[&str] = &[#(#wires),*];
         #de::decode(__deserializer, |__deserializer| {

@@ -1,10 +1,25 @@
-//! `Serialize`: members under their wire names, absent `Option`s left out (never `null`).
+//! `Serialize`: members under their wire names, absent `Option`s left out (never `null`), and
+//! members the author asked to omit (`omit_empty`, `skip_serializing_if`) left out when so.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::runtime;
-use crate::check::{Body, Enum, Model, Presence};
+use crate::check::{Body, Enum, Field, Model, Omit, Presence};
+
+/// When a member with `omit_empty` or `skip_serializing_if` is written: a condition on
+/// `__value` (the value inside an `Option`) or on the field itself. `None` for other members.
+fn kept(field: &Field) -> Option<TokenStream> {
+    let ident = field.ident;
+    let value = match field.presence {
+        Presence::Optional => quote!(__value),
+        _ => quote!((&self.#ident)),
+    };
+    Some(match field.omit.as_ref()? {
+        Omit::Empty => quote!(!#value.is_empty()),
+        Omit::If(path) => quote!(!#path(&self.#ident)),
+    })
+}
 
 pub fn expand(model: &Model) -> TokenStream {
     let rt = runtime(model);
@@ -12,28 +27,43 @@ pub fn expand(model: &Model) -> TokenStream {
     let name = ident.to_string();
     let body = match &model.body {
         Body::Struct { fields, .. } => {
-            let always = fields
-                .iter()
-                .filter(|field| field.presence != Presence::Optional)
-                .count();
-            let counted = fields
-                .iter()
-                .filter(|field| field.presence == Presence::Optional)
-                .map(|field| {
-                    let ident = field.ident;
-                    quote!(+ ::core::primitive::usize::from(self.#ident.is_some()))
-                });
-            let writes = fields.iter().map(|field| {
+            let on_wire = || {
+                fields
+                    .iter()
+                    .filter(|field| field.presence != Presence::Skipped)
+            };
+            let always = on_wire().filter(|field| kept(field).is_none()).count();
+            let counted = on_wire().filter_map(|field| {
+                let keep = kept(field)?;
+                Some(match field.presence {
+                    Presence::Optional => {
+                        let ident = field.ident;
+                        quote!(+ ::core::primitive::usize::from(matches!(&self.#ident, ::core::option::Option::Some(__value) if #keep)))
+                    }
+                    _ => quote!(+ ::core::primitive::usize::from(#keep)),
+                })
+            });
+            let writes = on_wire().map(|field| {
                 let ident = field.ident;
                 let wire = &field.wire;
-                match field.presence {
-                    Presence::Optional => quote! {
-                        match &self.#ident {
-                            ::core::option::Option::Some(__value) => __state.serialize_field(#wire, __value)?,
-                            ::core::option::Option::None => __state.skip_field(#wire)?,
+                match (field.presence, kept(field)) {
+                    (Presence::Optional, keep) => {
+                        let keep = keep.map(|keep| quote!(if #keep));
+                        quote! {
+                            match &self.#ident {
+                                ::core::option::Option::Some(__value) #keep => __state.serialize_field(#wire, __value)?,
+                                _ => __state.skip_field(#wire)?,
+                            }
+                        }
+                    }
+                    (_, Some(keep)) => quote! {
+                        if #keep {
+                            __state.serialize_field(#wire, &self.#ident)?;
+                        } else {
+                            __state.skip_field(#wire)?;
                         }
                     },
-                    Presence::Required | Presence::Default => quote! {
+                    (_, None) => quote! {
                         __state.serialize_field(#wire, &self.#ident)?;
                     },
                 }

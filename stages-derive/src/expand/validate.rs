@@ -103,6 +103,8 @@ fn field_checks(field: &Field, rt: &TokenStream) -> TokenStream {
             #checks
             #nested
         },
+        // Not on the wire, so not part of what is validated.
+        Presence::Skipped => return TokenStream::new(),
     };
     quote! {
         {
