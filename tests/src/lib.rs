@@ -1,8 +1,10 @@
-//! Integration tests for `#[derive(Model)]`, and a resource modelled outside `stages-model`.
+//! Integration tests for `#[derive(Model)]`, and resources modelled outside `stages-model`.
 //!
-//! This crate depends on `stages-model` alone. The [`route`] module declares an Amazon API
-//! Gateway V2 *Route* with the derive, which proves that models can live in any crate: the
-//! generated code reaches the runtime through `stages_model` and needs no other dependency.
+//! The [`route`] module declares an Amazon API Gateway V2 *Route* through `stages_model::Model`,
+//! which proves that models can live in any crate: the generated code reaches the runtime
+//! through `stages_model` and needs no other dependency. The [`aws`] module declares Route,
+//! Integration, Api and Authorizer from the AWS service model through `stages_runtime::Model`,
+//! as a crate that never compiles the Stage types would.
 //!
 //! ```
 //! use stages_tests::route::{AuthorizationType, Route};
@@ -20,6 +22,7 @@
 
 #![deny(missing_docs)]
 
+pub mod aws;
 pub mod route;
 
 pub use route::{AuthorizationType, ParameterConstraints, Route};
