@@ -8,7 +8,7 @@ use super::{set_once, string_value, unknown_word};
 use crate::errors::Errors;
 
 /// The message and rule code an author gives each built-in rule, in place of its own.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Labels {
     pub length: Label,
     pub pattern: Label,
@@ -19,10 +19,17 @@ pub struct Labels {
 }
 
 /// `message = "..."` and `code = "..."` inside a rule's parentheses.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Label {
     pub message: Option<LitStr>,
     pub code: Option<LitStr>,
+}
+
+impl Label {
+    /// Whether the rule reports something of the author's.
+    pub fn is_set(&self) -> bool {
+        self.message.is_some() || self.code.is_some()
+    }
 }
 
 /// Parses `message = "..."` or `code = "..."` into `label`; false for any other name.

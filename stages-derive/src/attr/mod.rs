@@ -20,7 +20,7 @@ use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Token};
 
-pub use label::Label;
+pub use label::{Label, Labels};
 use rules::rule;
 pub use rules::{Bounds, Count, Custom, Number, NumberLit, Rules};
 
@@ -256,6 +256,22 @@ pub(super) fn string_value(meta: &ParseNestedMeta, usage: &str) -> syn::Result<L
 
 /// Parses `= path::to::function`; a quoted path (as serde writes it) gets its own hint.
 fn function_path(meta: &ParseNestedMeta, name: &str, usage: &str) -> syn::Result<syn::Path> {
+    let value = function_value(meta, name, usage)?;
+    value.parse().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            format!("`{name}` takes the path of a function: {usage}"),
+        )
+    })
+}
+
+/// The input after `name =`, where a function is expected; a quoted path (as serde writes it)
+/// gets its own hint.
+pub(super) fn function_value<'a>(
+    meta: &'a ParseNestedMeta,
+    name: &str,
+    usage: &str,
+) -> syn::Result<syn::parse::ParseStream<'a>> {
     if !meta.input.peek(Token![=]) {
         return Err(meta.error(format!("`{name}` takes the function to call: {usage}")));
     }
@@ -270,12 +286,7 @@ fn function_path(meta: &ParseNestedMeta, name: &str, usage: &str) -> syn::Result
             ),
         ));
     }
-    value.parse().map_err(|error| {
-        syn::Error::new(
-            error.span(),
-            format!("`{name}` takes the path of a function: {usage}"),
-        )
-    })
+    Ok(value)
 }
 
 /// Records an unknown name (suggesting the nearest valid one) and skips its arguments so that

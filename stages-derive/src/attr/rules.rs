@@ -8,7 +8,7 @@ use syn::parse::ParseStream;
 use syn::{Ident, LitFloat, LitInt, LitStr, Token};
 
 use super::label::{flag_rule, label_option, text_rule, Label, Labels};
-use super::{set_once, skip_arguments, unknown_word, FIELD_OPTIONS, FIELD_WORDS};
+use super::{function_value, set_once, skip_arguments, unknown_word, FIELD_OPTIONS, FIELD_WORDS};
 use crate::errors::Errors;
 
 /// The rules, which a field and the keys and values inside it share.
@@ -297,20 +297,7 @@ fn number(input: ParseStream) -> syn::Result<Number> {
 /// writes it) gets its own hint.
 fn custom_call(meta: &ParseNestedMeta) -> syn::Result<Custom> {
     const USAGE: &str = "`custom = path::to::function` or `custom = function(argument, ...)`";
-    if !meta.input.peek(Token![=]) {
-        return Err(meta.error(format!("`custom` takes the function to call: {USAGE}")));
-    }
-    let value = meta.value()?;
-    if value.peek(LitStr) {
-        let lit: LitStr = value.parse()?;
-        return Err(syn::Error::new(
-            lit.span(),
-            format!(
-                "`custom` takes a path, not a string: write `custom = {}` without quotes",
-                lit.value()
-            ),
-        ));
-    }
+    let value = function_value(meta, "custom", USAGE)?;
     let not_a_function = |span| {
         syn::Error::new(
             span,

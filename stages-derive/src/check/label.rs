@@ -1,38 +1,26 @@
 //! A rule's own `message` and `code`, checked: a message says something, a code is one word.
 
-use syn::LitStr;
-
 use crate::attr;
 use crate::errors::Errors;
 
-/// The message and rule code each built-in rule reports instead of its own, where given.
-#[derive(Default)]
-pub struct Labels {
-    pub length: Label,
-    pub pattern: Label,
-    pub contains: Label,
-    pub range: Label,
-    pub finite: Label,
-    pub known: Label,
-}
-
-/// A message and a rule code, checked to be usable.
-#[derive(Default, Clone)]
-pub struct Label {
-    pub message: Option<LitStr>,
-    pub code: Option<LitStr>,
-}
-
-impl Label {
-    /// Whether the rule reports something of the author's.
-    pub fn is_set(&self) -> bool {
-        self.message.is_some() || self.code.is_some()
+/// Checks the message and code of every rule, and hands them on as they were written.
+pub(super) fn labels(labels: &attr::Labels, errors: &mut Errors) -> attr::Labels {
+    for label in [
+        &labels.length,
+        &labels.pattern,
+        &labels.contains,
+        &labels.range,
+        &labels.finite,
+        &labels.known,
+    ] {
+        check(label, errors);
     }
+    labels.clone()
 }
 
 /// A message says what was expected, so it cannot be empty; a code is matched by programs, so it
 /// is one word.
-pub(super) fn label(label: &attr::Label, errors: &mut Errors) -> Label {
+fn check(label: &attr::Label, errors: &mut Errors) {
     if let Some(message) = &label.message {
         if message.value().trim().is_empty() {
             errors.spanned(
@@ -57,9 +45,5 @@ pub(super) fn label(label: &attr::Label, errors: &mut Errors) -> Label {
                 ),
             );
         }
-    }
-    Label {
-        message: label.message.clone(),
-        code: label.code.clone(),
     }
 }

@@ -19,7 +19,6 @@ use crate::errors::Errors;
 
 pub use enums::Enum;
 use fields::check_field;
-pub use label::Label;
 use rules::check_rules;
 pub use rules::{Entries, Pattern, Rules};
 

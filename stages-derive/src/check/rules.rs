@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 use syn::{LitFloat, LitInt, LitStr, Type};
 
-use super::label::{label, Labels};
+use super::label::labels;
 use super::type_text;
 use crate::attr::{self, Bounds, Number, NumberLit};
 use crate::errors::Errors;
@@ -28,7 +28,7 @@ pub struct Rules {
     pub custom: Vec<attr::Custom>,
     pub entries: Option<Box<Entries>>,
     /// The author's message and code for each built-in rule, where given.
-    pub labels: Labels,
+    pub labels: attr::Labels,
 }
 
 /// Rules on the entries of a map (keys and values) or the items of a list (values).
@@ -144,15 +144,7 @@ pub(super) fn check_rules(
         }
     }
     out.custom = rules.custom.clone();
-    let labels = &rules.labels;
-    out.labels = Labels {
-        length: label(&labels.length, errors),
-        pattern: label(&labels.pattern, errors),
-        contains: label(&labels.contains, errors),
-        range: label(&labels.range, errors),
-        finite: label(&labels.finite, errors),
-        known: label(&labels.known, errors),
-    };
+    out.labels = labels(&rules.labels, errors);
     out.entries = entries(rules, &kind, subject, ty, errors);
     out
 }

@@ -8,7 +8,7 @@ use super::{respan, runtime};
 use syn::Ident;
 
 use crate::attr;
-use crate::check::{Body, Entries, Enum, Field, Label, Model, Pattern, Presence, Rules, Variant};
+use crate::check::{Body, Entries, Enum, Field, Model, Pattern, Presence, Rules, Variant};
 use crate::pattern::Matcher;
 
 /// Every local of the generated code starts with `__`, so that no user path (a custom function
@@ -200,7 +200,7 @@ fn value_checks(
 
 /// A rule's call, followed, when the author gave the rule a message or code, by a relabelling
 /// of what it reported. Rules without one cost nothing more.
-fn labelled(check: TokenStream, label: &Label, rt: &TokenStream) -> TokenStream {
+fn labelled(check: TokenStream, label: &attr::Label, rt: &TokenStream) -> TokenStream {
     if !label.is_set() {
         return check;
     }
