@@ -110,3 +110,154 @@ fn omission_on_output_where_asked() {
     assert_eq!(back.request_parameters, value.request_parameters);
     assert_eq!(back.budget, 29_000);
 }
+
+/// A serializer that only takes a struct and counts what is written against the length the
+/// struct announced, which formats that write the length first (unlike JSON) rely on.
+mod announced {
+    use std::fmt::Display;
+
+    use stages_model::serde::ser::{self, Impossible, Serialize, SerializeStruct, Serializer};
+
+    #[derive(Debug)]
+    pub struct Error(String);
+    impl Display for Error {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    impl std::error::Error for Error {}
+    impl ser::Error for Error {
+        fn custom<T: Display>(message: T) -> Self {
+            Error(message.to_string())
+        }
+    }
+
+    /// `(announced, written)` for a struct value.
+    pub fn lengths<T: Serialize>(value: &T) -> (usize, usize) {
+        value.serialize(Counter).unwrap()
+    }
+
+    pub struct Counter;
+    pub struct Fields(usize, usize);
+
+    impl SerializeStruct for Fields {
+        type Ok = (usize, usize);
+        type Error = Error;
+        fn serialize_field<T: ?Sized + Serialize>(
+            &mut self,
+            _: &'static str,
+            _: &T,
+        ) -> Result<(), Error> {
+            self.1 += 1;
+            Ok(())
+        }
+        fn end(self) -> Result<(usize, usize), Error> {
+            Ok((self.0, self.1))
+        }
+    }
+
+    macro_rules! refuse {
+        ($($name:ident($($arg:ty),*);)*) => {$(
+            fn $name(self $(, _: $arg)*) -> Result<(usize, usize), Error> {
+                Err(Error("only structs".into()))
+            }
+        )*};
+    }
+
+    impl Serializer for Counter {
+        type Ok = (usize, usize);
+        type Error = Error;
+        type SerializeSeq = Impossible<(usize, usize), Error>;
+        type SerializeTuple = Impossible<(usize, usize), Error>;
+        type SerializeTupleStruct = Impossible<(usize, usize), Error>;
+        type SerializeTupleVariant = Impossible<(usize, usize), Error>;
+        type SerializeMap = Impossible<(usize, usize), Error>;
+        type SerializeStruct = Fields;
+        type SerializeStructVariant = Impossible<(usize, usize), Error>;
+
+        fn serialize_struct(self, _: &'static str, len: usize) -> Result<Fields, Error> {
+            Ok(Fields(len, 0))
+        }
+        refuse! {
+            serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32);
+            serialize_i64(i64); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32);
+            serialize_u64(u64); serialize_f32(f32); serialize_f64(f64); serialize_char(char);
+            serialize_str(&str); serialize_bytes(&[u8]); serialize_none(); serialize_unit();
+            serialize_unit_struct(&'static str);
+            serialize_unit_variant(&'static str, u32, &'static str);
+        }
+        fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<(usize, usize), Error> {
+            Err(Error("only structs".into()))
+        }
+        fn serialize_newtype_struct<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: &T,
+        ) -> Result<(usize, usize), Error> {
+            Err(Error("only structs".into()))
+        }
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<(usize, usize), Error> {
+            Err(Error("only structs".into()))
+        }
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+            Err(Error("only structs".into()))
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+            Err(Error("only structs".into()))
+        }
+        fn serialize_tuple_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleStruct, Error> {
+            Err(Error("only structs".into()))
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, Error> {
+            Err(Error("only structs".into()))
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+            Err(Error("only structs".into()))
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, Error> {
+            Err(Error("only structs".into()))
+        }
+    }
+}
+
+#[test]
+fn the_announced_length_counts_what_is_written() {
+    let mut value = Integration {
+        integration_uri: "x".into(),
+        timeout_in_millis: 50,
+        retries: 0,
+        cache: Vec::new(),
+        budget: 1,
+        description: String::new(),
+        request_parameters: Some(BTreeMap::new()),
+        protocol: Some(Protocol::Http),
+    };
+    assert_eq!(announced::lengths(&value), (3, 3));
+    value.retries = 1;
+    value.description = "d".into();
+    value.request_parameters = None;
+    value.protocol = None;
+    assert_eq!(announced::lengths(&value), (4, 4));
+}

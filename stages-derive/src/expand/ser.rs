@@ -32,30 +32,40 @@ pub fn expand(model: &Model) -> TokenStream {
                     .iter()
                     .filter(|field| field.presence != Presence::Skipped)
             };
-            let always = on_wire().filter(|field| kept(field).is_none()).count();
+            // The length serde is told: members always written, plus those written on a
+            // condition (an `Option`'s presence, an omission the author asked for).
+            let always = on_wire()
+                .filter(|field| field.presence != Presence::Optional && kept(field).is_none())
+                .count();
             let counted = on_wire().filter_map(|field| {
-                let keep = kept(field)?;
-                Some(match field.presence {
-                    Presence::Optional => {
-                        let ident = field.ident;
-                        quote!(+ ::core::primitive::usize::from(matches!(&self.#ident, ::core::option::Option::Some(__value) if #keep)))
+                let ident = field.ident;
+                match (field.presence, kept(field)) {
+                    (Presence::Optional, None) => {
+                        Some(quote!(+ ::core::primitive::usize::from(self.#ident.is_some())))
                     }
-                    _ => quote!(+ ::core::primitive::usize::from(#keep)),
-                })
+                    (Presence::Optional, Some(keep)) => Some(
+                        quote!(+ ::core::primitive::usize::from(matches!(&self.#ident, ::core::option::Option::Some(__value) if #keep))),
+                    ),
+                    (_, Some(keep)) => Some(quote!(+ ::core::primitive::usize::from(#keep))),
+                    (_, None) => None,
+                }
             });
             let writes = on_wire().map(|field| {
                 let ident = field.ident;
                 let wire = &field.wire;
                 match (field.presence, kept(field)) {
-                    (Presence::Optional, keep) => {
-                        let keep = keep.map(|keep| quote!(if #keep));
-                        quote! {
-                            match &self.#ident {
-                                ::core::option::Option::Some(__value) #keep => __state.serialize_field(#wire, __value)?,
-                                _ => __state.skip_field(#wire)?,
-                            }
+                    (Presence::Optional, None) => quote! {
+                        match &self.#ident {
+                            ::core::option::Option::Some(__value) => __state.serialize_field(#wire, __value)?,
+                            ::core::option::Option::None => __state.skip_field(#wire)?,
                         }
-                    }
+                    },
+                    (Presence::Optional, Some(keep)) => quote! {
+                        match &self.#ident {
+                            ::core::option::Option::Some(__value) if #keep => __state.serialize_field(#wire, __value)?,
+                            _ => __state.skip_field(#wire)?,
+                        }
+                    },
                     (_, Some(keep)) => quote! {
                         if #keep {
                             __state.serialize_field(#wire, &self.#ident)?;
