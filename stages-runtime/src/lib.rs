@@ -30,6 +30,7 @@
 
 #[doc(hidden)]
 pub mod de;
+mod defaults;
 mod json;
 #[doc(hidden)]
 pub mod open_enum;
@@ -59,6 +60,7 @@ pub use chrono;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::de;
+    pub use crate::defaults::FieldDefault;
     pub use crate::open_enum::{self, OpenEnum};
     pub use crate::rules;
     pub use crate::validate::{Nested, NestedModel, NotAModel};

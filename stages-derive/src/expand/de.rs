@@ -125,7 +125,7 @@ fn decode_members(
         // there, not on the derive.
         let default = match &field.default {
             Some(path) => quote!(#path),
-            None => quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default),
+            None => quote_spanned!(ty.span()=> <#ty as #rt::FieldDefault>::field_default),
         };
         let value = match field.presence {
             Presence::Required => quote_spanned! {ty.span()=>
