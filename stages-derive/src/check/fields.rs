@@ -187,7 +187,7 @@ fn omit(field: &ast::Field, value_ty: &Type, errors: &mut Errors) -> Option<Omit
                 );
                 None
             }
-            _ => Some(Omit::Empty),
+            _ => Some(Omit::Empty(omit_empty.clone())),
         },
         (None, Some(path)) => Some(Omit::If(path.clone())),
         (None, None) => None,

@@ -71,8 +71,8 @@ pub enum Presence {
 
 /// `omit_empty` or `skip_serializing_if = path`.
 pub enum Omit {
-    /// When the value (inside the `Option`, if any) is empty.
-    Empty,
+    /// When the value (inside the `Option`, if any) is empty; the attribute, for errors.
+    Empty(Ident),
     /// When `path(&field)` returns true.
     If(syn::Path),
 }

@@ -4,19 +4,26 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::runtime;
+use super::{respan, runtime};
 use crate::check::{Body, Enum, Field, Model, Omit, Presence};
 
 /// When a member with `omit_empty` or `skip_serializing_if` is written: a condition on
 /// `__value` (the value inside an `Option`) or on the field itself. `None` for other members.
-fn kept(field: &Field) -> Option<TokenStream> {
+fn kept(field: &Field, rt: &TokenStream) -> Option<TokenStream> {
     let ident = field.ident;
     let value = match field.presence {
         Presence::Optional => quote!(__value),
         _ => quote!((&self.#ident)),
     };
     Some(match field.omit.as_ref()? {
-        Omit::Empty => quote!(!#value.is_empty()),
+        Omit::Empty(attribute) => {
+            let ty = field.value_ty;
+            let test = respan(
+                quote!(<#ty as #rt::IsEmpty>::is_empty_value),
+                attribute.span(),
+            );
+            quote!(!#test(#value))
+        }
         Omit::If(path) => quote!(!#path(&self.#ident)),
     })
 }
@@ -35,11 +42,11 @@ pub fn expand(model: &Model) -> TokenStream {
             // The length serde is told: members always written, plus those written on a
             // condition (an `Option`'s presence, an omission the author asked for).
             let always = on_wire()
-                .filter(|field| field.presence != Presence::Optional && kept(field).is_none())
+                .filter(|field| field.presence != Presence::Optional && kept(field, &rt).is_none())
                 .count();
             let counted = on_wire().filter_map(|field| {
                 let ident = field.ident;
-                match (field.presence, kept(field)) {
+                match (field.presence, kept(field, &rt)) {
                     (Presence::Optional, None) => {
                         Some(quote!(+ ::core::primitive::usize::from(self.#ident.is_some())))
                     }
@@ -53,7 +60,7 @@ pub fn expand(model: &Model) -> TokenStream {
             let writes = on_wire().map(|field| {
                 let ident = field.ident;
                 let wire = &field.wire;
-                match (field.presence, kept(field)) {
+                match (field.presence, kept(field, &rt)) {
                     (Presence::Optional, None) => quote! {
                         match &self.#ident {
                             ::core::option::Option::Some(__value) => __state.serialize_field(#wire, __value)?,

@@ -1,0 +1,46 @@
+//! `omit_empty`: which values count as empty when a member is left out of the output.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+
+/// A value `omit_empty` can test: strings, lists, sets and maps.
+#[diagnostic::on_unimplemented(
+    message = "`omit_empty` leaves out empty strings, lists, sets and maps, and `{Self}` is none of them",
+    label = "`omit_empty` cannot tell whether this `{Self}` is empty",
+    note = "use `skip_serializing_if = path::to::function` to leave the member out on a condition of your own"
+)]
+pub trait IsEmpty {
+    /// Whether the value has nothing in it.
+    fn is_empty_value(&self) -> bool;
+}
+
+macro_rules! by_is_empty {
+    ($($ty:ty $(where $($param:ident),*)?;)*) => {$(
+        impl$(<$($param),*>)? IsEmpty for $ty {
+            #[inline]
+            fn is_empty_value(&self) -> bool {
+                self.is_empty()
+            }
+        }
+    )*};
+}
+
+by_is_empty! {
+    str;
+    String;
+    Cow<'_, str>;
+    Vec<T> where T;
+    [T] where T;
+    VecDeque<T> where T;
+    BTreeSet<T> where T;
+    HashSet<T, S> where T, S;
+    BTreeMap<K, V> where K, V;
+    HashMap<K, V, S> where K, V, S;
+}
+
+impl<T: IsEmpty + ?Sized> IsEmpty for &T {
+    #[inline]
+    fn is_empty_value(&self) -> bool {
+        (**self).is_empty_value()
+    }
+}
