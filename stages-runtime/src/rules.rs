@@ -93,64 +93,28 @@ impl Length for Cow<'_, str> {
     }
 }
 
-fn count_outside(len: usize, min: usize, max: usize) -> Option<usize> {
-    (len < min || len > max).then_some(len)
+/// `Length` for collections: their entries or items are counted.
+macro_rules! entries {
+    ($($ty:ty where $($param:ident),*;)*) => {$(
+        impl<$($param),*> Length for $ty {
+            const UNIT: Unit = Unit::Entries;
+            #[inline]
+            fn outside(&self, min: usize, max: usize) -> Option<usize> {
+                let len = self.len();
+                (len < min || len > max).then_some(len)
+            }
+        }
+    )*};
 }
 
-impl<T> Length for Vec<T> {
-    const UNIT: Unit = Unit::Entries;
-    #[inline]
-    fn outside(&self, min: usize, max: usize) -> Option<usize> {
-        count_outside(self.len(), min, max)
-    }
-}
-
-impl<T> Length for [T] {
-    const UNIT: Unit = Unit::Entries;
-    #[inline]
-    fn outside(&self, min: usize, max: usize) -> Option<usize> {
-        count_outside(self.len(), min, max)
-    }
-}
-
-impl<K, V> Length for BTreeMap<K, V> {
-    const UNIT: Unit = Unit::Entries;
-    #[inline]
-    fn outside(&self, min: usize, max: usize) -> Option<usize> {
-        count_outside(self.len(), min, max)
-    }
-}
-
-impl<K, V, S> Length for HashMap<K, V, S> {
-    const UNIT: Unit = Unit::Entries;
-    #[inline]
-    fn outside(&self, min: usize, max: usize) -> Option<usize> {
-        count_outside(self.len(), min, max)
-    }
-}
-
-impl<T> Length for VecDeque<T> {
-    const UNIT: Unit = Unit::Entries;
-    #[inline]
-    fn outside(&self, min: usize, max: usize) -> Option<usize> {
-        count_outside(self.len(), min, max)
-    }
-}
-
-impl<T> Length for BTreeSet<T> {
-    const UNIT: Unit = Unit::Entries;
-    #[inline]
-    fn outside(&self, min: usize, max: usize) -> Option<usize> {
-        count_outside(self.len(), min, max)
-    }
-}
-
-impl<T, S> Length for HashSet<T, S> {
-    const UNIT: Unit = Unit::Entries;
-    #[inline]
-    fn outside(&self, min: usize, max: usize) -> Option<usize> {
-        count_outside(self.len(), min, max)
-    }
+entries! {
+    Vec<T> where T;
+    [T] where T;
+    VecDeque<T> where T;
+    BTreeSet<T> where T;
+    HashSet<T, S> where T, S;
+    BTreeMap<K, V> where K, V;
+    HashMap<K, V, S> where K, V, S;
 }
 
 /// `length(min, max)`: `max` is `usize::MAX` when the attribute gives none.
