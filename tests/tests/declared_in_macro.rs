@@ -38,6 +38,65 @@ named_model! {
     }
 }
 
+fn has_prefix(text: &str, prefix: &str) -> Result<(), CustomError> {
+    if text.starts_with(prefix) {
+        Ok(())
+    } else {
+        Err(CustomError::new("must start with the prefix"))
+    }
+}
+
+/// Declares an open enum and a request that takes only its known values, with the new
+/// attributes written inside the macro.
+macro_rules! open_model {
+    ($kind:ident, $request:ident) => {
+        #[derive(Debug, PartialEq, Model)]
+        enum $kind {
+            #[model(alias = "H")]
+            Http,
+            #[model(other)]
+            Unknown(String),
+        }
+
+        #[derive(Debug, Model)]
+        struct $request {
+            #[model(known(message = "must be a kind this service knows"), alias = "k")]
+            kind: Option<$kind>,
+            #[model(custom = has_prefix("arn:"), pattern(regex = "[a-z:]+", code = "lower"))]
+            arn: Option<String>,
+            #[model(skip)]
+            cache: Vec<String>,
+            #[model(default, omit_empty, values(values(length(max = 2))))]
+            grid: Vec<Vec<String>>,
+        }
+    };
+}
+
+open_model!(Kind, KindRequest);
+
+#[test]
+fn new_attributes_declared_inside_a_macro_apply() {
+    let errors =
+        from_json::<KindRequest>(r#"{"k": "X", "arn": "ARN", "grid": [["abc"]]}"#).unwrap_err();
+    let mut found: Vec<(String, String)> = errors
+        .iter()
+        .map(|v| (v.pointer(), v.rule().to_owned()))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("/arn".to_owned(), "custom".to_owned()),
+            ("/arn".to_owned(), "lower".to_owned()),
+            ("/grid/0/0".to_owned(), "length".to_owned()),
+            ("/kind".to_owned(), "enum".to_owned()),
+        ]
+    );
+    let valid: KindRequest = from_json(r#"{"kind": "H", "grid": []}"#).unwrap();
+    assert_eq!(valid.kind, Some(Kind::Http));
+    assert!(valid.cache.is_empty());
+}
+
 #[test]
 fn rules_declared_inside_a_macro_apply() {
     let valid: Branch = from_json(r#"{"name": "oak", "leaves": {"a": {"digit": 3}}}"#).unwrap();
