@@ -134,6 +134,13 @@ pub(super) fn check_rules(
     if let Some(known) = &rules.known {
         match kind {
             Kind::Other => out.known = Some((known.clone(), ty.clone())),
+            Kind::Seq { .. } | Kind::Set { .. } | Kind::Map { .. } => mismatch(
+                errors,
+                known,
+                "known",
+                "enums with a `#[model(other)]` variant",
+                "; write `values(known)` to check each item",
+            ),
             _ => mismatch(
                 errors,
                 known,
