@@ -62,7 +62,7 @@ pub use chrono;
 pub mod __private {
     pub use crate::de;
     pub use crate::defaults::FieldDefault;
-    pub use crate::omit::IsEmpty;
+    pub use crate::omit::{IsDefault, IsEmpty};
     pub use crate::open_enum::{self, OpenEnum};
     pub use crate::rules;
     pub use crate::validate::{Nested, NestedModel, NotAModel};

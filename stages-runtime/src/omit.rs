@@ -1,4 +1,4 @@
-//! `omit_empty`: which values count as empty when a member is left out of the output.
+//! `omit_empty` and `omit_default`: which values a member is left out of the output for.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
@@ -42,5 +42,23 @@ impl<T: IsEmpty + ?Sized> IsEmpty for &T {
     #[inline]
     fn is_empty_value(&self) -> bool {
         (**self).is_empty_value()
+    }
+}
+
+/// A value `omit_default` can test: one with a `Default` to compare with.
+#[diagnostic::on_unimplemented(
+    message = "`omit_default` compares `{Self}` with its `Default`, so `{Self}` needs `Default` and `PartialEq`",
+    label = "`omit_default` cannot compare this `{Self}` with a default",
+    note = "derive `Default` and `PartialEq` for `{Self}`, or use `skip_serializing_if = path::to::function`"
+)]
+pub trait IsDefault {
+    /// Whether the value equals its type's default.
+    fn is_default_value(&self) -> bool;
+}
+
+impl<T: Default + PartialEq> IsDefault for T {
+    #[inline]
+    fn is_default_value(&self) -> bool {
+        *self == T::default()
     }
 }

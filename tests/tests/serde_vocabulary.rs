@@ -261,3 +261,34 @@ fn the_announced_length_counts_what_is_written() {
     value.protocol = None;
     assert_eq!(announced::lengths(&value), (4, 4));
 }
+
+#[derive(Debug, PartialEq, Model)]
+struct Throttle {
+    #[model(default, omit_default)]
+    burst_limit: u32,
+    #[model(omit_default)]
+    rate_limit: Option<f64>,
+    #[model(default, omit_default)]
+    detailed_metrics_enabled: bool,
+}
+
+#[test]
+fn omit_default_leaves_out_values_equal_to_their_default() {
+    let quiet = Throttle {
+        burst_limit: 0,
+        rate_limit: Some(0.0),
+        detailed_metrics_enabled: false,
+    };
+    assert_eq!(serde_json::to_string(&quiet).unwrap(), "{}");
+    assert_eq!(announced::lengths(&quiet), (0, 0));
+    let set = Throttle {
+        burst_limit: 5,
+        rate_limit: Some(0.5),
+        detailed_metrics_enabled: true,
+    };
+    assert_eq!(
+        serde_json::to_string(&set).unwrap(),
+        r#"{"burstLimit":5,"rateLimit":0.5,"detailedMetricsEnabled":true}"#
+    );
+    assert_eq!(announced::lengths(&set), (3, 3));
+}

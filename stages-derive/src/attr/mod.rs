@@ -3,7 +3,7 @@
 //! ```text
 //! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields
 //! field:     required | default | default = path | rename = "wire" | alias = "wire" | skip
-//!            | skip_serializing_if = path | omit_empty | RULE
+//!            | skip_serializing_if = path | omit_empty | omit_default | RULE
 //! variant:   rename = "wire" | alias = "wire" | other  (other: the catch-all `Name(String)`)
 //! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
 //!            | range(min = X, max = X) | finite | known | custom = function | custom = function(ARG, ...)
@@ -39,6 +39,7 @@ const FIELD_OPTIONS: &[&str] = &[
     "skip",
     "skip_serializing_if",
     "omit_empty",
+    "omit_default",
 ];
 /// Everything a field accepts, for "did you mean".
 const FIELD_WORDS: &[&str] = &[
@@ -49,6 +50,7 @@ const FIELD_WORDS: &[&str] = &[
     "skip",
     "skip_serializing_if",
     "omit_empty",
+    "omit_default",
     "length",
     "pattern",
     "contains",
@@ -83,6 +85,8 @@ pub struct FieldAttrs {
     pub skip_serializing_if: Option<syn::Path>,
     /// Left out of the output when empty.
     pub omit_empty: Option<Ident>,
+    /// Left out of the output when equal to the type's `Default`.
+    pub omit_default: Option<Ident>,
     pub rules: Rules,
 }
 
@@ -174,6 +178,7 @@ pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
                     set_once(&mut out.skip_serializing_if, function, &meta, errors);
                 }
                 "omit_empty" => set_once(&mut out.omit_empty, ident, &meta, errors),
+                "omit_default" => set_once(&mut out.omit_default, ident, &meta, errors),
                 "other" => errors.spanned(
                     &ident,
                     "`other` marks the variant of an enum that keeps unknown values; on a field, use \

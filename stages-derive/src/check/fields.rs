@@ -1,6 +1,6 @@
 //! One field: what an absent member means (`required`, `default`, `default = path`, `Option`),
 //! whether it is on the wire at all (`skip`), under which names (`rename`, `alias`), and when it
-//! is left out of the output (`omit_empty`, `skip_serializing_if`).
+//! is left out of the output (`omit_empty`, `omit_default`, `skip_serializing_if`).
 
 use quote::ToTokens;
 use syn::Type;
@@ -162,34 +162,55 @@ fn presence(
     }
 }
 
-/// When the member is left out of the output.
+/// When the member is left out of the output: at most one of `omit_empty`, `omit_default` and
+/// `skip_serializing_if`.
 fn omit(field: &ast::Field, value_ty: &Type, errors: &mut Errors) -> Option<Omit> {
     let attrs = &field.attrs;
-    match (&attrs.omit_empty, &attrs.skip_serializing_if) {
-        (Some(omit_empty), Some(_)) => {
+    let given: Vec<(&dyn ToTokens, &str)> = [
+        attrs
+            .omit_empty
+            .as_ref()
+            .map(|ident| (ident as &dyn ToTokens, "omit_empty")),
+        attrs
+            .omit_default
+            .as_ref()
+            .map(|ident| (ident as &dyn ToTokens, "omit_default")),
+        attrs
+            .skip_serializing_if
+            .as_ref()
+            .map(|path| (path as &dyn ToTokens, "skip_serializing_if")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if let [(_, first), (second, name), ..] = given.as_slice() {
+        errors.spanned(
+            second,
+            format!(
+                "`{first}` and `{name}` both decide when the member is left out; keep one \
+                 (`skip_serializing_if` can test any condition)"
+            ),
+        );
+        return None;
+    }
+    if let Some(omit_empty) = &attrs.omit_empty {
+        if let kind @ (Kind::Int(_) | Kind::Float(_) | Kind::Bool) = shape::kind(value_ty) {
             errors.spanned(
                 omit_empty,
-                "`omit_empty` and `skip_serializing_if` both decide when the member is left out; keep one \
-                 (`skip_serializing_if` can test emptiness too)",
+                format!(
+                    "`omit_empty` applies to strings, lists, sets and maps, but field `{}` is {}; use \
+                     `omit_default` to leave out its default value, or `skip_serializing_if = \
+                     path::to::function` for a condition of yours",
+                    field.ident,
+                    kind.describe()
+                ),
             );
-            None
+            return None;
         }
-        (Some(omit_empty), None) => match shape::kind(value_ty) {
-            kind @ (Kind::Int(_) | Kind::Float(_) | Kind::Bool) => {
-                errors.spanned(
-                    omit_empty,
-                    format!(
-                        "`omit_empty` applies to strings, lists, sets and maps, but field `{}` is {}; use \
-                         `skip_serializing_if = path::to::function` to leave it out on a condition of yours",
-                        field.ident,
-                        kind.describe()
-                    ),
-                );
-                None
-            }
-            _ => Some(Omit::Empty(omit_empty.clone())),
-        },
-        (None, Some(path)) => Some(Omit::If(path.clone())),
-        (None, None) => None,
+        return Some(Omit::Empty(omit_empty.clone()));
     }
+    if let Some(omit_default) = &attrs.omit_default {
+        return Some(Omit::Default(omit_default.clone()));
+    }
+    attrs.skip_serializing_if.clone().map(Omit::If)
 }

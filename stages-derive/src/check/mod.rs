@@ -69,10 +69,12 @@ pub enum Presence {
     Skipped,
 }
 
-/// `omit_empty` or `skip_serializing_if = path`.
+/// `omit_empty`, `omit_default` or `skip_serializing_if = path`.
 pub enum Omit {
     /// When the value (inside the `Option`, if any) is empty; the attribute, for errors.
     Empty(Ident),
+    /// When the value (inside the `Option`, if any) equals its type's `Default`.
+    Default(Ident),
     /// When `path(&field)` returns true.
     If(syn::Path),
 }

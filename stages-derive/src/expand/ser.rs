@@ -24,6 +24,14 @@ fn kept(field: &Field, rt: &TokenStream) -> Option<TokenStream> {
             );
             quote!(!#test(#value))
         }
+        Omit::Default(attribute) => {
+            let ty = field.value_ty;
+            let test = respan(
+                quote!(<#ty as #rt::IsDefault>::is_default_value),
+                attribute.span(),
+            );
+            quote!(!#test(#value))
+        }
         Omit::If(path) => quote!(!#path(&self.#ident)),
     })
 }
