@@ -52,6 +52,11 @@ impl Unit {
 }
 
 /// A value whose size a `length` rule can check.
+#[diagnostic::on_unimplemented(
+    message = "`length` counts the characters of a string or the entries of a list, set or map, and `{Self}` is none of them",
+    label = "`length` cannot count `{Self}`",
+    note = "bound a number with `range(min = .., max = ..)`, or check `{Self}` with a `custom` rule"
+)]
 pub trait Length {
     /// What the size counts.
     const UNIT: Unit;

@@ -17,6 +17,9 @@ use crate::shape::{self, Kind};
 pub struct Rules {
     /// Inclusive character or entry counts; `usize::MAX` when unbounded above.
     pub length: Option<(usize, usize)>,
+    /// Where `length` was written and the type it counts, so that a type it cannot count is
+    /// reported on the attribute.
+    pub length_site: Option<(syn::Ident, Type)>,
     pub pattern: Option<Pattern>,
     pub contains: Option<LitStr>,
     /// `Option<T>` expressions for the lower and upper bound.
@@ -75,11 +78,14 @@ pub(super) fn check_rules(
                     errors,
                     &bounds.rule,
                     "length",
-                    "strings, lists and maps",
+                    "strings, lists, sets and maps",
                     hint,
                 );
             }
-            _ => out.length = length_bounds(bounds, errors),
+            _ => {
+                out.length = length_bounds(bounds, errors);
+                out.length_site = Some((bounds.rule.clone(), ty.clone()));
+            }
         }
     }
     if let Some(lit) = &rules.pattern {

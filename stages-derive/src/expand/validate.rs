@@ -141,7 +141,13 @@ fn value_checks(
             quote!(#max)
         };
         out.extend(labelled(
-            quote!(#rt::rules::length(#value, #min, #max, #subject, &#path, __report);),
+            {
+                let function = match &rules.length_site {
+                    Some((rule, ty)) => respan(quote!(#rt::rules::length::<#ty>), rule.span()),
+                    None => quote!(#rt::rules::length),
+                };
+                quote!(#function(#value, #min, #max, #subject, &#path, __report);)
+            },
             &rules.labels.length,
             rt,
         ));
