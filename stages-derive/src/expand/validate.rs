@@ -52,11 +52,11 @@ pub fn expand(model: &Model) -> TokenStream {
 
 /// What the `known` rule reads from an enum with a catch-all variant.
 fn open_enum(ident: &Ident, variants: &[Variant], other: &Ident, rt: &TokenStream) -> TokenStream {
-    let expected = variants
+    let wires: Vec<&str> = variants
         .iter()
         .map(|variant| variant.wire.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+        .collect();
+    let expected = wires.join(", ");
     quote! {
         #[automatically_derived]
         impl #rt::OpenEnum for #ident {
@@ -64,8 +64,11 @@ fn open_enum(ident: &Ident, variants: &[Variant], other: &Ident, rt: &TokenStrea
 
             #[inline]
             fn unknown(&self) -> ::core::option::Option<&str> {
+                // A kept value spelt as a known one encodes, and so decodes, as that one.
                 match self {
-                    Self::#other(__value) => ::core::option::Option::Some(__value),
+                    Self::#other(__value) if !matches!(__value.as_str(), #(#wires)|*) => {
+                        ::core::option::Option::Some(__value)
+                    }
                     _ => ::core::option::Option::None,
                 }
             }
