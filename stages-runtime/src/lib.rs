@@ -28,9 +28,12 @@
 //!
 //! See [`Model`] for the attribute grammar.
 
+pub mod datetime;
 #[doc(hidden)]
 pub mod de;
 mod json;
+#[doc(hidden)]
+pub mod number;
 mod path;
 #[doc(hidden)]
 pub mod rules;
@@ -56,6 +59,7 @@ pub use chrono;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::de;
+    pub use crate::number;
     pub use crate::rules;
     pub use crate::validate::{Nested, NestedModel, NotAModel};
     pub use crate::{path::Path, validate::Validate, violation::Report};
