@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Debug;
 
 use proptest::prelude::*;
-use stages_model::chrono::{DateTime, Utc};
+use stages_model::chrono::{DateTime, Datelike, Timelike, Utc};
 use stages_model::serde::{de::DeserializeOwned, Serialize};
 use stages_model::{
     from_json, AccessLogSettings, CreateStageInput, LoggingLevel, RouteSettings, Stage, Stages,
@@ -198,11 +198,30 @@ mod valid {
     }
 
     /// Any instant whose UTC form lies in years 0000–9999, to the nanosecond.
-    fn date_time() -> impl Strategy<Value = DateTime<Utc>> {
+    pub fn date_time() -> impl Strategy<Value = DateTime<Utc>> {
         // 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in seconds since the epoch.
         (-62_167_219_200_i64..=253_402_300_799, 0..1_000_000_000_u32).prop_map(
             |(seconds, nanos)| DateTime::from_timestamp(seconds, nanos).expect("in chrono's range"),
         )
+    }
+
+    /// Instants within a day of 0000-01-01T00:00:00Z or 9999-12-31T23:59:59Z, where an offset
+    /// can take the UTC form out of range.
+    pub fn near_the_edges() -> impl Strategy<Value = DateTime<Utc>> {
+        let day = 86_400;
+        prop_oneof![
+            (
+                -62_167_219_200_i64..-62_167_219_200 + day,
+                0..1_000_000_000_u32
+            ),
+            (
+                253_402_300_799 - day..=253_402_300_799_i64,
+                0..1_000_000_000_u32
+            ),
+        ]
+        .prop_map(|(seconds, nanos)| {
+            DateTime::from_timestamp(seconds, nanos).expect("in chrono's range")
+        })
     }
 
     pub fn stage() -> impl Strategy<Value = Stage> {
@@ -499,6 +518,48 @@ proptest! {
             planted.extend(plant::plant(members_of_stage(stage), mistakes, &format!("/items/{index}")));
         }
         assert_reports(&page, planted)?;
+    }
+
+    #[test]
+    fn rfc3339_text_with_any_offset_decodes_to_its_instant_or_is_refused(
+        local in prop_oneof![2 => valid::date_time(), 1 => valid::near_the_edges()],
+        offset_minutes in -1439_i32..=1439,
+        digits in 0_usize..=9,
+        lowercase in any::<bool>(),
+    ) {
+        // The text a client could send: any local time in years 0000–9999, any offset, 0 to 9
+        // fractional digits; what it means is worked out with chrono, not with our parser.
+        let local = local.naive_utc();
+        let nanos = local.and_utc().timestamp_subsec_nanos();
+        let fraction = if digits == 0 {
+            String::new()
+        } else {
+            format!(".{}", &format!("{nanos:09}")[..digits])
+        };
+        let kept = nanos - nanos % 10_u32.pow(9 - digits as u32);
+        let sign = if offset_minutes < 0 { '-' } else { '+' };
+        let (hours, minutes) = (offset_minutes.abs() / 60, offset_minutes.abs() % 60);
+        let (t, z) = if lowercase { ('t', 'z') } else { ('T', 'Z') };
+        let offset = if offset_minutes == 0 && lowercase {
+            z.to_string()
+        } else {
+            format!("{sign}{hours:02}:{minutes:02}")
+        };
+        let text = format!("{}{t}{}{fraction}{offset}", local.format("%Y-%m-%d"), local.format("%H:%M:%S"));
+        let instant = local.with_nanosecond(kept).unwrap().and_utc()
+            - stages_model::chrono::TimeDelta::minutes(offset_minutes.into());
+        let document = serde_json::json!({"stageName": "p", "createdDate": text}).to_string();
+        if (0..=9999).contains(&instant.year()) {
+            let stage: Stage = from_json(&document).map_err(|errors| TestCaseError::fail(format!("{text}: {errors}")))?;
+            prop_assert_eq!(stage.created_date, Some(instant), "{}", text);
+            assert_round_trips(&stage)?;
+        } else {
+            prop_assert_eq!(
+                found(from_json::<Stage>(&document).map(drop)),
+                vec![("/createdDate".to_owned(), "format".to_owned())],
+                "{}", text
+            );
+        }
     }
 
     #[test]
