@@ -7,7 +7,7 @@
 # it take the -Z flags cargo-fuzz passes. What a target finds is written to
 # fuzz/artifacts/TARGET/ and the script exits non-zero; new inputs go to fuzz/corpus/TARGET/
 # (not committed). FUZZ_SANITIZER=address turns AddressSanitizer on (off by default: the
-# workspace has no unsafe code, and it halves the executions per second).
+# workspace has no unsafe code, and it cuts the executions per second several times over).
 set -euo pipefail
 
 seconds="${1:-60}"
