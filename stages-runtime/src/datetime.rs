@@ -36,6 +36,15 @@ impl fmt::Display for Problem {
 
 /// Reads an RFC 3339 date-time into UTC: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, with `T`
 /// and `Z` in either case as RFC 3339 allows.
+///
+/// ```
+/// use stages_runtime::datetime::{parse, Problem};
+///
+/// let instant = parse("2024-05-01T12:30:00.25+02:00").unwrap();
+/// assert_eq!(instant.to_rfc3339(), "2024-05-01T10:30:00.250+00:00");
+/// assert_eq!(parse("2024-05-01 12:30:00Z"), Err(Problem::Malformed));
+/// assert_eq!(parse("0000-01-01T00:00:00+00:01"), Err(Problem::OutOfRange));
+/// ```
 pub fn parse(text: &str) -> Result<DateTime<Utc>, Problem> {
     let mut cursor = Cursor(text.as_bytes());
     let year = cursor.digits(4)?;
