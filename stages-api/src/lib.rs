@@ -5,23 +5,27 @@
 
 pub mod api;
 pub mod config;
+pub mod connection;
 pub mod errors;
+pub mod guard;
 pub mod handlers;
 pub mod middleware;
 pub mod pagination;
+pub mod request_id;
+pub mod server;
 pub mod store;
 
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
-/// Serves the Stages API on `listener` until Ctrl-C or SIGTERM, letting in-flight requests finish.
+/// Serves the Stages API on `listener` until Ctrl-C or SIGTERM, then lets in-flight requests
+/// finish for at most `--shutdown-timeout` and returns.
 pub async fn serve(listener: TcpListener, config: &config::Config) -> std::io::Result<()> {
     let state = Arc::new(handlers::Service::new(config));
     let app = handlers::router(state, config);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    server::serve(listener, app, config.limits, shutdown_signal()).await;
+    Ok(())
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so that in-flight requests finish before the process exits.

@@ -39,6 +39,8 @@ extern crate self as stages_model;
 mod access_log;
 pub mod custom;
 mod errors;
+#[cfg(feature = "axum")]
+pub mod extract;
 mod logging_level;
 mod operations;
 mod route_settings;
@@ -48,6 +50,7 @@ pub use access_log::AccessLogSettings;
 pub use custom::MAX_PAGE_SIZE;
 pub use errors::{
     AwsError, BadRequestException, ConflictException, LimitExceededException, NotFoundException,
+    MAX_REPORTED_VIOLATIONS, MAX_VIOLATION_TEXT,
 };
 pub use logging_level::LoggingLevel;
 pub use operations::{CreateStageRequest, GetStagesInput, Operation, DEFAULT_PAGE_SIZE};

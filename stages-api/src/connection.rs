@@ -1,0 +1,260 @@
+//! One connection's life: which phase it is in, the timeout of that phase, and what ends it.
+//!
+//! | phase | ends with |
+//! |---|---|
+//! | waiting for the first request | `--header-timeout`: closed |
+//! | between requests (kept alive) | `--idle-timeout`: closed |
+//! | a head arriving | `--header-timeout`: `408` in the AWS format, then closed |
+//! | a request being served | the body's own deadline (`--body-timeout`, in the middleware) |
+//!
+//! A connection that is not serving a request may also be evicted, oldest first, when a new
+//! one needs its place (`--max-connections`, or the process out of descriptors); and after
+//! SIGTERM it closes as soon as its request in flight is answered.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use tokio::io::AsyncWriteExt;
+use tokio::sync::{watch, Notify};
+use tokio::time::{sleep_until, Instant};
+
+use crate::config::ConnectionLimits;
+use crate::errors::raw_error_response;
+use crate::request_id;
+
+/// Where a connection is in its life.
+#[derive(Debug, Clone, Copy)]
+enum Phase {
+    /// No byte of a request head since `since`; `first` until a request has been served.
+    Waiting { since: Instant, first: bool },
+    /// Bytes of a request head have arrived since `since`; no request yet for the service.
+    Head { since: Instant },
+    /// The service has `requests` requests of this connection in hand.
+    Serving { requests: usize },
+}
+
+/// What a connection's deadline does when it passes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expiry {
+    Close,
+    AnswerTimeout,
+}
+
+/// A connection's phase, shared by its socket wrapper, its service and its task.
+pub struct ConnectionState {
+    phase: Mutex<Phase>,
+    /// Woken when the phase changes, so the task recomputes its deadline.
+    changed: Notify,
+    /// Woken when the connection is asked to give its place up.
+    evict: Notify,
+}
+
+impl ConnectionState {
+    fn new() -> Self {
+        ConnectionState {
+            phase: Mutex::new(Phase::Waiting {
+                since: Instant::now(),
+                first: true,
+            }),
+            changed: Notify::new(),
+            evict: Notify::new(),
+        }
+    }
+
+    fn phase(&self) -> MutexGuard<'_, Phase> {
+        self.phase
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Bytes came in: when no request is being served, a head has started.
+    pub fn bytes_arrived(&self) {
+        let mut phase = self.phase();
+        if let Phase::Waiting { .. } = *phase {
+            *phase = Phase::Head {
+                since: Instant::now(),
+            };
+            self.changed.notify_one();
+        }
+    }
+
+    /// hyper handed a request to the service.
+    pub fn request_started(&self) {
+        let mut phase = self.phase();
+        *phase = match *phase {
+            Phase::Serving { requests } => Phase::Serving {
+                requests: requests + 1,
+            },
+            _ => Phase::Serving { requests: 1 },
+        };
+        self.changed.notify_one();
+    }
+
+    /// The service answered a request.
+    pub fn request_answered(&self) {
+        let mut phase = self.phase();
+        *phase = match *phase {
+            Phase::Serving { requests } if requests > 1 => Phase::Serving {
+                requests: requests - 1,
+            },
+            _ => Phase::Waiting {
+                since: Instant::now(),
+                first: false,
+            },
+        };
+        self.changed.notify_one();
+    }
+
+    /// When the current phase ends on its own, and how.
+    fn deadline(&self, limits: &ConnectionLimits) -> Option<(Instant, Expiry)> {
+        match *self.phase() {
+            Phase::Waiting { since, first: true } => {
+                Some((since + limits.header_timeout, Expiry::Close))
+            }
+            Phase::Waiting { since, .. } => Some((since + limits.idle_timeout, Expiry::Close)),
+            Phase::Head { since } => Some((since + limits.header_timeout, Expiry::AnswerTimeout)),
+            Phase::Serving { .. } => None,
+        }
+    }
+
+    /// Since when the connection has not been serving a request, if it is not.
+    fn unserved_since(&self) -> Option<Instant> {
+        match *self.phase() {
+            Phase::Waiting { since, .. } | Phase::Head { since } => Some(since),
+            Phase::Serving { .. } => None,
+        }
+    }
+}
+
+/// The open connections, so that the oldest unserved one can be asked to give its place up.
+#[derive(Default)]
+pub struct Registry {
+    open: Mutex<HashMap<u64, Arc<ConnectionState>>>,
+    next: AtomicU64,
+}
+
+impl Registry {
+    fn open(&self) -> MutexGuard<'_, HashMap<u64, Arc<ConnectionState>>> {
+        self.open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// A new connection's state, registered until the returned entry is dropped.
+    pub fn register(self: &Arc<Self>) -> Entry {
+        let id = self.next.fetch_add(1, Ordering::Relaxed);
+        let state = Arc::new(ConnectionState::new());
+        self.open().insert(id, state.clone());
+        Entry {
+            registry: self.clone(),
+            id,
+            state,
+        }
+    }
+
+    /// Asks the connection that has waited longest without a request in service to close.
+    /// Returns whether there was one.
+    pub fn evict_oldest_unserved(&self) -> bool {
+        let open = self.open();
+        let oldest = open
+            .values()
+            .filter_map(|state| Some((state.unserved_since()?, state)))
+            .min_by_key(|(since, _)| *since);
+        match oldest {
+            Some((_, state)) => {
+                state.evict.notify_one();
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// A registered connection; leaves the registry when dropped.
+pub struct Entry {
+    registry: Arc<Registry>,
+    id: u64,
+    pub state: Arc<ConnectionState>,
+}
+
+impl Drop for Entry {
+    fn drop(&mut self) {
+        self.registry.open().remove(&self.id);
+    }
+}
+
+/// How a served connection ended, for the task that drives it.
+pub enum Outcome<I> {
+    /// hyper is done with it (closed by either side, or after an error it answered).
+    Done,
+    /// A head took too long: the socket is handed back so the task can answer `408`.
+    HeadTimedOut(I),
+    /// Its phase expired or it gave its place up: drop it.
+    Dropped,
+}
+
+/// Drives `connection` until it ends, applying the phase deadlines, eviction and shutdown.
+pub async fn drive<I, S, B>(
+    mut connection: hyper::server::conn::http1::Connection<I, S>,
+    state: &ConnectionState,
+    limits: &ConnectionLimits,
+    mut shutdown: watch::Receiver<bool>,
+) -> Outcome<I>
+where
+    S: hyper::service::HttpService<hyper::body::Incoming, ResBody = B>,
+    S::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+    I: hyper::rt::Read + hyper::rt::Write + Unpin,
+    B: hyper::body::Body + 'static,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let mut shutting_down = false;
+    loop {
+        let deadline = state.deadline(limits);
+        let far = Instant::now() + Duration::from_secs(3600);
+        tokio::select! {
+            _ = std::pin::Pin::new(&mut connection) => return Outcome::Done,
+            () = state.changed.notified() => {}
+            () = sleep_until(deadline.map_or(far, |(at, _)| at)) => {
+                match state.deadline(limits) {
+                    Some((at, Expiry::Close)) if at <= Instant::now() => return Outcome::Dropped,
+                    Some((at, Expiry::AnswerTimeout)) if at <= Instant::now() => {
+                        return Outcome::HeadTimedOut(connection.into_parts().io);
+                    }
+                    _ => {}
+                }
+            }
+            () = state.evict.notified() => {
+                if state.unserved_since().is_some() {
+                    return Outcome::Dropped;
+                }
+            }
+            _ = shutdown.changed(), if !shutting_down => {
+                shutting_down = true;
+                std::pin::Pin::new(&mut connection).graceful_shutdown();
+                if state.unserved_since().is_some() {
+                    return Outcome::Dropped;
+                }
+            }
+        }
+    }
+}
+
+/// Answers `408` on a socket whose head did not arrive in time, then closes it.
+pub async fn answer_head_timeout<W: tokio::io::AsyncWrite + Unpin>(
+    mut socket: W,
+    limits: &ConnectionLimits,
+) {
+    let message = format!(
+        "the request line and headers did not arrive within {:?}",
+        limits.header_timeout
+    );
+    let answer = raw_error_response(408, &message, &request_id::new_request_id());
+    eprintln!("- - 408 (answered by the HTTP layer: {message})");
+    let write = async {
+        socket.write_all(&answer).await?;
+        socket.shutdown().await
+    };
+    let _ = tokio::time::timeout(Duration::from_secs(1), write).await;
+}
