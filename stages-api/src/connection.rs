@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::{watch, Notify};
 use tokio::time::{sleep_until, Instant};
 
@@ -187,8 +187,9 @@ impl Drop for Entry {
 
 /// How a served connection ended, for the task that drives it.
 pub enum Outcome<I> {
-    /// hyper is done with it (closed by either side, or after an error it answered).
-    Done,
+    /// hyper is done with it (closed by either side, or after an error it answered); the
+    /// socket is handed back to be closed without losing that answer.
+    Done(I),
     /// A head took too long: the socket is handed back so the task can answer `408`.
     HeadTimedOut(I),
     /// Its phase expired or it gave its place up: drop it.
@@ -214,7 +215,9 @@ where
         let deadline = state.deadline(limits);
         let far = Instant::now() + Duration::from_secs(3600);
         tokio::select! {
-            _ = std::pin::Pin::new(&mut connection) => return Outcome::Done,
+            _ = std::pin::Pin::new(&mut connection) => {
+                return Outcome::Done(connection.into_parts().io);
+            }
             () = state.changed.notified() => {}
             () = sleep_until(deadline.map_or(far, |(at, _)| at)) => {
                 match state.deadline(limits) {
@@ -241,9 +244,29 @@ where
     }
 }
 
+/// Closes a socket without losing the answer just written to it: closing a socket that still
+/// has unread bytes from the client (the rest of a body too large) makes the system send a
+/// reset, which may destroy the answer before the client reads it. So the sending side is shut
+/// first, then what the client still sends is read and dropped, for at most a second and a MiB.
+pub async fn close_gracefully<S: AsyncRead + AsyncWrite + Unpin>(mut socket: S) {
+    let drain = async {
+        socket.shutdown().await?;
+        let mut buffer = [0u8; 8192];
+        let mut drained = 0;
+        while drained < (1 << 20) {
+            match socket.read(&mut buffer).await? {
+                0 => break,
+                n => drained += n,
+            }
+        }
+        Ok::<_, std::io::Error>(())
+    };
+    let _ = tokio::time::timeout(Duration::from_secs(1), drain).await;
+}
+
 /// Answers `408` on a socket whose head did not arrive in time, then closes it.
-pub async fn answer_head_timeout<W: tokio::io::AsyncWrite + Unpin>(
-    mut socket: W,
+pub async fn answer_head_timeout<S: AsyncRead + AsyncWrite + Unpin>(
+    mut socket: S,
     limits: &ConnectionLimits,
 ) {
     let message = format!(
@@ -252,9 +275,9 @@ pub async fn answer_head_timeout<W: tokio::io::AsyncWrite + Unpin>(
     );
     let answer = raw_error_response(408, &message, &request_id::new_request_id());
     eprintln!("- - 408 (answered by the HTTP layer: {message})");
-    let write = async {
-        socket.write_all(&answer).await?;
-        socket.shutdown().await
-    };
-    let _ = tokio::time::timeout(Duration::from_secs(1), write).await;
+    if let Ok(Ok(())) =
+        tokio::time::timeout(Duration::from_secs(1), socket.write_all(&answer)).await
+    {
+        close_gracefully(socket).await;
+    }
 }

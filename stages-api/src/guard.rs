@@ -24,6 +24,7 @@ use crate::request_id;
 pub struct GuardedStream {
     inner: TcpStream,
     state: Arc<ConnectionState>,
+    /// The largest whole head hyper accepts, for the message of its `431`.
     max_head: usize,
     /// The answer written instead of hyper's, and how much of it is written.
     replacement: Option<(Vec<u8>, usize)>,
@@ -79,8 +80,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 fn message_for(status: u16, max_head: usize) -> String {
     match status {
         431 => format!(
-            "the request line and headers are larger than {max_head} bytes \
-             (or have more than {} fields)",
+            "the request head (request line and headers) is larger than {max_head} bytes \
+             or has more than {} header fields",
             crate::server::MAX_HEADER_FIELDS
         ),
         414 => "the request URI is too long".to_owned(),

@@ -43,8 +43,8 @@ impl Service {
 
 type Shared = State<Arc<Service>>;
 
-/// The routes, with (outermost first) the AWS envelope, the request log, the body read within
-/// its limits, and the rate limit around them.
+/// The routes, with (outermost first) the AWS envelope, the request log, AWS's bound on the
+/// head, the body read within its limits, and the rate limit around them.
 pub fn router(service: Arc<Service>, config: &Config) -> Router {
     Router::new()
         .route("/v2/apis", axum::routing::post(create_api))
@@ -67,6 +67,10 @@ pub fn router(service: Arc<Service>, config: &Config) -> Router {
                 timeout: config.limits.body_timeout,
             },
             middleware::read_body,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            config.limits.max_head,
+            middleware::limit_head,
         ))
         .layer(axum::middleware::from_fn(middleware::log_request))
         .layer(axum::middleware::from_fn(middleware::aws_envelope))

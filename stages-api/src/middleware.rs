@@ -129,6 +129,24 @@ async fn into_aws_error(response: Response) -> Response {
     answer
 }
 
+/// Answers `431` when the request line and the header values add up to more than `max_head`
+/// bytes, as AWS counts its quota (10,240 by default).
+pub async fn limit_head(State(max_head): State<usize>, request: Request, next: Next) -> Response {
+    let line =
+        request.method().as_str().len() + request.uri().to_string().len() + " HTTP/1.1 ".len();
+    let values: usize = request.headers().values().map(HeaderValue::len).sum();
+    if line + values > max_head {
+        return closing(ServiceError::client_fault(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            format!(
+                "the request line and header values add up to {} bytes, more than the limit of {max_head}",
+                line + values
+            ),
+        ));
+    }
+    next.run(request).await
+}
+
 /// The body limits: size and time.
 #[derive(Debug, Clone, Copy)]
 pub struct BodyLimits {

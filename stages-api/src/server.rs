@@ -26,6 +26,12 @@ use crate::guard::GuardedStream;
 /// is answered `431` like one too large.
 pub const MAX_HEADER_FIELDS: usize = 100;
 
+/// What a head may have beyond `--max-head`: AWS's quota counts the request line and header
+/// *values*; names, colons and line ends come on top, and this is their room (80 bytes for each
+/// of 100 fields, and more). hyper refuses a whole head larger than the sum before it is parsed;
+/// the middleware then applies AWS's count exactly.
+pub const HEAD_ALLOWANCE: usize = 8 * 1024;
+
 /// Serves `app` on `listener` until `shutdown` resolves, then gives requests in flight up to
 /// `limits.shutdown_timeout` to finish and returns, cutting what is left.
 pub async fn serve(
@@ -47,9 +53,15 @@ pub async fn serve(
             Ok((socket, _)) => socket,
             Err(error) => {
                 // Out of descriptors (or another passing error): make room, then go on.
-                eprintln!("stages-api: accept failed: {error}");
-                registry.evict_oldest_unserved();
-                tokio::time::sleep(Duration::from_millis(20)).await;
+                let pause = if registry.evict_oldest_unserved() {
+                    1
+                } else {
+                    20
+                };
+                if pause > 1 {
+                    eprintln!("stages-api: accept failed: {error}");
+                }
+                tokio::time::sleep(Duration::from_millis(pause)).await;
                 continue;
             }
         };
@@ -101,7 +113,8 @@ async fn serve_connection(
     let _ = socket.set_nodelay(true);
     let entry = registry.register();
     let state = entry.state.clone();
-    let io = TokioIo::new(GuardedStream::new(socket, state.clone(), limits.max_head));
+    let whole_head = limits.max_head + HEAD_ALLOWANCE;
+    let io = TokioIo::new(GuardedStream::new(socket, state.clone(), whole_head));
     let service_state = state.clone();
     let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
         service_state.request_started();
@@ -118,11 +131,14 @@ async fn serve_connection(
     });
     let connection = hyper::server::conn::http1::Builder::new()
         .keep_alive(true)
-        .max_header_size(limits.max_head)
+        .max_header_size(whole_head)
         .header_read_timeout(None)
         .serve_connection(io, service);
-    if let Outcome::HeadTimedOut(io) = connection::drive(connection, &state, &limits, stopped).await
-    {
-        connection::answer_head_timeout(io.into_inner(), &limits).await;
+    match connection::drive(connection, &state, &limits, stopped).await {
+        Outcome::Done(io) => connection::close_gracefully(io.into_inner()).await,
+        Outcome::HeadTimedOut(io) => {
+            connection::answer_head_timeout(io.into_inner(), &limits).await
+        }
+        Outcome::Dropped => {}
     }
 }
