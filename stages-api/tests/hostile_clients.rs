@@ -434,8 +434,8 @@ fn broken_requests_and_unknown_routes_get_aws_errors() {
         "BadRequestException",
         "not allowed",
     );
-    let invalid = format!(r#"{{"stageName": "a b", "stageVariables": {{"v": ""}}}}"#);
-    let reply = service.call("POST", &format!("/v2/apis/{api_id}/stages"), &invalid);
+    let invalid = r#"{"stageName": "a b", "stageVariables": {"v": ""}}"#;
+    let reply = service.call("POST", &format!("/v2/apis/{api_id}/stages"), invalid);
     reply.assert_aws_error(400, "BadRequestException", "stageName");
     service.assert_still_serving(&api_id);
 }
