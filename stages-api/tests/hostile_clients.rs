@@ -437,6 +437,17 @@ fn broken_requests_and_unknown_routes_get_aws_errors() {
     let invalid = r#"{"stageName": "a b", "stageVariables": {"v": ""}}"#;
     let reply = service.call("POST", &format!("/v2/apis/{api_id}/stages"), invalid);
     reply.assert_aws_error(400, "BadRequestException", "stageName");
+    // Thousands of violations in the largest body allowed: a short message all the same.
+    let mut huge = String::from(r#"{"stageName": "a b", "routeSettings": {"#);
+    let mut n = 0;
+    while huge.len() < 65_000 {
+        huge.push_str(&format!(r#""k{n}": {{"loggingLevel": "x"}},"#));
+        n += 1;
+    }
+    huge.push_str(r#""last": {}}}"#);
+    let reply = service.call("POST", &format!("/v2/apis/{api_id}/stages"), &huge);
+    reply.assert_aws_error(400, "BadRequestException", " more");
+    assert!(reply.body.len() < 10_000, "{} bytes", reply.body.len());
     service.assert_still_serving(&api_id);
 }
 
