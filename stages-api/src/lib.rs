@@ -2,6 +2,14 @@
 //!
 //! A library so that tests can drive the pieces; the binary in `main.rs` reads the options and
 //! calls [`serve`]. Its HTTP stack never reaches users of `stages-model`.
+//!
+//! The layers, outside in: [`server`] accepts connections within `--max-connections` and shuts
+//! down within `--shutdown-timeout`; [`connection`] times each connection's phases (header and
+//! idle timeouts); [`guard`] watches the socket and puts AWS-style errors in place of the bare
+//! ones hyper writes for heads it refuses; [`middleware`] gives every response its
+//! `x-amzn-RequestId`, puts every error in AWS's shape, bounds the head as AWS counts it and
+//! reads the body within its size and time limits; [`handlers`] decode with
+//! `stages_model::extract::AwsJson` and answer.
 
 pub mod api;
 pub mod config;

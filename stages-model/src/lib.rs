@@ -33,6 +33,10 @@
 //! ```
 //!
 //! See [`Model`] for the attribute grammar.
+//!
+//! With the cargo feature `axum`, `extract::AwsJson` is an axum extractor that decodes a
+//! request body into a model or answers the AWS-style `400 BadRequestException`; without it,
+//! nothing of axum is compiled.
 
 extern crate self as stages_model;
 
