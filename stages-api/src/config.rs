@@ -141,3 +141,36 @@ fn seconds(text: &str, name: &str) -> Result<Duration, String> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Config, ConnectionLimits};
+    use std::time::Duration;
+
+    fn parse(args: &[&str]) -> Result<Config, String> {
+        Config::from_args(args.iter().map(|arg| (*arg).to_owned()))
+    }
+
+    #[test]
+    fn limits_have_defaults_and_take_fractional_seconds() {
+        assert_eq!(parse(&[]).unwrap().limits, ConnectionLimits::default());
+        let config = parse(&["--header-timeout", "0.25", "--max-connections", "3"]).unwrap();
+        assert_eq!(config.limits.header_timeout, Duration::from_millis(250));
+        assert_eq!(config.limits.max_connections, 3);
+    }
+
+    #[test]
+    fn bad_limits_say_which_flag_is_wrong() {
+        for args in [
+            &["--idle-timeout", "0"][..],
+            &["--body-timeout", "-1"],
+            &["--shutdown-timeout", "NaN"],
+            &["--max-connections", "0"],
+            &["--max-head", "10"],
+            &["--header-timeout"],
+        ] {
+            let problem = parse(args).err().expect("refused");
+            assert!(problem.contains(args[0]), "{problem}");
+        }
+    }
+}

@@ -108,6 +108,19 @@ impl Service {
         assert_eq!(stage.json()["stageName"], "kept");
     }
 
+    /// Once the sockets opened so far have reached the service, a client is served in under a
+    /// second (not a benchmark: the bound the issue sets for being served at all).
+    fn assert_served_within_a_second(&self, api_id: &str, while_what: &str) {
+        sleep(Duration::from_millis(100));
+        let started = Instant::now();
+        self.assert_still_serving(api_id);
+        let waited = started.elapsed();
+        assert!(
+            waited < Duration::from_secs(1),
+            "a client waited {waited:?} {while_what}"
+        );
+    }
+
     fn terminate(&self) {
         let sent = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
@@ -245,14 +258,7 @@ fn idle_and_slow_sockets_beyond_the_bound_do_not_lock_a_client_out() {
             stalled(&service, b"GET /v2/apis HTTP/1.1\r\nHost: slow\r\nX-Slow: ")
         });
     }
-    sleep(Duration::from_millis(100));
-    let started = Instant::now();
-    service.assert_still_serving(&api_id);
-    let waited = started.elapsed();
-    assert!(
-        waited < Duration::from_secs(1),
-        "a client waited {waited:?} behind 40 hostile sockets"
-    );
+    service.assert_served_within_a_second(&api_id, "behind 40 hostile sockets");
     // Most hostile sockets were closed to make room: the service holds at most 8.
     let mut closed = 0;
     for socket in &mut hostile {
@@ -279,14 +285,7 @@ fn a_process_out_of_descriptors_makes_room_for_a_client() {
     let service = Service::start_with_descriptors(64, &["--idle-timeout", "30"]);
     let api_id = service.create_api_with_a_stage();
     let hostile: Vec<TcpStream> = (0..150).map(|_| service.connect()).collect();
-    sleep(Duration::from_millis(100));
-    let started = Instant::now();
-    service.assert_still_serving(&api_id);
-    let waited = started.elapsed();
-    assert!(
-        waited < Duration::from_secs(1),
-        "a client waited {waited:?} with the process out of descriptors"
-    );
+    service.assert_served_within_a_second(&api_id, "with the process out of descriptors");
     drop(hostile);
 }
 
