@@ -17,8 +17,10 @@ use stages_model::{
 
 use crate::api::{Api, CreateApiInput};
 use crate::config::Config;
+use crate::envelope;
 use crate::errors::ServiceError;
-use crate::middleware::{self, BodyLimits, RateLimiter};
+use crate::limits::{self, BodyLimits};
+use crate::middleware::{self, RateLimiter};
 use crate::pagination::Tokens;
 use crate::store::{Insert, Store};
 
@@ -66,14 +68,14 @@ pub fn router(service: Arc<Service>, config: &Config) -> Router {
                 max: config.max_body,
                 timeout: config.limits.body_timeout,
             },
-            middleware::read_body,
+            limits::read_body,
         ))
         .layer(axum::middleware::from_fn_with_state(
             config.limits.max_head,
-            middleware::limit_head,
+            limits::limit_head,
         ))
         .layer(axum::middleware::from_fn(middleware::log_request))
-        .layer(axum::middleware::from_fn(middleware::aws_envelope))
+        .layer(axum::middleware::from_fn(envelope::aws_envelope))
         .with_state(service)
 }
 

@@ -6,17 +6,19 @@
 //! The layers, outside in: [`server`] accepts connections within `--max-connections` and shuts
 //! down within `--shutdown-timeout`; [`connection`] times each connection's phases (header and
 //! idle timeouts); [`guard`] watches the socket and puts AWS-style errors in place of the bare
-//! ones hyper writes for heads it refuses; [`middleware`] gives every response its
-//! `x-amzn-RequestId`, puts every error in AWS's shape, bounds the head as AWS counts it and
-//! reads the body within its size and time limits; [`handlers`] decode with
-//! `stages_model::extract::AwsJson` and answer.
+//! ones hyper writes for heads it refuses; [`envelope`] gives every response its
+//! `x-amzn-RequestId` and puts every error in AWS's shape; [`limits`] bounds the head as AWS
+//! counts it and reads the body within its size and time limits; [`middleware`] applies the
+//! rate limit and logs; [`handlers`] decode with `stages_model::extract::AwsJson` and answer.
 
 pub mod api;
 pub mod config;
 pub mod connection;
+pub mod envelope;
 pub mod errors;
 pub mod guard;
 pub mod handlers;
+pub mod limits;
 pub mod middleware;
 pub mod pagination;
 pub mod request_id;

@@ -1,0 +1,100 @@
+//! The request's own bounds, checked before the handlers: AWS's quota on the head, and the body
+//! read whole within its size and time limits.
+
+use std::time::Duration;
+
+use axum::body::{Body, HttpBody};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+
+use crate::errors::ServiceError;
+
+/// Answers `431` when the request line and the header values add up to more than `max_head`
+/// bytes, as AWS counts its quota (10,240 by default).
+pub async fn limit_head(State(max_head): State<usize>, request: Request, next: Next) -> Response {
+    let line =
+        request.method().as_str().len() + request.uri().to_string().len() + " HTTP/1.1 ".len();
+    let values: usize = request.headers().values().map(HeaderValue::len).sum();
+    if line + values > max_head {
+        return closing(ServiceError::client_fault(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            format!(
+                "the request line and header values add up to {} bytes, more than the limit of {max_head}",
+                line + values
+            ),
+        ));
+    }
+    next.run(request).await
+}
+
+/// The body limits: size and time.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimits {
+    /// The largest body, in bytes.
+    pub max: usize,
+    /// The time the whole body has to arrive.
+    pub timeout: Duration,
+}
+
+/// Reads the body whole before the handlers run, so that a client cannot hold a request open
+/// and a body larger than the limit is never read past it:
+/// - a `Content-Length` above the limit is answered `413` before a byte of the body is read
+///   (with `Expect: 100-continue`, in place of `100 Continue`);
+/// - a chunked body is read up to the limit, then `413`;
+/// - a body that does not arrive within `timeout` is answered `408`; one that breaks off, `400`.
+///
+/// Each of these answers closes the connection, since the rest of the body is left unread.
+pub async fn read_body(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    let too_large = || {
+        format!(
+            "the request body is larger than the limit of {} bytes",
+            limits.max
+        )
+    };
+    if body.size_hint().lower() > limits.max as u64 {
+        return closing(ServiceError::client_fault(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            too_large(),
+        ));
+    }
+    let read = tokio::time::timeout(limits.timeout, Limited::new(body, limits.max).collect());
+    let bytes = match read.await {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(error)) if error.is::<LengthLimitError>() => {
+            return closing(ServiceError::client_fault(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                too_large(),
+            ))
+        }
+        Ok(Err(error)) => {
+            return closing(ServiceError::client_fault(
+                StatusCode::BAD_REQUEST,
+                format!("the request body could not be read: {error}"),
+            ))
+        }
+        Err(_) => {
+            return closing(ServiceError::client_fault(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "the request body did not arrive within {:?}",
+                    limits.timeout
+                ),
+            ))
+        }
+    };
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+/// An error after which the connection closes (the rest of the request is not read).
+fn closing(error: ServiceError) -> Response {
+    let mut response = error.into_response();
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
