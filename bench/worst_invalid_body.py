@@ -6,13 +6,16 @@ Usage: python3 bench/worst_invalid_body.py target/release/stages-api [--max-body
 Starts the binary on 127.0.0.1 (port 0), creates an API, then POSTs CreateStage bodies of
 exactly --max-body bytes (default 65536, the service's default) built to carry as many
 violations per byte as the rules allow, each 7 times on one kept-alive connection, and prints
-the median and worst time to the answer and the size of the answer's body.
+the median and worst time to the answer and the size of the answer's body. Meanwhile another
+connection sends GetStages on another API in a loop: the slowest of those answers is printed too
+(does a hostile body stall other clients?).
 """
 import http.client
 import json
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 
@@ -54,6 +57,20 @@ def main():
         headers = {"Content-Type": "application/json"}
         conn.request("POST", "/v2/apis", json.dumps({"name": "b", "protocolType": "HTTP"}), headers)
         api = json.loads(conn.getresponse().read())["apiId"]
+        other = http.client.HTTPConnection(host, int(port), timeout=600)
+        other.request("POST", "/v2/apis", json.dumps({"name": "o", "protocolType": "HTTP"}), headers)
+        other_api = json.loads(other.getresponse().read())["apiId"]
+        slowest, done = [0.0], threading.Event()
+
+        def get_stages_meanwhile():
+            while not done.is_set():
+                started = time.perf_counter()
+                other.request("GET", f"/v2/apis/{other_api}/stages")
+                other.getresponse().read()
+                slowest[0] = max(slowest[0], (time.perf_counter() - started) * 1000)
+
+        meanwhile = threading.Thread(target=get_stages_meanwhile)
+        meanwhile.start()
         print(f"body size {size} bytes; 7 runs each\n")
         print("| body | entries | status | median ms | worst ms | error body bytes |")
         print("|---|---|---|---|---|---|")
@@ -69,6 +86,9 @@ def main():
                 status = response.status
             print(f"| {name} | {entries} | {status} | {statistics.median(times):.1f} "
                   f"| {max(times):.1f} | {len(reply)} |")
+        done.set()
+        meanwhile.join()
+        print(f"\nslowest GetStages on another API meanwhile: {slowest[0]:.1f} ms")
     finally:
         server.terminate()
         server.wait()

@@ -131,6 +131,9 @@ async fn serve_connection(
     });
     let connection = hyper::server::conn::http1::Builder::new()
         .keep_alive(true)
+        // A client may shut its sending side once its request is out (`nc`, some scripts):
+        // it is still answered. The phase timeouts bound such connections like any other.
+        .half_close(true)
         .max_header_size(whole_head)
         .header_read_timeout(None)
         .serve_connection(io, service);
