@@ -12,22 +12,28 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 
 use crate::errors::ServiceError;
 
-/// Answers `431` when the request line and the header values add up to more than `max_head`
-/// bytes, as AWS counts its quota (10,240 by default).
+/// Applies AWS's quota on the head: the request line and the header values may add up to
+/// `max_head` bytes (10,240 by default). A request line longer than that alone is answered
+/// `414 URI Too Long`, any other excess `431 Request Header Fields Too Large`.
 pub async fn limit_head(State(max_head): State<usize>, request: Request, next: Next) -> Response {
     let line =
         request.method().as_str().len() + request.uri().to_string().len() + " HTTP/1.1 ".len();
     let values: usize = request.headers().values().map(HeaderValue::len).sum();
-    if line + values > max_head {
-        return closing(ServiceError::client_fault(
+    let (status, what, size) = if line > max_head {
+        (StatusCode::URI_TOO_LONG, "the request line is", line)
+    } else if line + values > max_head {
+        (
             StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
-            format!(
-                "the request line and header values add up to {} bytes, more than the limit of {max_head}",
-                line + values
-            ),
-        ));
-    }
-    next.run(request).await
+            "the request line and header values add up to",
+            line + values,
+        )
+    } else {
+        return next.run(request).await;
+    };
+    closing(ServiceError::client_fault(
+        status,
+        format!("{what} {size} bytes, more than the limit of {max_head}"),
+    ))
 }
 
 /// The body limits: size and time.

@@ -354,6 +354,12 @@ fn oversized_heads_and_bodies_get_aws_errors() {
     );
     service.assert_still_serving(&api_id);
 
+    let long_uri = format!("GET /{} HTTP/1.1\r\nHost: t\r\n\r\n", "u".repeat(11_000));
+    service.exchange(long_uri.as_bytes()).assert_aws_error(
+        414,
+        "BadRequestException",
+        "the request line is 11014 bytes",
+    );
     let huge_uri = format!("GET /{} HTTP/1.1\r\nHost: t\r\n\r\n", "u".repeat(200_000));
     service.exchange(huge_uri.as_bytes()).assert_aws_error(
         431,
