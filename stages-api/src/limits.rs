@@ -16,8 +16,12 @@ use crate::errors::ServiceError;
 /// `max_head` bytes (10,240 by default). A request line longer than that alone is answered
 /// `414 URI Too Long`, any other excess `431 Request Header Fields Too Large`.
 pub async fn limit_head(State(max_head): State<usize>, request: Request, next: Next) -> Response {
-    let line =
-        request.method().as_str().len() + request.uri().to_string().len() + " HTTP/1.1 ".len();
+    let uri = request.uri();
+    let target = match uri.path_and_query() {
+        Some(origin_form) if uri.authority().is_none() => origin_form.as_str().len(),
+        _ => uri.to_string().len(),
+    };
+    let line = request.method().as_str().len() + target + " HTTP/1.1 ".len();
     let values: usize = request.headers().values().map(HeaderValue::len).sum();
     let (status, what, size) = if line > max_head {
         (StatusCode::URI_TOO_LONG, "the request line is", line)
