@@ -29,7 +29,8 @@ fn block_on<F: Future>(future: F) -> F::Output {
     }
 }
 
-fn extract(content_type: Option<&str>, body: Vec<u8>) -> Result<CreateStageInput, Response> {
+/// The decoded input, or the rejection's status and `x-amzn-ErrorType`.
+fn extract(content_type: Option<&str>, body: Vec<u8>) -> Result<CreateStageInput, (u16, String)> {
     let mut request = Request::post("/v2/apis/a/stages");
     if let Some(content_type) = content_type {
         request = request.header("content-type", content_type);
@@ -37,14 +38,14 @@ fn extract(content_type: Option<&str>, body: Vec<u8>) -> Result<CreateStageInput
     let request = request.body(body.into()).expect("request");
     block_on(AwsJson::<CreateStageInput>::from_request(request, &()))
         .map(|AwsJson(input)| input)
-        .map_err(IntoResponse::into_response)
+        .map_err(|rejection| status_and_code(&rejection.into_response()))
 }
 
-fn status_and_code(response: &Response) -> (u16, &str) {
+fn status_and_code(response: &Response) -> (u16, String) {
     let code = response.headers()["x-amzn-ErrorType"]
         .to_str()
         .expect("ascii");
-    (response.status().as_u16(), code)
+    (response.status().as_u16(), code.to_owned())
 }
 
 #[test]
@@ -64,17 +65,17 @@ fn json_with_or_without_a_content_type_is_decoded() {
 #[test]
 fn each_bad_request_gets_its_status_and_a_code_sdks_know() {
     let not_json = extract(Some("text/plain"), b"{}".to_vec()).unwrap_err();
-    assert_eq!(status_and_code(&not_json), (415, "BadRequestException"));
+    assert_eq!(not_json, (415, "BadRequestException".to_owned()));
 
     // axum's default body limit (2 MiB) applies when no `DefaultBodyLimit` is set.
     let huge = extract(Some("application/json"), vec![b' '; 3 << 20]).unwrap_err();
-    assert_eq!(status_and_code(&huge), (413, "BadRequestException"));
+    assert_eq!(huge, (413, "BadRequestException".to_owned()));
 
     let invalid = extract(None, br#"{"stageName": "a b"}"#.to_vec()).unwrap_err();
-    assert_eq!(status_and_code(&invalid), (400, "BadRequestException"));
+    assert_eq!(invalid, (400, "BadRequestException".to_owned()));
 
     let broken = extract(None, b"{\"stageName\": ".to_vec()).unwrap_err();
-    assert_eq!(status_and_code(&broken), (400, "BadRequestException"));
+    assert_eq!(broken, (400, "BadRequestException".to_owned()));
 }
 
 #[test]
