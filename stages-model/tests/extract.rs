@@ -83,9 +83,8 @@ fn a_rejection_names_what_was_wrong() {
     let request = Request::post("/")
         .body(br#"{"stageVariables": {"v": ""}}"#.to_vec().into())
         .expect("request");
-    let rejection = block_on(AwsJson::<CreateStageInput>::from_request(request, &()))
-        .err()
-        .expect("rejected");
+    let rejection =
+        block_on(AwsJson::<CreateStageInput>::from_request(request, &())).expect_err("rejected");
     let AwsJsonRejection::Invalid(body) = rejection else {
         panic!("{rejection:?}")
     };
