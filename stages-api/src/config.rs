@@ -26,7 +26,8 @@ pub struct ConnectionLimits {
     pub body_timeout: Duration,
     /// A kept-alive connection with no request in progress closes after this time.
     pub idle_timeout: Duration,
-    /// Connections open at once; beyond it, idle ones are closed first and new ones wait.
+    /// Connections open at once; beyond it, an idle one (else the slowest upload) is closed to
+    /// make room, and new ones wait while every connection is serving a request.
     pub max_connections: usize,
     /// After SIGTERM or Ctrl-C, how long in-flight requests have before the process exits.
     pub shutdown_timeout: Duration,
@@ -58,8 +59,9 @@ usage: stages-api [--port N] [--rate-limit PER_SECOND] [--burst N] [--max-body B
   --header-timeout    seconds for a request line and headers to arrive (default: 10); then 408
   --body-timeout      seconds for a whole request body to arrive (default: 30); then 408
   --idle-timeout      seconds a kept-alive connection may wait for its next request (default: 60)
-  --max-connections   connections open at once (default: 512); beyond it the idle ones are
-                      closed first, and new ones wait while every connection is busy
+  --max-connections   connections open at once (default: 512); beyond it the longest idle
+                      one is closed to make room, else the slowest upload; new connections
+                      wait while every one is serving a request
   --shutdown-timeout  seconds in-flight requests have after SIGTERM or Ctrl-C (default: 10)
   --max-head          largest request line + headers in bytes (default: 10240, as AWS); then 431
 Seconds may be fractional (0.5).";

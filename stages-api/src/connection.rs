@@ -7,9 +7,11 @@
 //! | a head arriving | `--header-timeout`: `408` in the AWS format, then closed |
 //! | a request being served | the body's own deadline (`--body-timeout`, in the middleware) |
 //!
-//! A connection that is not serving a request may also be evicted, oldest first, when a new
-//! one needs its place (`--max-connections`, or the process out of descriptors); and after
-//! SIGTERM it closes as soon as its request in flight is answered.
+//! When a new connection needs a place (`--max-connections`, or the process out of
+//! descriptors), one is evicted: the one waiting longest without a request in service, else the
+//! one whose request body has been arriving for longest (a slow upload, not yet seen by any
+//! handler, so nothing is lost). After SIGTERM a connection closes as soon as its request in
+//! flight is answered.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -31,8 +33,12 @@ enum Phase {
     Waiting { since: Instant, first: bool },
     /// Bytes of a request head have arrived since `since`; no request yet for the service.
     Head { since: Instant },
-    /// The service has `requests` requests of this connection in hand.
-    Serving { requests: usize },
+    /// The service has `requests` requests of this connection in hand, and has been reading
+    /// a body since `body_since`, if it is reading one.
+    Serving {
+        requests: usize,
+        body_since: Option<Instant>,
+    },
 }
 
 /// What a connection's deadline does when it passes.
@@ -84,10 +90,17 @@ impl ConnectionState {
     pub fn request_started(&self) {
         let mut phase = self.phase();
         *phase = match *phase {
-            Phase::Serving { requests } => Phase::Serving {
+            Phase::Serving {
+                requests,
+                body_since,
+            } => Phase::Serving {
                 requests: requests + 1,
+                body_since,
             },
-            _ => Phase::Serving { requests: 1 },
+            _ => Phase::Serving {
+                requests: 1,
+                body_since: None,
+            },
         };
         self.changed.notify_one();
     }
@@ -96,8 +109,12 @@ impl ConnectionState {
     pub fn request_answered(&self) {
         let mut phase = self.phase();
         *phase = match *phase {
-            Phase::Serving { requests } if requests > 1 => Phase::Serving {
+            Phase::Serving {
+                requests,
+                body_since,
+            } if requests > 1 => Phase::Serving {
                 requests: requests - 1,
+                body_since,
             },
             _ => Phase::Waiting {
                 since: Instant::now(),
@@ -105,6 +122,13 @@ impl ConnectionState {
             },
         };
         self.changed.notify_one();
+    }
+
+    /// The service started (`true`) or finished (`false`) reading a request body.
+    pub fn reading_body(&self, reading: bool) {
+        if let Phase::Serving { body_since, .. } = &mut *self.phase() {
+            *body_since = reading.then(Instant::now);
+        }
     }
 
     /// When the current phase ends on its own, and how.
@@ -126,9 +150,22 @@ impl ConnectionState {
             Phase::Serving { .. } => None,
         }
     }
+
+    /// Whether the connection may be evicted, and how early: idle ones first (rank 0), then
+    /// slow uploads (rank 1), each oldest first.
+    fn eviction_rank(&self) -> Option<(u8, Instant)> {
+        match *self.phase() {
+            Phase::Waiting { since, .. } | Phase::Head { since } => Some((0, since)),
+            Phase::Serving {
+                body_since: Some(since),
+                ..
+            } => Some((1, since)),
+            Phase::Serving { .. } => None,
+        }
+    }
 }
 
-/// The open connections, so that the oldest unserved one can be asked to give its place up.
+/// The open connections, so that one can be asked to give its place up.
 #[derive(Default)]
 pub struct Registry {
     open: Mutex<HashMap<u64, Arc<ConnectionState>>>,
@@ -154,14 +191,14 @@ impl Registry {
         }
     }
 
-    /// Asks the connection that has waited longest without a request in service to close.
-    /// Returns whether there was one.
-    pub fn evict_oldest_unserved(&self) -> bool {
+    /// Asks one connection to give its place up: the one waiting longest without a request in
+    /// service, else the slowest upload. Returns whether there was one.
+    pub fn evict_one(&self) -> bool {
         let open = self.open();
         let oldest = open
             .values()
-            .filter_map(|state| Some((state.unserved_since()?, state)))
-            .min_by_key(|(since, _)| *since);
+            .filter_map(|state| Some((state.eviction_rank()?, state)))
+            .min_by_key(|(rank, _)| *rank);
         match oldest {
             Some((_, state)) => {
                 state.evict.notify_one();
@@ -229,7 +266,7 @@ where
                 }
             }
             () = state.evict.notified() => {
-                if state.unserved_since().is_some() {
+                if state.eviction_rank().is_some() {
                     return Outcome::Dropped;
                 }
             }

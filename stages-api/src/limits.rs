@@ -1,6 +1,7 @@
 //! The request's own bounds, checked before the handlers: AWS's quota on the head, and the body
 //! read whole within its size and time limits.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::{Body, HttpBody};
@@ -10,6 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 
+use crate::connection::ConnectionState;
 use crate::errors::ServiceError;
 
 /// Applies AWS's quota on the head: the request line and the header values may add up to
@@ -71,8 +73,11 @@ pub async fn read_body(State(limits): State<BodyLimits>, request: Request, next:
             too_large(),
         ));
     }
+    let reading = ReadingBody::mark(parts.extensions.get::<Arc<ConnectionState>>());
     let read = tokio::time::timeout(limits.timeout, Limited::new(body, limits.max).collect());
-    let bytes = match read.await {
+    let read = read.await;
+    drop(reading);
+    let bytes = match read {
         Ok(Ok(collected)) => collected.to_bytes(),
         Ok(Err(error)) if error.is::<LengthLimitError>() => {
             return closing(ServiceError::client_fault(
@@ -98,6 +103,27 @@ pub async fn read_body(State(limits): State<BodyLimits>, request: Request, next:
     };
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+/// Marks the connection as reading a body (so that, as a slow upload, it may be evicted) until
+/// dropped.
+struct ReadingBody(Option<Arc<ConnectionState>>);
+
+impl ReadingBody {
+    fn mark(connection: Option<&Arc<ConnectionState>>) -> Self {
+        if let Some(connection) = connection {
+            connection.reading_body(true);
+        }
+        ReadingBody(connection.cloned())
+    }
+}
+
+impl Drop for ReadingBody {
+    fn drop(&mut self) {
+        if let Some(connection) = &self.0 {
+            connection.reading_body(false);
+        }
+    }
 }
 
 /// An error after which the connection closes (the rest of the request is not read).

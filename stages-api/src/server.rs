@@ -53,11 +53,7 @@ pub async fn serve(
             Ok((socket, _)) => socket,
             Err(error) => {
                 // Out of descriptors (or another passing error): make room, then go on.
-                let pause = if registry.evict_oldest_unserved() {
-                    1
-                } else {
-                    20
-                };
+                let pause = if registry.evict_one() { 1 } else { 20 };
                 if pause > 1 {
                     eprintln!("stages-api: accept failed: {error}");
                 }
@@ -94,7 +90,7 @@ async fn place_for(permits: &Arc<Semaphore>, registry: &Registry) -> OwnedSemaph
         if let Ok(permit) = permits.clone().try_acquire_owned() {
             return permit;
         }
-        registry.evict_oldest_unserved();
+        registry.evict_one();
         let wait = permits.clone().acquire_owned();
         if let Ok(Ok(permit)) = tokio::time::timeout(Duration::from_millis(50), wait).await {
             return permit;
@@ -116,8 +112,10 @@ async fn serve_connection(
     let whole_head = limits.max_head + HEAD_ALLOWANCE;
     let io = TokioIo::new(GuardedStream::new(socket, state.clone(), whole_head));
     let service_state = state.clone();
-    let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
+    let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
         service_state.request_started();
+        // For the body reader, which marks the connection as a slow upload while it reads.
+        request.extensions_mut().insert(service_state.clone());
         let answered = service_state.clone();
         let call = app.clone().oneshot(request.map(axum::body::Body::new));
         async move {

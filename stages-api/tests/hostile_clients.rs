@@ -279,6 +279,24 @@ fn idle_and_slow_sockets_beyond_the_bound_do_not_lock_a_client_out() {
 }
 
 #[test]
+fn slow_uploads_beyond_the_bound_do_not_lock_a_client_out() {
+    let service = Service::start(&["--max-connections", "8", "--body-timeout", "30"]);
+    let api_id = service.create_api_with_a_stage();
+    let slow_upload = format!(
+        "POST /v2/apis/{api_id}/stages HTTP/1.1\r\nHost: slow\r\n\
+         Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"stageName\""
+    );
+    let uploads: Vec<TcpStream> = (0..16)
+        .map(|_| stalled(&service, slow_upload.as_bytes()))
+        .collect();
+    service.assert_served_within_a_second(&api_id, "behind 16 slow uploads");
+    drop(uploads);
+    // None of the cut uploads created anything.
+    let listed = service.call("GET", &format!("/v2/apis/{api_id}/stages"), "");
+    assert_eq!(listed.json()["items"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
 fn a_process_out_of_descriptors_makes_room_for_a_client() {
     // The bound (512 by default) is above what the process may open: accepting fails until an
     // idle connection gives its place up.
