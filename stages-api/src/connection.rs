@@ -5,6 +5,7 @@
 //! | waiting for the first request | `--header-timeout`: closed |
 //! | between requests (kept alive) | `--idle-timeout`: closed |
 //! | a head arriving | `--header-timeout`: `408` in the AWS format, then closed |
+//! | (an HTTP/2 preface) | at once: `505` in the AWS format, then closed |
 //! | a request being served | the body's own deadline (`--body-timeout`, in the middleware) |
 //!
 //! When a new connection needs a place (`--max-connections`, or the process out of
@@ -227,8 +228,9 @@ pub enum Outcome<I> {
     /// hyper is done with it (closed by either side, or after an error it answered); the
     /// socket is handed back to be closed without losing that answer.
     Done(I),
-    /// A head took too long: the socket is handed back so the task can answer `408`.
-    HeadTimedOut(I),
+    /// The request gets an answer hyper could not give (a head too slow: `408`; HTTP/2 spoken
+    /// to this HTTP/1.1 service: `505`): the socket is handed back to write it.
+    Answer(I, u16, String),
     /// Its phase expired or it gave its place up: drop it.
     Dropped,
 }
@@ -252,15 +254,27 @@ where
         let deadline = state.deadline(limits);
         let far = Instant::now() + Duration::from_secs(3600);
         tokio::select! {
-            _ = std::pin::Pin::new(&mut connection) => {
-                return Outcome::Done(connection.into_parts().io);
+            ended = std::pin::Pin::new(&mut connection) => {
+                let io = connection.into_parts().io;
+                return match ended {
+                    Err(error) if error.is_parse_version_h2() => Outcome::Answer(
+                        io,
+                        505,
+                        "this service speaks HTTP/1.1 only".to_owned(),
+                    ),
+                    _ => Outcome::Done(io),
+                };
             }
             () = state.changed.notified() => {}
             () = sleep_until(deadline.map_or(far, |(at, _)| at)) => {
                 match state.deadline(limits) {
                     Some((at, Expiry::Close)) if at <= Instant::now() => return Outcome::Dropped,
                     Some((at, Expiry::AnswerTimeout)) if at <= Instant::now() => {
-                        return Outcome::HeadTimedOut(connection.into_parts().io);
+                        let message = format!(
+                            "the request line and headers did not arrive within {:?}",
+                            limits.header_timeout
+                        );
+                        return Outcome::Answer(connection.into_parts().io, 408, message);
                     }
                     _ => {}
                 }
@@ -301,17 +315,14 @@ pub async fn close_gracefully<S: AsyncRead + AsyncWrite + Unpin>(mut socket: S) 
     let _ = tokio::time::timeout(Duration::from_secs(1), drain).await;
 }
 
-/// Answers `408` on a socket whose head did not arrive in time, then closes it.
-pub async fn answer_head_timeout<S: AsyncRead + AsyncWrite + Unpin>(
+/// Writes an AWS-style error on a socket no service answered, then closes it.
+pub async fn answer_and_close<S: AsyncRead + AsyncWrite + Unpin>(
     mut socket: S,
-    limits: &ConnectionLimits,
+    status: u16,
+    message: &str,
 ) {
-    let message = format!(
-        "the request line and headers did not arrive within {:?}",
-        limits.header_timeout
-    );
-    let answer = raw_error_response(408, &message, &request_id::new_request_id());
-    eprintln!("- - 408 (answered by the HTTP layer: {message})");
+    let answer = raw_error_response(status, message, &request_id::new_request_id());
+    eprintln!("- - {status} (answered by the HTTP layer: {message})");
     if let Ok(Ok(())) =
         tokio::time::timeout(Duration::from_secs(1), socket.write_all(&answer)).await
     {

@@ -137,8 +137,8 @@ async fn serve_connection(
         .serve_connection(io, service);
     match connection::drive(connection, &state, &limits, stopped).await {
         Outcome::Done(io) => connection::close_gracefully(io.into_inner()).await,
-        Outcome::HeadTimedOut(io) => {
-            connection::answer_head_timeout(io.into_inner(), &limits).await
+        Outcome::Answer(io, status, message) => {
+            connection::answer_and_close(io.into_inner(), status, &message).await;
         }
         Outcome::Dropped => {}
     }

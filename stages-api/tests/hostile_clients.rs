@@ -440,6 +440,10 @@ fn broken_requests_and_unknown_routes_get_aws_errors() {
             .exchange(broken)
             .assert_aws_error(400, "BadRequestException", "");
     }
+    // HTTP/2 with prior knowledge, to a service of HTTP/1.1.
+    service
+        .exchange(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+        .assert_aws_error(505, "BadRequestException", "HTTP/1.1 only");
     let bad_chunk = format!(
         "POST /v2/apis/{api_id}/stages HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n\
          Transfer-Encoding: chunked\r\n\r\nzz\r\n{{}}\r\n0\r\n\r\n"
