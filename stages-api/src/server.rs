@@ -32,6 +32,9 @@ pub const MAX_HEADER_FIELDS: usize = 100;
 /// the middleware then applies AWS's count exactly.
 pub const HEAD_ALLOWANCE: usize = 8 * 1024;
 
+/// The most a connection's read buffer holds.
+const READ_BUFFER: usize = 64 * 1024;
+
 /// Serves `app` on `listener` until `shutdown` resolves, then gives requests in flight up to
 /// `limits.shutdown_timeout` to finish and returns, cutting what is left.
 pub async fn serve(
@@ -133,6 +136,9 @@ async fn serve_connection(
         // it is still answered. The phase timeouts bound such connections like any other.
         .half_close(true)
         .max_header_size(whole_head)
+        // hyper's read buffer grows to this at most (its default is ~400 KiB): with 512
+        // connections, 32 MiB of buffers in the worst case rather than 200.
+        .max_buf_size(READ_BUFFER.max(whole_head + 1024))
         .header_read_timeout(None)
         .serve_connection(io, service);
     match connection::drive(connection, &state, &limits, stopped).await {
