@@ -10,7 +10,6 @@ use axum::routing::get;
 use axum::Router;
 use serde::Serialize;
 use stages_model::chrono::{DateTime, SubsecRound, Utc};
-use stages_model::extract::AwsJson;
 use stages_model::{
     CreateStageInput, GetStagesInput, Operation, Stage, Stages, Validate, DEFAULT_PAGE_SIZE,
 };
@@ -21,6 +20,7 @@ use crate::envelope;
 use crate::errors::ServiceError;
 use crate::limits::{self, BodyLimits};
 use crate::middleware::{self, RateLimiter};
+use crate::offload::Decoded;
 use crate::pagination::Tokens;
 use crate::store::{Insert, Store};
 
@@ -114,7 +114,7 @@ fn path<T>(extracted: Result<Path<T>, PathRejection>) -> Result<T, ServiceError>
         .map_err(|rejection| ServiceError::bad_request(rejection.body_text()))
 }
 
-async fn create_api(State(service): Shared, AwsJson(input): AwsJson<CreateApiInput>) -> Response {
+async fn create_api(State(service): Shared, Decoded(input): Decoded<CreateApiInput>) -> Response {
     let api = service.store.insert_api(|api_id| Api {
         api_endpoint: Some(format!("https://{api_id}.execute-api.localhost")),
         api_id,
@@ -144,7 +144,7 @@ fn no_such_api(api_id: &str) -> ServiceError {
 async fn create_stage(
     State(service): Shared,
     api_id: Result<Path<String>, PathRejection>,
-    AwsJson(input): AwsJson<CreateStageInput>,
+    Decoded(input): Decoded<CreateStageInput>,
 ) -> Result<Response, ServiceError> {
     let api_id = path(api_id)?;
     let stage = Stage::from_input(input, now());

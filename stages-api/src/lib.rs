@@ -9,7 +9,8 @@
 //! ones hyper writes for heads it refuses; [`envelope`] gives every response its
 //! `x-amzn-RequestId` and puts every error in AWS's shape; [`limits`] bounds the head as AWS
 //! counts it and reads the body within its size and time limits; [`middleware`] applies the
-//! rate limit and logs; [`handlers`] decode with `stages_model::extract::AwsJson` and answer.
+//! rate limit and logs; [`handlers`] decode with `stages_model::extract::AwsJson` (through
+//! [`offload`], which keeps large bodies off the threads other requests need) and answer.
 
 pub mod api;
 pub mod config;
@@ -20,6 +21,7 @@ pub mod guard;
 pub mod handlers;
 pub mod limits;
 pub mod middleware;
+pub mod offload;
 pub mod pagination;
 pub mod request_id;
 pub mod server;
