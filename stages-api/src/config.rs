@@ -52,10 +52,11 @@ pub const USAGE: &str = "\
 usage: stages-api [--port N] [--rate-limit PER_SECOND] [--burst N] [--max-body BYTES]
                   [--header-timeout S] [--body-timeout S] [--idle-timeout S]
                   [--max-connections N] [--shutdown-timeout S] [--max-head BYTES]
-  --port        port on 127.0.0.1 (default: $STAGES_API_PORT, else 8080; 0 picks a free port)
-  --rate-limit  requests per second before answering 429 TooManyRequestsException (default: off)
-  --burst       requests allowed at once on top of the rate (default: the rate, at least 1)
-  --max-body    largest request body in bytes (default: 65536); beyond it 413, read no further
+  --port              port on 127.0.0.1 (default: $STAGES_API_PORT, else 8080; 0 picks one)
+  --rate-limit        requests per second before 429 TooManyRequestsException (default: off)
+  --burst             requests allowed at once on top of the rate (default: the rate, >= 1)
+  --max-body          largest request body in bytes (default: 65536); beyond it 413, and the
+                      body is read no further
   --header-timeout    seconds for a request line and headers to arrive (default: 10); then 408
   --body-timeout      seconds for a whole request body to arrive (default: 30); then 408
   --idle-timeout      seconds a kept-alive connection may wait for its next request (default: 60)
@@ -63,7 +64,8 @@ usage: stages-api [--port N] [--rate-limit PER_SECOND] [--burst N] [--max-body B
                       one is closed to make room, else the slowest upload; new connections
                       wait while every one is serving a request
   --shutdown-timeout  seconds in-flight requests have after SIGTERM or Ctrl-C (default: 10)
-  --max-head          largest request line + headers in bytes (default: 10240, as AWS); then 431
+  --max-head          largest request line + header values in bytes (default: 10240, AWS's
+                      quota); then 431 (414 if the request line alone is longer)
 Seconds may be fractional (0.5).";
 
 const DEFAULT_PORT: u16 = 8080;
