@@ -132,6 +132,18 @@ impl ConnectionState {
         }
     }
 
+    /// Resolves when the connection is asked to give its place up and may: it is idle, or a
+    /// slow upload (also while it closes: its phase is then that of its last request,
+    /// answered, so it ranks as idle).
+    pub async fn evicted(&self) {
+        loop {
+            self.evict.notified().await;
+            if self.eviction_rank().is_some() {
+                return;
+            }
+        }
+    }
+
     /// When the current phase ends on its own, and how.
     fn deadline(&self, limits: &ConnectionLimits) -> Option<(Instant, Expiry)> {
         match *self.phase() {
@@ -235,7 +247,8 @@ pub enum Outcome<I> {
     Dropped,
 }
 
-/// Drives `connection` until it ends, applying the phase deadlines, eviction and shutdown.
+/// Drives `connection` until it ends, applying the phase deadlines and shutdown (eviction is
+/// [`ConnectionState::evicted`], awaited beside this).
 pub async fn drive<I, S, B>(
     mut connection: hyper::server::conn::http1::Connection<I, S>,
     state: &ConnectionState,
@@ -277,11 +290,6 @@ where
                         return Outcome::Answer(connection.into_parts().io, 408, message);
                     }
                     _ => {}
-                }
-            }
-            () = state.evict.notified() => {
-                if state.eviction_rank().is_some() {
-                    return Outcome::Dropped;
                 }
             }
             _ = shutdown.changed(), if !shutting_down => {

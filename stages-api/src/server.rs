@@ -141,11 +141,18 @@ async fn serve_connection(
         .max_buf_size(READ_BUFFER.max(whole_head + 1024))
         .header_read_timeout(None)
         .serve_connection(io, service);
-    match connection::drive(connection, &state, &limits, stopped).await {
-        Outcome::Done(io) => connection::close_gracefully(io.into_inner()).await,
-        Outcome::Answer(io, status, message) => {
-            connection::answer_and_close(io.into_inner(), status, &message).await;
+    let closing = async {
+        match connection::drive(connection, &state, &limits, stopped).await {
+            Outcome::Done(io) => connection::close_gracefully(io.into_inner()).await,
+            Outcome::Answer(io, status, message) => {
+                connection::answer_and_close(io.into_inner(), status, &message).await;
+            }
+            Outcome::Dropped => {}
         }
-        Outcome::Dropped => {}
+    };
+    // Asked to give its place up, whether serving or closing, it is dropped at once.
+    tokio::select! {
+        () = closing => {}
+        () = state.evicted() => {}
     }
 }
