@@ -2,8 +2,9 @@
 //! body into a model or into the AWS-style `400 BadRequestException` that names every
 //! violation, and [`IntoResponse`] for the four AWS errors.
 //!
-//! It depends on `axum-core` alone (the traits `axum` re-exports), so a service on `axum` 0.8
-//! uses it as is and a crate that does not ask for the feature never compiles either.
+//! It depends on `axum-core` (the traits `axum` re-exports) and the `http` and `bytes` crates
+//! axum-core is built on — not on axum's router, hyper or tokio — so a service on `axum` 0.8
+//! uses it as is, and a crate that does not ask for the feature compiles none of them.
 //!
 //! ```
 //! use axum_core::extract::{FromRequest, Request};
