@@ -673,13 +673,14 @@ impl Visitor<'_> for Timestamp {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        match DateTime::parse_from_rfc3339(text) {
-            Ok(date_time) => Ok(date_time.with_timezone(&Utc)),
-            Err(_) => {
-                let message = format!(
-                    "must be an RFC 3339 date-time such as 2024-05-01T12:30:00Z; found {text:?}"
+        match super::datetime::parse(text) {
+            Ok(date_time) => Ok(date_time),
+            Err(problem) => {
+                record(
+                    Vec::new(),
+                    code::FORMAT,
+                    format!("{problem}; found {text:?}"),
                 );
-                record(Vec::new(), code::FORMAT, message);
                 Ok(DateTime::<Utc>::UNIX_EPOCH)
             }
         }

@@ -13,6 +13,7 @@
 use serde::de::DeserializeOwned;
 
 use super::de::{capture, Failure};
+use super::number;
 use super::violation::{code, ValidationErrors, Violation};
 
 /// Decodes and validates a JSON document.
@@ -53,10 +54,11 @@ fn decode<T>(decode: impl FnOnce() -> Result<T, serde_json::Error>) -> Result<T,
         Ok(value) => return Ok(value),
         Err(failed) => failed,
     };
-    let rule = if error.is_syntax() || error.is_eof() {
-        code::SYNTAX
-    } else {
-        code::TYPE
+    // A number beyond a double is a value out of range, not broken JSON.
+    let (rule, replaced) = match number::beyond_double(&error) {
+        Some(message) => (code::RANGE, Some(message)),
+        None if error.is_syntax() || error.is_eof() => (code::SYNTAX, None),
+        None => (code::TYPE, None),
     };
     let violations = match failure {
         Some(Failure::Invalid(errors)) => return Err(errors),
@@ -65,10 +67,14 @@ fn decode<T>(decode: impl FnOnce() -> Result<T, serde_json::Error>) -> Result<T,
             message,
             mut found,
         }) => {
-            found.push(Violation::new(path, rule, message));
+            found.push(Violation::new(path, rule, replaced.unwrap_or(message)));
             found
         }
-        None => vec![Violation::new(Vec::new(), rule, error.to_string())],
+        None => vec![Violation::new(
+            Vec::new(),
+            rule,
+            replaced.unwrap_or_else(|| error.to_string()),
+        )],
     };
     Err(ValidationErrors::from_violations(violations)
         .expect("a failed decode yields at least one violation"))

@@ -28,10 +28,13 @@
 //!
 //! See [`Model`] for the attribute grammar.
 
+pub mod datetime;
 #[doc(hidden)]
 pub mod de;
 mod defaults;
 mod json;
+#[doc(hidden)]
+pub mod number;
 mod omit;
 #[doc(hidden)]
 pub mod open_enum;
@@ -62,6 +65,7 @@ pub use chrono;
 pub mod __private {
     pub use crate::de;
     pub use crate::defaults::FieldDefault;
+    pub use crate::number;
     pub use crate::omit::{IsDefault, IsEmpty};
     pub use crate::open_enum::{self, OpenEnum};
     pub use crate::rules;

@@ -187,6 +187,8 @@ fn seed(ty: &Type, rt: &TokenStream) -> TokenStream {
             let value = seed(value, rt);
             quote_spanned!(ty.span()=> #de::map::<#ty, _>(#value))
         }
+        // Integers read `-0` as 0, which serde's own integer visitors refuse.
+        Kind::Int(_) => quote_spanned!(ty.span()=> #rt::number::integer::<#ty>()),
         _ => quote_spanned!(ty.span()=> #de::plain::<#ty>()),
     }
 }
