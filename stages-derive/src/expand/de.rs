@@ -1,25 +1,27 @@
-//! `Deserialize`: a map visitor that records what is missing or unknown and goes on, wrapped in
-//! the runtime's `decode`, which validates the finished root value and reports everything.
+//! `Deserialize`: a `Decode` impl that records what is missing, unknown or breaks a rule and goes
+//! on, never making a value up, and a `Deserialize` impl that hands it to the runtime's `root`,
+//! which reports everything.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::Type;
 
-use super::runtime;
+use super::{runtime, validate};
 use crate::check::{Body, Field, Model, Presence, Variant};
 use crate::shape::{self, Kind};
 
 pub fn expand(model: &Model) -> TokenStream {
     let rt = runtime(model);
     let ident = model.ident;
-    let (members, body) = match &model.body {
+    let de = quote!(#rt::de);
+    let (members, decode) = match &model.body {
         Body::Struct {
             fields,
             deny_unknown,
         } => (
             decode_members(model, fields, *deny_unknown, &rt),
-            struct_body(model, &rt),
+            quote!(#de::decode_struct::<Self, __D>(__deserializer)),
         ),
         Body::Enum(variants) => (TokenStream::new(), enum_body(variants, &rt)),
     };
@@ -27,50 +29,29 @@ pub fn expand(model: &Model) -> TokenStream {
         #members
 
         #[automatically_derived]
+        impl #de::Decode for #ident {
+            #[inline]
+            fn decode_in<'de, __D: #rt::serde::Deserializer<'de>>(
+                __deserializer: __D,
+            ) -> ::core::result::Result<::core::option::Option<Self>, __D::Error> {
+                #decode
+            }
+        }
+
+        #[automatically_derived]
         impl<'de> #rt::serde::Deserialize<'de> for #ident {
             fn deserialize<__D: #rt::serde::Deserializer<'de>>(
                 __deserializer: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
-                #body
+                #de::root(__deserializer, <Self as #de::Decode>::decode_in)
             }
         }
     }
 }
 
-/// `deserialize` for a struct: a map visitor handing over to `DecodeMembers`, inside the
-/// runtime's `decode`.
-fn struct_body(model: &Model, rt: &TokenStream) -> TokenStream {
-    let ident = model.ident;
-    let name = ident.to_string();
-    let expecting = format!("a JSON object for {name}");
-    let de = quote!(#rt::de);
-    quote! {
-        struct __Visitor;
-        impl<'de> #rt::serde::de::Visitor<'de> for __Visitor {
-            type Value = #ident;
-
-            fn expecting(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                __formatter.write_str(#expecting)
-            }
-
-            fn visit_map<__A: #rt::serde::de::MapAccess<'de>>(
-                self,
-                __map: __A,
-            ) -> ::core::result::Result<#ident, __A::Error> {
-                <#ident as #de::DecodeMembers>::decode_members(__map)
-            }
-        }
-        #de::decode(__deserializer, |__deserializer| {
-            __deserializer.deserialize_struct(
-                #name,
-                <#ident as #de::DecodeMembers>::MEMBERS,
-                __Visitor,
-            )
-        })
-    }
-}
-
-/// The members of a struct, decoded by a `DecodeMembers` impl for the model.
+/// The members of a struct, decoded by a `DecodeMembers` impl for the model: each member into
+/// a slot, its rules checked as soon as it is read; the struct is built only when every member
+/// it needs has a value.
 fn decode_members(
     model: &Model,
     fields: &[Field],
@@ -78,37 +59,69 @@ fn decode_members(
     rt: &TokenStream,
 ) -> TokenStream {
     let ident = model.ident;
+    let name = ident.to_string();
+    let expecting = format!("a JSON object for {name}");
     let de = quote!(#rt::de);
     let wires: Vec<&str> = fields.iter().map(|field| field.wire.as_str()).collect();
     let slots: Vec<_> = (0..fields.len())
-        .map(|index| quote::format_ident!("__slot{}", index))
+        .map(|index| format_ident!("__slot{}", index))
         .collect();
-    let declarations = fields.iter().zip(&slots).map(|(field, slot)| {
-        let value_ty = field.value_ty;
-        quote!(let mut #slot: ::core::option::Option<::core::option::Option<#value_ty>> = ::core::option::Option::None;)
-    });
-    let arms = fields.iter().zip(&slots).enumerate().map(|(index, (field, slot))| {
-        let wire = &field.wire;
-        let seed = seed(field.value_ty, rt);
-        quote!(#de::Member::Known(#index) => #de::member(&mut __map, #wire, &mut #slot, #seed)?,)
-    });
-    let inits = fields.iter().zip(&slots).map(|(field, slot)| {
-        let field_ident = field.ident;
-        let wire = &field.wire;
-        let ty = field.ty;
-        // The `Default` bound is spanned on the field's type, so a type without it is reported
-        // there, not on the derive.
-        let value = match field.presence {
-            Presence::Required => quote_spanned! {ty.span()=>
-                #de::required(#slot, #wire, <#ty as ::core::default::Default>::default)
-            },
-            Presence::Default => quote_spanned! {ty.span()=>
-                #de::or_default(#slot, <#ty as ::core::default::Default>::default)
-            },
-            Presence::Optional => quote!(#de::optional(#slot)),
-        };
-        quote!(#field_ident: #value,)
-    });
+    let values: Vec<_> = (0..fields.len())
+        .map(|index| format_ident!("__value{}", index))
+        .collect();
+    let fns: Vec<validate::RuleFns> = fields.iter().map(validate::rule_fns).collect();
+    let rules: Vec<TokenStream> = fns
+        .iter()
+        .map(|fns| match &fns.own {
+            Some(name) => quote!(Self::#name),
+            None => quote!(#de::no_rules),
+        })
+        .collect();
+    let declarations = slots
+        .iter()
+        .map(|slot| quote!(let mut #slot = #de::Slot::Absent;));
+    let arms = fields.iter().zip(&slots).zip(&rules).zip(&fns).enumerate().map(
+        |(index, (((field, slot), rules), fns))| {
+            let wire = &field.wire;
+            let seed = seed(field.value_ty, rt, Some(fns));
+            quote!(#de::Member::Known(#index) => #de::member(&mut __map, #wire, &mut #slot, #seed, #rules)?,)
+        },
+    );
+    let finals = fields
+        .iter()
+        .zip(&slots)
+        .zip(&values)
+        .map(|((field, slot), value)| {
+            let wire = &field.wire;
+            let ty = field.ty;
+            let taken = match field.presence {
+                Presence::Required => quote!(#de::required(#slot, #wire)),
+                // The `Default` bound is spanned on the field's type, so a type without it is
+                // reported there, not on the derive.
+                Presence::Default => {
+                    let check = validate::default_check_fn(field);
+                    quote_spanned! {ty.span()=>
+                        #de::or_default(#slot, #wire, || <#ty as ::core::default::Default>::default(), Self::#check)
+                    }
+                }
+                Presence::Optional => quote!(#de::optional(#slot)),
+            };
+            quote!(let #value = #taken;)
+        });
+    let field_idents = fields.iter().map(|field| field.ident);
+    // Missing members are reported before what was found inside the object.
+    let (start, missing, reorder) = if fields
+        .iter()
+        .any(|field| field.presence == Presence::Required)
+    {
+        (
+            quote!(let __start = #de::mark();),
+            quote!(let __missing = #de::mark();),
+            quote!(#de::missing_first(__start, __missing);),
+        )
+    } else {
+        Default::default()
+    };
     let positions = wires
         .iter()
         .enumerate()
@@ -119,16 +132,21 @@ fn decode_members(
         #[automatically_derived]
         impl #de::DecodeMembers for #ident {
             const MEMBERS: &'static [&'static str] = &[#(#wires),*];
+            const EXPECTING: &'static str = #expecting;
+            const NAME: &'static str = #name;
 
             fn decode_members<'de, __A: #rt::serde::de::MapAccess<'de>>(
                 mut __map: __A,
-            ) -> ::core::result::Result<Self, __A::Error> {
+            ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {
+                #[allow(unused_imports)]
+                use #de::{ModelProbe as _, SerdeProbe as _};
                 fn __position(__name: &str) -> ::core::option::Option<usize> {
                     match __name {
                         #(#positions)*
                         _ => ::core::option::Option::None,
                     }
                 }
+                #start
                 #(#declarations)*
                 while let ::core::option::Option::Some(__member) =
                     __map.next_key_seed(#de::MemberKey::new(__position, #deny_unknown))?
@@ -138,28 +156,44 @@ fn decode_members(
                         __other => #de::unknown(&mut __map, __other, Self::MEMBERS)?,
                     }
                 }
-                ::core::result::Result::Ok(Self { #(#inits)* })
+                #missing
+                #(#finals)*
+                #reorder
+                ::core::result::Result::Ok(match (#(#values,)*) {
+                    (#(::core::option::Option::Some(#values),)*) => {
+                        ::core::option::Option::Some(Self { #(#field_idents: #values,)* })
+                    }
+                    _ => ::core::option::Option::None,
+                })
             }
         }
     }
 }
+
 /// The seed that decodes a member's value: lists and maps, at any depth, put indexes and keys
-/// on paths, and date-times are read as RFC 3339.
-fn seed(ty: &Type, rt: &TokenStream) -> TokenStream {
+/// on paths, and date-times are read as RFC 3339. `fns` are the rules of the member's keys and
+/// items, checked as each is read.
+fn seed(ty: &Type, rt: &TokenStream, fns: Option<&validate::RuleFns>) -> TokenStream {
     let de = quote!(#rt::de);
+    let rules = |name: Option<&syn::Ident>| match name {
+        Some(name) => quote!(Self::#name),
+        None => quote!(#de::no_rules),
+    };
+    let keys = rules(fns.and_then(|fns| fns.keys.as_ref()));
+    let values = rules(fns.and_then(|fns| fns.values.as_ref()));
     if shape::is_utc_date_time(ty) {
         return quote_spanned!(ty.span()=> #de::timestamp());
     }
     match shape::kind(ty) {
         Kind::Seq { item } => {
-            let item = seed(item, rt);
-            quote_spanned!(ty.span()=> #de::seq(#item))
+            let item = seed(item, rt, None);
+            quote_spanned!(ty.span()=> #de::seq(#item, #values))
         }
         Kind::Map { value, .. } => {
-            let value = seed(value, rt);
-            quote_spanned!(ty.span()=> #de::map::<#ty, _>(#value))
+            let value = seed(value, rt, None);
+            quote_spanned!(ty.span()=> #de::map::<#ty, _, _, _>(#value, #keys, #values))
         }
-        _ => quote_spanned!(ty.span()=> #de::plain::<#ty>()),
+        _ => quote_spanned!(ty.span()=> (&#de::Probe::<#ty>::new()).seed()),
     }
 }
 
@@ -172,22 +206,16 @@ fn enum_body(variants: &[Variant], rt: &TokenStream) -> TokenStream {
     let expected = wires.join(", ");
     let arms = variants.iter().enumerate().map(|(index, variant)| {
         let variant_ident = variant.ident;
-        quote!(::core::option::Option::Some(#index) => Self::#variant_ident,)
+        quote!(::core::option::Option::Some(#index) => ::core::option::Option::Some(Self::#variant_ident),)
     });
-    // An unknown value was recorded as a violation and the root decoder will fail; the first
-    // variant only stands in so that decoding can go on.
-    let stand_in = variants
-        .first()
-        .map(|variant| variant.ident)
-        .expect("enums have a variant (checked)");
+    // An unknown value was recorded as a violation: the enum is invalid, and no variant stands
+    // in for it.
     quote! {
         const __VALUES: &[&str] = &[#(#wires),*];
-        #de::decode(__deserializer, |__deserializer| {
-            let __position = __deserializer.deserialize_str(#de::EnumValue::new(__VALUES, #expected))?;
-            ::core::result::Result::Ok(match __position {
-                #(#arms)*
-                _ => Self::#stand_in,
-            })
+        let __position = __deserializer.deserialize_str(#de::EnumValue::new(__VALUES, #expected))?;
+        ::core::result::Result::Ok(match __position {
+            #(#arms)*
+            _ => ::core::option::Option::None,
         })
     }
 }
