@@ -793,3 +793,46 @@ fn a_repeated_member_still_has_its_kept_value_checked() {
         "{errors}"
     );
 }
+
+/// A custom rule that decodes a model of its own, as a rule on embedded JSON would.
+fn embedded_inner(text: &str) -> Result<(), CustomError> {
+    match from_json::<Inner>(text) {
+        Ok(_) => Ok(()),
+        Err(errors) => Err(CustomError::new(format!("must hold an Inner: {errors}"))),
+    }
+}
+
+#[derive(Debug, Model)]
+struct Wrapper {
+    #[model(required, length(max = 3))]
+    name: String,
+    #[model(custom = embedded_inner)]
+    embedded: Option<String>,
+    #[model(range(max = 1))]
+    after: Option<u8>,
+}
+
+#[test]
+fn a_custom_rule_that_decodes_leaves_the_outer_record_alone() {
+    let errors =
+        from_json::<Wrapper>(r#"{"name": "long", "embedded": "{\"kind\": \"SOAP\"}", "after": 2}"#)
+            .unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "name: must be at most 3 characters long, found 4\n\
+         embedded: must hold an Inner: id: is required\n\
+         kind: must be one of HTTP, WEB_SOCKET, aws_proxy; found \"SOAP\"\n\
+         after: must be at most 1, found 2"
+    );
+    assert_eq!(errors.pointers(), ["/name", "/embedded", "/after"]);
+    // And in the second look after a type error.
+    let errors =
+        from_json::<Wrapper>(r#"{"name": 1, "embedded": "{\"id\": 1}", "after": 2}"#).unwrap_err();
+    assert_eq!(
+        errors.pointers(),
+        ["/name", "/embedded", "/after"],
+        "{errors}"
+    );
+    let wrapper: Wrapper = from_json(r#"{"name": "a", "embedded": "{\"id\": \"x\"}"}"#).unwrap();
+    assert_eq!(wrapper.name, "a");
+}

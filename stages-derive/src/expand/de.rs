@@ -84,7 +84,7 @@ fn decode_members(
         |(index, (((field, slot), rules), fns))| {
             let wire = &field.wire;
             let seed = seed(field.value_ty, rt, Some(fns));
-            quote!(#de::Member::Known(#index) => #de::member(&mut __map, #wire, &mut #slot, #seed, #rules)?,)
+            quote!(#de::Member::Known(#index) => #de::member(&mut __map, __lenient, #wire, &mut #slot, #seed, #rules)?,)
         },
     );
     let finals = fields
@@ -147,6 +147,7 @@ fn decode_members(
                     }
                 }
                 #start
+                let __lenient = #de::lenient();
                 #(#declarations)*
                 while let ::core::option::Option::Some(__member) =
                     __map.next_key_seed(#de::MemberKey::new(__position, #deny_unknown))?

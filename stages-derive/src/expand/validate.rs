@@ -283,10 +283,8 @@ fn value_checks(
     }
     for function in &rules.custom {
         let report = quote!(__report);
-        // A custom function may decode models of its own: it runs outside the decoder in
-        // progress.
         out.extend(quote_spanned! {function.span()=>
-            #rt::rules::custom(#rt::de::isolated(|| #function(#value)), &#path, #report);
+            #rt::rules::custom(#function(#value), &#path, #report);
         });
     }
     if let Some(entries) = rules.entries.as_ref().filter(|_| entries) {

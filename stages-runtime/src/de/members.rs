@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 use serde_json::value::RawValue;
 
 use super::seeds::Nullable;
-use super::{check, found_len, lenient, record, with_state, within, within_raw};
+use super::{check, found_len, record, with_state, within, within_raw};
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
 
@@ -130,10 +130,12 @@ pub enum Slot<T> {
 pub fn no_rules<T: ?Sized>(_: &T, _: &Path<'_>, _: &mut Report) {}
 
 /// Decodes the value of member `name` into `slot` and checks its `rules` right away. A
-/// repeated member is a `duplicate` violation (the last value is kept).
+/// repeated member is a `duplicate` violation (the last value is kept). `lenient` is
+/// [`lenient()`], read once per object.
 #[inline]
 pub fn member<'de, A, S, T, R>(
     map: &mut A,
+    lenient: bool,
     name: &'static str,
     slot: &mut Slot<T>,
     seed: S,
@@ -145,7 +147,7 @@ where
     R: FnOnce(&T, &Path<'_>, &mut Report),
 {
     let segment = || Segment::Member(Cow::Borrowed(name));
-    let value = if lenient() {
+    let value = if lenient {
         let raw: &'de RawValue = within(segment, || map.next_value())?;
         within_raw(raw, segment, Nullable(seed)).unwrap_or(Some(None))
     } else {

@@ -23,6 +23,7 @@ mod members;
 mod seeds;
 
 use std::cell::{Cell, RefCell};
+use std::mem::ManuallyDrop;
 
 use serde::de::{self, DeserializeSeed, Deserializer};
 use serde_json::value::RawValue;
@@ -79,8 +80,9 @@ fn found_len() -> usize {
     FOUND.with(Cell::get)
 }
 
+/// Whether values are read as raw text first (the second look after a type error).
 #[inline]
-fn lenient() -> bool {
+pub fn lenient() -> bool {
     LENIENT.with(Cell::get)
 }
 
@@ -143,12 +145,15 @@ fn push(violation: Violation) {
 /// they find at `path` (relative to the value being decoded).
 #[inline]
 fn check<T: ?Sized>(value: &T, path: &Path<'_>, rules: impl FnOnce(&T, &Path<'_>, &mut Report)) {
-    let mut report = Report::new();
+    // An empty report owns no memory: dropping it only when something was found keeps the
+    // happy path free of the (out-of-line) `Vec` drop.
+    let mut report = ManuallyDrop::new(Report::new());
     rules(value, path, &mut report);
     if !report.is_empty() {
+        let found = ManuallyDrop::into_inner(report).into_violations();
         with_state(|state| {
-            state.found.extend(report.into_violations());
-            FOUND.with(|found| found.set(state.found.len()));
+            state.found.extend(found);
+            FOUND.with(|count| count.set(state.found.len()));
         });
     }
 }
@@ -261,27 +266,38 @@ where
             }
         };
     }
-    with_state(|state| {
-        state.found.clear();
-        state.trail.clear();
-    });
-    FOUND.with(|found| found.set(0));
-    INCOMPLETE.with(|flag| flag.set(false));
-    let outcome = decode(deserializer);
-    let (found, mut trail, capture) = with_state(|state| {
-        FOUND.with(|found| found.set(0));
+    // A root opened inside another decoder (by `from_json` in a custom rule, see `capture`)
+    // keeps that decoder's record aside and puts it back; otherwise what is kept aside is
+    // empty.
+    let (outer_found, outer_trail) = with_state(|state| {
         (
             std::mem::take(&mut state.found),
             std::mem::take(&mut state.trail),
+        )
+    });
+    let outer_count = FOUND.with(|found| found.replace(0));
+    let outer_incomplete = INCOMPLETE.with(|flag| flag.replace(false));
+    let outcome = decode(deserializer);
+    let (found, mut trail, capture) = with_state(|state| {
+        (
+            std::mem::replace(&mut state.found, outer_found),
+            std::mem::replace(&mut state.trail, outer_trail),
             state.capture,
         )
     });
+    FOUND.with(|found| found.set(outer_count));
     drop(guard);
     match outcome {
-        Ok(Some(value)) if found.is_empty() => Ok(value),
-        Ok(_) => invalid(found, capture),
+        Ok(Some(value)) if found.is_empty() => {
+            INCOMPLETE.with(|flag| flag.set(outer_incomplete));
+            Ok(value)
+        }
+        Ok(_) => {
+            INCOMPLETE.with(|flag| flag.set(outer_incomplete));
+            invalid(found, capture)
+        }
         Err(error) => {
-            let incomplete = INCOMPLETE.with(|flag| flag.replace(false));
+            let incomplete = INCOMPLETE.with(|flag| flag.replace(outer_incomplete));
             trail.reverse();
             if capture {
                 // The caller reads the path from here, and keeps the error's own kind (syntax
@@ -337,50 +353,24 @@ pub(crate) fn capture<T, E>(
     lenient: bool,
     decode: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, (E, Option<Failure>)> {
-    struct Reset(bool, bool);
+    struct Reset(bool, bool, u32);
     impl Drop for Reset {
         fn drop(&mut self) {
             with_state(|state| state.capture = self.0);
             LENIENT.with(|flag| flag.set(self.1));
+            DEPTH.with(|depth| depth.set(self.2));
         }
     }
     let previous = with_state(|state| {
         state.failure = None;
         std::mem::replace(&mut state.capture, true)
     });
-    let _reset = Reset(previous, LENIENT.with(|flag| flag.replace(lenient)));
+    // A decode started from inside another (by a custom rule, say) has a root of its own,
+    // which keeps the outer record aside and puts it back.
+    let _reset = Reset(
+        previous,
+        LENIENT.with(|flag| flag.replace(lenient)),
+        DEPTH.with(|depth| depth.replace(0)),
+    );
     decode().map_err(|error| (error, with_state(|state| state.failure.take())))
-}
-
-/// Runs `f` (a custom rule) outside the decoder in progress: a model it decodes starts a root
-/// of its own and leaves the outer record alone.
-pub fn isolated<R>(f: impl FnOnce() -> R) -> R {
-    if DEPTH.with(Cell::get) == 0 {
-        return f();
-    }
-    struct Restore {
-        depth: u32,
-        found: usize,
-        lenient: bool,
-        incomplete: bool,
-        state: State,
-    }
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            DEPTH.with(|cell| cell.set(self.depth));
-            FOUND.with(|cell| cell.set(self.found));
-            LENIENT.with(|cell| cell.set(self.lenient));
-            INCOMPLETE.with(|cell| cell.set(self.incomplete));
-            let state = std::mem::replace(&mut self.state, State::new());
-            with_state(|current| *current = state);
-        }
-    }
-    let _restore = Restore {
-        depth: DEPTH.with(|cell| cell.replace(0)),
-        found: FOUND.with(|cell| cell.replace(0)),
-        lenient: LENIENT.with(|cell| cell.replace(false)),
-        incomplete: INCOMPLETE.with(|cell| cell.replace(false)),
-        state: with_state(|state| std::mem::replace(state, State::new())),
-    };
-    f()
 }
