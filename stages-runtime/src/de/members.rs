@@ -131,7 +131,7 @@ pub fn no_rules<T: ?Sized>(_: &T, _: &Path<'_>, _: &mut Report) {}
 
 /// Decodes the value of member `name` into `slot` and checks its `rules` right away. A
 /// repeated member is a `duplicate` violation (the last value is kept). `lenient` is
-/// [`lenient()`], read once per object.
+/// [`lenient()`](super::lenient), read once per object.
 #[inline]
 pub fn member<'de, A, S, T, R>(
     map: &mut A,
