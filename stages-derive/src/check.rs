@@ -15,12 +15,18 @@ use crate::errors::Errors;
 use crate::pattern::{self, Matcher};
 use crate::shape::{self, Kind};
 
+mod container;
+
+pub use container::{Compare, ContainerRules};
+
 /// A checked model, ready to expand.
 pub struct Model<'a> {
     pub ident: &'a Ident,
     /// The path generated code uses to reach the runtime crate.
     pub krate: syn::Path,
     pub body: Body<'a>,
+    /// Rules over the whole struct (empty for enums).
+    pub rules: ContainerRules,
 }
 
 pub enum Body<'a> {
@@ -108,6 +114,7 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
         let ident = syn::Ident::new(default_crate, proc_macro2::Span::call_site());
         syn::parse_quote!(::#ident)
     });
+    let mut rules = ContainerRules::default();
     let body = match &container.body {
         ast::Body::Struct(fields) => {
             let case = attrs.rename_all.map_or(Case::Camel, |(case, _)| case);
@@ -122,12 +129,14 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
                 "field",
                 errors,
             );
+            rules = container::check(attrs, &fields, errors);
             Body::Struct {
                 fields,
                 deny_unknown: attrs.deny_unknown.is_some(),
             }
         }
         ast::Body::Enum(variants) => {
+            container::reject_on_enum(attrs, errors);
             if let Some(span) = attrs.deny_unknown {
                 errors.at(
                     span,
@@ -158,6 +167,7 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
         ident: container.ident,
         krate,
         body,
+        rules,
     }
 }
 

@@ -7,6 +7,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::Type;
 
+use super::container::{self, Source};
 use super::{runtime, validate};
 use crate::check::{Body, Field, Model, Presence, Variant};
 use crate::shape::{self, Kind};
@@ -66,9 +67,7 @@ fn decode_members(
     let slots: Vec<_> = (0..fields.len())
         .map(|index| format_ident!("__slot{}", index))
         .collect();
-    let values: Vec<_> = (0..fields.len())
-        .map(|index| format_ident!("__value{}", index))
-        .collect();
+    let values: Vec<_> = (0..fields.len()).map(container::local).collect();
     let fns: Vec<validate::RuleFns> = fields.iter().map(validate::rule_fns).collect();
     let rules: Vec<TokenStream> = fns
         .iter()
@@ -109,10 +108,19 @@ fn decode_members(
             quote!(let #value = #taken;)
         });
     let field_idents = fields.iter().map(|field| field.ident);
+    let build = quote!(Self { #(#field_idents: #values,)* });
+    let build = if model.rules.custom.is_empty() {
+        quote!(::core::option::Option::Some(#build))
+    } else {
+        let custom = container::custom_fn();
+        quote!(#de::checked(#build, Self::#custom))
+    };
+    let require = container::require_checks(model, Source::Decoded, rt);
     // Missing members are reported before what was found inside the object.
     let (start, missing, reorder) = if fields
         .iter()
         .any(|field| field.presence == Presence::Required)
+        || !model.rules.require.is_empty()
     {
         (
             quote!(let __start = #de::mark();),
@@ -159,10 +167,11 @@ fn decode_members(
                 }
                 #missing
                 #(#finals)*
+                #require
                 #reorder
                 ::core::result::Result::Ok(match (#(#values,)*) {
                     (#(::core::option::Option::Some(#values),)*) => {
-                        ::core::option::Option::Some(Self { #(#field_idents: #values,)* })
+                        #build
                     }
                     _ => ::core::option::Option::None,
                 })

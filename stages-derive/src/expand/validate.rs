@@ -5,6 +5,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
+use super::container::{self, Source};
 use super::runtime;
 use crate::check::{Body, Entries, Field, Model, Pattern, Presence, Rules};
 use crate::pattern::Matcher;
@@ -18,10 +19,19 @@ pub fn expand(model: &Model) -> TokenStream {
     let (body, rules) = match &model.body {
         Body::Struct { fields, .. } => {
             let checks = fields.iter().map(|field| field_checks(field, &rt));
+            // Conditions on the members first and functions over the whole value last: the
+            // order in which decoding finds them.
+            let require = container::require_checks(model, Source::Value, &rt);
+            let custom = (!model.rules.custom.is_empty()).then(|| {
+                let name = container::custom_fn();
+                quote!(Self::#name(self, __parent, __report);)
+            });
             let body = quote! {
                 #[allow(unused_imports)]
                 use #rt::{NestedModel as _, NotAModel as _};
+                #require
                 #(#checks)*
+                #custom
             };
             (body, rules_fns(model, fields, &rt))
         }

@@ -267,3 +267,24 @@ where
         }
     }
 }
+
+/// `require(member, when(...))` while decoding: records `required` at member `name` when the
+/// condition holds and the member is absent.
+#[inline]
+pub fn required_when(holds: bool, absent: bool, name: &'static str, condition: &'static str) {
+    if holds && absent {
+        record(
+            vec![Segment::Member(Cow::Borrowed(name))],
+            code::REQUIRED,
+            crate::rules::required_when_message(condition),
+        );
+    }
+}
+
+/// Runs the rules over a whole struct (its `custom` functions) on the value just built, and
+/// hands the value on.
+#[inline]
+pub fn checked<T>(value: T, rules: impl FnOnce(&T, &Path<'_>, &mut Report)) -> Option<T> {
+    check(&value, &Path::root(), rules);
+    Some(value)
+}
