@@ -27,6 +27,8 @@ pub struct Model<'a> {
     pub body: Body<'a>,
     /// Rules over the whole struct (empty for enums).
     pub rules: ContainerRules,
+    /// Type parameters (and their where clause); lifetimes and constants are refused.
+    pub generics: &'a syn::Generics,
 }
 
 pub enum Body<'a> {
@@ -168,6 +170,7 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
         krate,
         body,
         rules,
+        generics: container.generics,
     }
 }
 

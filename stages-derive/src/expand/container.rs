@@ -6,6 +6,8 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::Ident;
 
+use super::generics::{self, Header};
+use super::validate;
 use crate::check::{Body, Compare, Field, Model, Presence, Variant};
 
 /// Where the value of a member is read from: the struct being validated, or the locals of a
@@ -29,7 +31,6 @@ pub fn items(model: &Model, rt: &TokenStream) -> TokenStream {
     let Body::Struct { fields, .. } = &model.body else {
         return enum_wire_value(model, rt);
     };
-    let ident = model.ident;
     let mut out = TokenStream::new();
     if !model.rules.custom.is_empty() {
         let name = custom_fn();
@@ -38,9 +39,11 @@ pub fn items(model: &Model, rt: &TokenStream) -> TokenStream {
                 #rt::rules::custom(#function(__value), __path, __report);
             }
         });
+        let Header { params, ty, bounds } =
+            generics::header(model, &validate::inherent_bound(rt), false);
         out.extend(quote! {
             #[automatically_derived]
-            impl #ident {
+            impl #params #ty #bounds {
                 #[inline]
                 fn #name(__value: &Self, __path: &#rt::Path<'_>, __report: &mut #rt::Report) {
                     #(#calls)*
@@ -51,6 +54,10 @@ pub fn items(model: &Model, rt: &TokenStream) -> TokenStream {
     for required in &model.rules.require {
         if let Some(Compare::Wire(text)) = &required.compare {
             let ty = fields[required.when].value_ty;
+            if generics::is_generic(model, ty) {
+                // A constant cannot name the model's parameters: the text is compared at run time.
+                continue;
+            }
             let message = format!(
                 "`{}` is not a value of `{}`: `when({} = \"...\")` compares with one of its wire names",
                 text.value(),

@@ -8,13 +8,13 @@ use syn::spanned::Spanned;
 use syn::Type;
 
 use super::container::{self, Source};
+use super::generics::{self, Header};
 use super::{runtime, validate};
 use crate::check::{Body, Field, Model, Presence, Variant};
 use crate::shape::{self, Kind};
 
 pub fn expand(model: &Model) -> TokenStream {
     let rt = runtime(model);
-    let ident = model.ident;
     let de = quote!(#rt::de);
     let (members, decode) = match &model.body {
         Body::Struct {
@@ -26,11 +26,15 @@ pub fn expand(model: &Model) -> TokenStream {
         ),
         Body::Enum(variants) => (TokenStream::new(), enum_body(variants, &rt)),
     };
+    let bound = validate::decode_bound(&rt);
+    let Header { params, ty, bounds } = generics::header(model, &bound, false);
+    let with_de = generics::header(model, &bound, true);
+    let (de_params, de_ty, de_bounds) = (with_de.params, with_de.ty, with_de.bounds);
     quote! {
         #members
 
         #[automatically_derived]
-        impl #de::Decode for #ident {
+        impl #params #de::Decode for #ty #bounds {
             #[inline]
             fn decode_in<'de, __D: #rt::serde::Deserializer<'de>>(
                 __deserializer: __D,
@@ -40,7 +44,7 @@ pub fn expand(model: &Model) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl<'de> #rt::serde::Deserialize<'de> for #ident {
+        impl #de_params #rt::serde::Deserialize<'de> for #de_ty #de_bounds {
             fn deserialize<__D: #rt::serde::Deserializer<'de>>(
                 __deserializer: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
@@ -136,9 +140,10 @@ fn decode_members(
         .map(|(index, wire)| quote!(#wire => ::core::option::Option::Some(#index),));
     // The members are decoded in an impl for the model itself, where `Self` in a field's type
     // means the model, as the user wrote it.
+    let Header { params, ty, bounds } = generics::header(model, &validate::decode_bound(rt), false);
     quote! {
         #[automatically_derived]
-        impl #de::DecodeMembers for #ident {
+        impl #params #de::DecodeMembers for #ty #bounds {
             const MEMBERS: &'static [&'static str] = &[#(#wires),*];
             const EXPECTING: &'static str = #expecting;
             const NAME: &'static str = #name;

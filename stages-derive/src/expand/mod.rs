@@ -4,6 +4,7 @@
 
 mod container;
 mod de;
+mod generics;
 mod ser;
 mod validate;
 

@@ -6,6 +6,7 @@ use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
 use super::container::{self, Source};
+use super::generics::{self, Header};
 use super::runtime;
 use crate::check::{Body, Entries, Field, Model, Pattern, Presence, Rules};
 use crate::pattern::Matcher;
@@ -15,7 +16,6 @@ use crate::shape::{self, Kind};
 /// called `path`, say) is shadowed by it.
 pub fn expand(model: &Model) -> TokenStream {
     let rt = runtime(model);
-    let ident = model.ident;
     let (body, rules) = match &model.body {
         Body::Struct { fields, .. } => {
             let checks = fields.iter().map(|field| field_checks(field, &rt));
@@ -42,11 +42,12 @@ pub fn expand(model: &Model) -> TokenStream {
             TokenStream::new(),
         ),
     };
+    let Header { params, ty, bounds } = generics::header(model, &quote!(#rt::Validate), false);
     quote! {
         #rules
 
         #[automatically_derived]
-        impl #rt::Validate for #ident {
+        impl #params #rt::Validate for #ty #bounds {
             // Compiled where it is called, as serde's generic impls are: a crate that only
             // declares models does not pay for optimising their checks.
             #[inline]
@@ -55,6 +56,17 @@ pub fn expand(model: &Model) -> TokenStream {
             }
         }
     }
+}
+
+/// The bound of the inherent impls holding rule functions, which `validate` calls.
+pub fn inherent_bound(rt: &TokenStream) -> TokenStream {
+    quote!(#rt::Validate)
+}
+
+/// The bound of the decoding impls: a type parameter decodes with its own reporting decoder,
+/// and the rule functions it reaches need it to validate.
+pub fn decode_bound(rt: &TokenStream) -> TokenStream {
+    quote!(#rt::de::Decode + #rt::Validate)
 }
 
 /// The functions that check a field's rules, shared by `validate` and by decoding (which calls
@@ -83,7 +95,6 @@ pub fn rule_fns(field: &Field) -> RuleFns {
 /// One function per rule set of a field, in an inherent impl so that `Self` in a field's type
 /// means the model.
 fn rules_fns(model: &Model, fields: &[Field], rt: &TokenStream) -> TokenStream {
-    let ident = model.ident;
     let mut fns = Vec::new();
     for field in fields {
         if field.presence == Presence::Default {
@@ -130,9 +141,10 @@ fn rules_fns(model: &Model, fields: &[Field], rt: &TokenStream) -> TokenStream {
     if fns.is_empty() {
         return TokenStream::new();
     }
+    let Header { params, ty, bounds } = generics::header(model, &inherent_bound(rt), false);
     quote! {
         #[automatically_derived]
-        impl #ident {
+        impl #params #ty #bounds {
             #(#fns)*
         }
     }

@@ -61,6 +61,36 @@ impl<T: Decode> Decode for Box<T> {
     }
 }
 
+/// Plain values decode with their own `Deserialize`, so that a generic model (`Page<T>`) can
+/// hold them as well as models.
+macro_rules! plain_decode {
+    ($($ty:ty),* $(,)?) => {$(
+        impl Decode for $ty {
+            #[inline]
+            fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+                serde::Deserialize::deserialize(deserializer).map(Some)
+            }
+        }
+    )*};
+}
+
+plain_decode!(
+    String, bool, char, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
+);
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+        seeds::seq(ModelSeed::<T>::new(), members::no_rules).deserialize(deserializer)
+    }
+}
+
+impl<V: Decode> Decode for std::collections::BTreeMap<String, V> {
+    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+        seeds::map::<Self, _, _, _>(ModelSeed::<V>::new(), members::no_rules, members::no_rules)
+            .deserialize(deserializer)
+    }
+}
+
 thread_local! {
     static STATE: RefCell<State> = const { RefCell::new(State::new()) };
     /// How many root decoders are open; the one that opens at zero is the root.
