@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields
+//!            | custom = path::to::function          (structs: a rule over the whole value)
+//!            | require(member, ..., when(member = LITERAL))  (structs; or `when(member)`)
 //! field:     required | default | default = path | rename = "wire" | alias = "wire" | skip
 //!            | skip_serializing_if = path | omit_empty | omit_default | RULE
 //! variant:   rename = "wire" | alias = "wire" | other  (other: the catch-all `Name(String)`)
@@ -12,6 +14,7 @@
 //!
 //! Every mistake is recorded and parsing goes on, so one compile reports them all.
 
+mod container;
 mod label;
 mod rules;
 
@@ -20,6 +23,7 @@ use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Token};
 
+pub use container::Require;
 pub use label::{Label, Labels};
 use rules::rule;
 pub use rules::{Bounds, Count, Custom, Number, NumberLit, Rules};
@@ -28,7 +32,13 @@ use crate::case::Case;
 use crate::errors::Errors;
 use crate::suggest;
 
-const CONTAINER_WORDS: &[&str] = &["rename_all", "crate", "deny_unknown_fields"];
+const CONTAINER_WORDS: &[&str] = &[
+    "rename_all",
+    "crate",
+    "deny_unknown_fields",
+    "custom",
+    "require",
+];
 const VARIANT_WORDS: &[&str] = &["rename", "alias", "other"];
 /// What a field says about itself (as opposed to rules on its value).
 const FIELD_OPTIONS: &[&str] = &[
@@ -68,6 +78,9 @@ pub struct ContainerAttrs {
     pub rename_all: Option<(Case, Span)>,
     pub krate: Option<syn::Path>,
     pub deny_unknown: Option<Span>,
+    /// `custom = path`: functions over the whole value; `keyword` is kept for errors.
+    pub custom: Vec<(Ident, syn::Path)>,
+    pub require: Vec<Require>,
 }
 
 /// Options and rules on one field.
@@ -139,6 +152,12 @@ pub fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
                     }
                 }
                 "deny_unknown_fields" => set_once(&mut out.deny_unknown, meta.path.segments[0].ident.span(), &meta, errors),
+                "custom" => {
+                    let keyword = meta.path.segments[0].ident.clone();
+                    let usage = "`custom = path::to::function`";
+                    out.custom.push((keyword, function_path(&meta, "custom", usage)?));
+                }
+                "require" => out.require.push(container::require(&meta, errors)?),
                 _ => return unknown_word(&meta, "container option", CONTAINER_WORDS, errors),
             }
             Ok(())

@@ -4,6 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::generics::{self, Header};
 use super::{respan, runtime};
 use crate::check::{Body, Enum, Field, Model, Omit, Presence};
 
@@ -118,9 +119,11 @@ pub fn expand(model: &Model) -> TokenStream {
             }
         }
     };
+    let Header { params, ty, bounds } =
+        generics::header(model, &quote!(#rt::serde::Serialize), false);
     quote! {
         #[automatically_derived]
-        impl #rt::serde::Serialize for #ident {
+        impl #params #rt::serde::Serialize for #ty #bounds {
             fn serialize<__S: #rt::serde::Serializer>(
                 &self,
                 __serializer: __S,
