@@ -100,6 +100,8 @@ thread_local! {
     static FOUND: Cell<usize> = const { Cell::new(0) };
     /// Whether values are read as raw text first, so that a type error does not stop decoding.
     static LENIENT: Cell<bool> = const { Cell::new(false) };
+    /// How many values read as raw text enclose the one being decoded.
+    static RAW_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Set when a model nested behind a plain `Deserialize` (a container the derive does not
     /// know) was invalid and had to return an error: its reasons are already recorded.
     static INCOMPLETE: Cell<bool> = const { Cell::new(false) };
@@ -110,10 +112,15 @@ fn found_len() -> usize {
     FOUND.with(Cell::get)
 }
 
+/// Each value read as raw text is read again by every enclosing one: below this depth values
+/// are decoded strictly, so that the second look costs at most this many passes over the
+/// document (a type error deeper down is reported at the deepest raw value's path).
+const MAX_RAW_DEPTH: u32 = 16;
+
 /// Whether values are read as raw text first (the second look after a type error).
 #[inline]
 pub fn lenient() -> bool {
-    LENIENT.with(Cell::get)
+    LENIENT.with(Cell::get) && RAW_DEPTH.with(Cell::get) < MAX_RAW_DEPTH
 }
 
 /// What the decoders on this thread have found so far.
@@ -222,7 +229,10 @@ fn within_raw<'de, S: DeserializeSeed<'de>>(
     seed: S,
 ) -> Option<S::Value> {
     let mut deserializer = serde_json::Deserializer::from_str(raw.get());
-    match within(segment, || seed.deserialize(&mut deserializer)) {
+    RAW_DEPTH.with(|depth| depth.set(depth.get() + 1));
+    let outcome = within(segment, || seed.deserialize(&mut deserializer));
+    RAW_DEPTH.with(|depth| depth.set(depth.get() - 1));
+    match outcome {
         Ok(value) => Some(value),
         Err(error) => {
             let incomplete = INCOMPLETE.with(|flag| flag.replace(false));
@@ -383,12 +393,13 @@ pub(crate) fn capture<T, E>(
     lenient: bool,
     decode: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, (E, Option<Failure>)> {
-    struct Reset(bool, bool, u32);
+    struct Reset(bool, bool, u32, u32);
     impl Drop for Reset {
         fn drop(&mut self) {
             with_state(|state| state.capture = self.0);
             LENIENT.with(|flag| flag.set(self.1));
             DEPTH.with(|depth| depth.set(self.2));
+            RAW_DEPTH.with(|depth| depth.set(self.3));
         }
     }
     let previous = with_state(|state| {
@@ -401,6 +412,7 @@ pub(crate) fn capture<T, E>(
         previous,
         LENIENT.with(|flag| flag.replace(lenient)),
         DEPTH.with(|depth| depth.replace(0)),
+        RAW_DEPTH.with(|depth| depth.replace(0)),
     );
     decode().map_err(|error| (error, with_state(|state| state.failure.take())))
 }
