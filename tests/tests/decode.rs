@@ -301,7 +301,7 @@ struct Floor {
 fn default_members_take_their_default_and_its_rules_apply() {
     let doc: Doc = from_json(r#"{"name": "a", "kind": "HTTP", "level": 1}"#).unwrap();
     assert_eq!((doc.count, doc.level), (0, 1));
-    // Absent or null, the default stands in and is checked like any value.
+    // Absent or null, the default is used and checked like any value.
     for json in ["{}", r#"{"level": null}"#] {
         assert_eq!(
             fail(from_json::<Floor>(json)),
