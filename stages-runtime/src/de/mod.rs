@@ -187,12 +187,20 @@ fn check<T: ?Sized>(value: &T, path: &Path<'_>, rules: impl FnOnce(&T, &Path<'_>
     let mut report = ManuallyDrop::new(Report::new());
     rules(value, path, &mut report);
     if !report.is_empty() {
-        let found = ManuallyDrop::into_inner(report).into_violations();
-        with_state(|state| {
-            state.found.extend(found);
-            FOUND.with(|count| count.set(state.found.len()));
-        });
+        keep(ManuallyDrop::into_inner(report));
     }
+}
+
+/// Adds what a value's rules found to the record: out of line, so that the checks inlined into
+/// every decoder stay small.
+#[cold]
+#[inline(never)]
+fn keep(report: Report) {
+    let found = report.into_violations();
+    with_state(|state| {
+        state.found.extend(found);
+        FOUND.with(|count| count.set(state.found.len()));
+    });
 }
 
 /// Runs `decode` for the value at `segment`: violations it records get the segment in front,
@@ -207,18 +215,23 @@ fn within<T, E>(
     if outcome.is_ok() && found_len() == mark {
         return outcome;
     }
+    place(mark, segment(), outcome.is_err());
+    outcome
+}
+
+/// Puts `segment` in front of what was recorded since `mark`, and on the trail after a hard
+/// error: out of line, as the happy path never comes here.
+#[cold]
+#[inline(never)]
+fn place(mark: usize, segment: Segment, failed: bool) {
     with_state(|state| {
-        if outcome.is_err() || state.found.len() > mark {
-            let segment = segment();
-            for violation in &mut state.found[mark..] {
-                violation.prefix(segment.clone());
-            }
-            if outcome.is_err() {
-                state.trail.push(segment);
-            }
+        for violation in &mut state.found[mark..] {
+            violation.prefix(segment.clone());
+        }
+        if failed {
+            state.trail.push(segment);
         }
     });
-    outcome
 }
 
 /// In lenient mode: decodes the value at `segment` from its own raw text, so that a type error
