@@ -167,6 +167,8 @@ fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
 }
 
 /// Records a violation at `path`, relative to the value being decoded.
+#[cold]
+#[inline(never)]
 fn record(path: Vec<Segment>, rule: &'static str, message: String) {
     push(Violation::new(path, rule, message));
 }
