@@ -28,6 +28,7 @@
 //!
 //! See [`Model`] for the attribute grammar.
 
+mod conditions;
 #[doc(hidden)]
 pub mod de;
 mod defaults;

@@ -301,7 +301,7 @@ struct Floor {
 fn default_members_take_their_default_and_its_rules_apply() {
     let doc: Doc = from_json(r#"{"name": "a", "kind": "HTTP", "level": 1}"#).unwrap();
     assert_eq!((doc.count, doc.level), (0, 1));
-    // Absent or null, the default stands in and is checked like any value.
+    // Absent or null, the default is used and checked like any value.
     for json in ["{}", r#"{"level": null}"#] {
         assert_eq!(
             fail(from_json::<Floor>(json)),
@@ -835,4 +835,44 @@ fn a_custom_rule_that_decodes_leaves_the_outer_record_alone() {
     );
     let wrapper: Wrapper = from_json(r#"{"name": "a", "embedded": "{\"id\": \"x\"}"}"#).unwrap();
     assert_eq!(wrapper.name, "a");
+}
+
+/// A recursive model, to nest values deeply.
+#[derive(Debug, Model)]
+struct Chain {
+    #[model(range(max = 5))]
+    n: Option<u8>,
+    next: Option<Box<Chain>>,
+}
+
+fn chain(depth: usize, wrong_at: usize) -> String {
+    let mut json = String::new();
+    for level in 0..depth {
+        let n = if level == wrong_at { r#""x""# } else { "9" };
+        json.push_str(&format!(r#"{{"n": {n}, "next": "#));
+    }
+    json.push_str("null");
+    json.push_str(&"}".repeat(depth));
+    json
+}
+
+#[test]
+fn the_second_look_reads_raw_text_to_a_bounded_depth() {
+    // Near the top, a type error hides nothing around it.
+    let errors = from_json::<Chain>(&chain(10, 3)).unwrap_err();
+    assert_eq!(errors.len(), 10, "{errors}");
+    assert_eq!(errors.violations()[3].rule(), "type");
+    assert_eq!(errors.violations()[3].pointer(), "/next/next/next/n");
+    // Below 16 levels of values read as raw text, decoding is strict again (so that the second
+    // look reads the document at most 16 times): what follows a type error that deep, within
+    // the same 16th-level value, is not reported.
+    let errors = from_json::<Chain>(&chain(40, 30)).unwrap_err();
+    let rules: Vec<&str> = errors.iter().map(|v| v.rule()).collect();
+    assert_eq!(rules.len(), 31, "{errors}");
+    assert!(rules[..30].iter().all(|rule| *rule == "range"), "{errors}");
+    assert_eq!(rules[30], "type");
+    assert_eq!(
+        errors.violations()[30].pointer(),
+        format!("{}/n", "/next".repeat(30))
+    );
 }

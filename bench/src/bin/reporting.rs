@@ -151,6 +151,24 @@ fn main() {
             ratio / ratio0
         );
     }
+    // Type errors: every item of the wrong type, read by the second look.
+    for violations in [10_000, 100_000] {
+        let mut text = String::from(r#"{"items": ["#);
+        for index in 0..violations {
+            if index > 0 {
+                text.push(',');
+            }
+            text.push_str(r#"{"n": "ten", "name": "item"}"#);
+        }
+        text.push_str("]}");
+        let (time, count) = measure(&text, runs);
+        assert_eq!(count, violations, "every type error is reported");
+        println!(
+            "{count} type errors, {:.1} MB: median {time:.2?} ({:.0} ns/violation)",
+            text.len() as f64 / 1e6,
+            time.as_nanos() as f64 / count as f64
+        );
+    }
     let text = issue_document();
     let (time, count) = measure(&text, runs);
     println!(

@@ -154,11 +154,7 @@ where
         within(segment, || map.next_value_seed(Nullable(seed)))?
     };
     if !matches!(slot, Slot::Absent) {
-        record(
-            vec![Segment::Member(Cow::Borrowed(name))],
-            code::DUPLICATE,
-            "must appear only once".to_owned(),
-        );
+        at_member(name, code::DUPLICATE, "must appear only once");
     }
     *slot = match value {
         None => Slot::Null,
@@ -195,6 +191,17 @@ pub fn unknown<'de, A: MapAccess<'de>>(
     Ok(())
 }
 
+/// Records a violation at member `name`: out of line, as the happy path never comes here.
+#[cold]
+#[inline(never)]
+fn at_member(name: &'static str, rule: &'static str, message: &'static str) {
+    record(
+        vec![Segment::Member(Cow::Borrowed(name))],
+        rule,
+        message.to_owned(),
+    );
+}
+
 /// Where the record stands: taken when an object starts and before its missing members are
 /// recorded, for [`missing_first`].
 #[inline]
@@ -224,11 +231,7 @@ pub fn required<T>(slot: Slot<T>, name: &'static str) -> Option<T> {
         Slot::Present(value) => Some(value),
         Slot::Invalid => None,
         Slot::Absent | Slot::Null => {
-            record(
-                vec![Segment::Member(Cow::Borrowed(name))],
-                code::REQUIRED,
-                "is required".to_owned(),
-            );
+            at_member(name, code::REQUIRED, "is required");
             None
         }
     }

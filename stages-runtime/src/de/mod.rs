@@ -100,6 +100,8 @@ thread_local! {
     static FOUND: Cell<usize> = const { Cell::new(0) };
     /// Whether values are read as raw text first, so that a type error does not stop decoding.
     static LENIENT: Cell<bool> = const { Cell::new(false) };
+    /// How many values read as raw text enclose the one being decoded.
+    static RAW_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Set when a model nested behind a plain `Deserialize` (a container the derive does not
     /// know) was invalid and had to return an error: its reasons are already recorded.
     static INCOMPLETE: Cell<bool> = const { Cell::new(false) };
@@ -110,10 +112,15 @@ fn found_len() -> usize {
     FOUND.with(Cell::get)
 }
 
+/// Each value read as raw text is read again by every enclosing one: below this depth values
+/// are decoded strictly, so that the second look costs at most this many passes over the
+/// document (a type error deeper down is reported at the deepest raw value's path).
+const MAX_RAW_DEPTH: u32 = 16;
+
 /// Whether values are read as raw text first (the second look after a type error).
 #[inline]
 pub fn lenient() -> bool {
-    LENIENT.with(Cell::get)
+    LENIENT.with(Cell::get) && RAW_DEPTH.with(Cell::get) < MAX_RAW_DEPTH
 }
 
 /// What the decoders on this thread have found so far.
@@ -160,6 +167,8 @@ fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
 }
 
 /// Records a violation at `path`, relative to the value being decoded.
+#[cold]
+#[inline(never)]
 fn record(path: Vec<Segment>, rule: &'static str, message: String) {
     push(Violation::new(path, rule, message));
 }
@@ -180,12 +189,20 @@ fn check<T: ?Sized>(value: &T, path: &Path<'_>, rules: impl FnOnce(&T, &Path<'_>
     let mut report = ManuallyDrop::new(Report::new());
     rules(value, path, &mut report);
     if !report.is_empty() {
-        let found = ManuallyDrop::into_inner(report).into_violations();
-        with_state(|state| {
-            state.found.extend(found);
-            FOUND.with(|count| count.set(state.found.len()));
-        });
+        keep(ManuallyDrop::into_inner(report));
     }
+}
+
+/// Adds what a value's rules found to the record: out of line, so that the checks inlined into
+/// every decoder stay small.
+#[cold]
+#[inline(never)]
+fn keep(report: Report) {
+    let found = report.into_violations();
+    with_state(|state| {
+        state.found.extend(found);
+        FOUND.with(|count| count.set(state.found.len()));
+    });
 }
 
 /// Runs `decode` for the value at `segment`: violations it records get the segment in front,
@@ -200,18 +217,23 @@ fn within<T, E>(
     if outcome.is_ok() && found_len() == mark {
         return outcome;
     }
+    place(mark, segment(), outcome.is_err());
+    outcome
+}
+
+/// Puts `segment` in front of what was recorded since `mark`, and on the trail after a hard
+/// error: out of line, as the happy path never comes here.
+#[cold]
+#[inline(never)]
+fn place(mark: usize, segment: Segment, failed: bool) {
     with_state(|state| {
-        if outcome.is_err() || state.found.len() > mark {
-            let segment = segment();
-            for violation in &mut state.found[mark..] {
-                violation.prefix(segment.clone());
-            }
-            if outcome.is_err() {
-                state.trail.push(segment);
-            }
+        for violation in &mut state.found[mark..] {
+            violation.prefix(segment.clone());
+        }
+        if failed {
+            state.trail.push(segment);
         }
     });
-    outcome
 }
 
 /// In lenient mode: decodes the value at `segment` from its own raw text, so that a type error
@@ -222,7 +244,10 @@ fn within_raw<'de, S: DeserializeSeed<'de>>(
     seed: S,
 ) -> Option<S::Value> {
     let mut deserializer = serde_json::Deserializer::from_str(raw.get());
-    match within(segment, || seed.deserialize(&mut deserializer)) {
+    RAW_DEPTH.with(|depth| depth.set(depth.get() + 1));
+    let outcome = within(segment, || seed.deserialize(&mut deserializer));
+    RAW_DEPTH.with(|depth| depth.set(depth.get() - 1));
+    match outcome {
         Ok(value) => Some(value),
         Err(error) => {
             let incomplete = INCOMPLETE.with(|flag| flag.replace(false));
@@ -383,12 +408,13 @@ pub(crate) fn capture<T, E>(
     lenient: bool,
     decode: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, (E, Option<Failure>)> {
-    struct Reset(bool, bool, u32);
+    struct Reset(bool, bool, u32, u32);
     impl Drop for Reset {
         fn drop(&mut self) {
             with_state(|state| state.capture = self.0);
             LENIENT.with(|flag| flag.set(self.1));
             DEPTH.with(|depth| depth.set(self.2));
+            RAW_DEPTH.with(|depth| depth.set(self.3));
         }
     }
     let previous = with_state(|state| {
@@ -401,6 +427,7 @@ pub(crate) fn capture<T, E>(
         previous,
         LENIENT.with(|flag| flag.replace(lenient)),
         DEPTH.with(|depth| depth.replace(0)),
+        RAW_DEPTH.with(|depth| depth.replace(0)),
     );
     decode().map_err(|error| (error, with_state(|state| state.failure.take())))
 }
