@@ -46,7 +46,8 @@ pub trait OpenEnum {
     /// The known wire values, comma-separated, for messages.
     const EXPECTED: &'static str;
 
-    /// The value as it was written when the enum did not know it; `None` for a known value.
+    /// The value as it was written when the enum did not know it; `None` for a known value,
+    /// including one held by the catch-all but spelt as a known one (it encodes as that one).
     fn unknown(&self) -> Option<&str>;
 }
 

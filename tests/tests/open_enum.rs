@@ -64,6 +64,10 @@ fn known_values_decode_to_their_variants() {
     assert_eq!(AuthorizationType::AwsIam.unknown(), None);
     assert_eq!(AuthorizationType::Unknown("X".into()).unknown(), Some("X"));
     assert_eq!(AuthorizationType::EXPECTED, "NONE, AWS_IAM, CUSTOM, JWT");
+    // Built in Rust with a known spelling, it encodes as that value and is not unknown.
+    let spelt = AuthorizationType::Unknown("JWT".into());
+    assert_eq!(spelt.unknown(), None);
+    assert_eq!(serde_json::to_string(&spelt).unwrap(), r#""JWT""#);
 }
 
 #[test]

@@ -76,11 +76,11 @@ fn open_enum(
     rt: &TokenStream,
 ) -> TokenStream {
     let Header { params, ty, bounds } = header;
-    let expected = variants
+    let wires: Vec<&str> = variants
         .iter()
         .map(|variant| variant.wire.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+        .collect();
+    let expected = wires.join(", ");
     quote! {
         #[automatically_derived]
         impl #params #rt::OpenEnum for #ty #bounds {
@@ -88,8 +88,11 @@ fn open_enum(
 
             #[inline]
             fn unknown(&self) -> ::core::option::Option<&str> {
+                // A kept value spelt as a known one encodes, and so decodes, as that one.
                 match self {
-                    Self::#other(__value) => ::core::option::Option::Some(__value),
+                    Self::#other(__value) if !matches!(__value.as_str(), #(#wires)|*) => {
+                        ::core::option::Option::Some(__value)
+                    }
                     _ => ::core::option::Option::None,
                 }
             }
