@@ -2,6 +2,7 @@
 //! reaches the runtime only through `<crate>::__private`, and stays small by calling runtime
 //! functions instead of inlining logic.
 
+mod checks;
 mod container;
 mod de;
 mod generics;
