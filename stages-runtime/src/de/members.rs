@@ -5,10 +5,9 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_json::value::RawValue;
 
 use super::seeds::Nullable;
-use super::{check, found_len, record, with_state, within, within_raw};
+use super::{check, found_len, raw_map_value, record, with_state, within};
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
 
@@ -148,8 +147,7 @@ where
 {
     let segment = || Segment::Member(Cow::Borrowed(name));
     let value = if lenient {
-        let raw: &'de RawValue = within(segment, || map.next_value())?;
-        within_raw(raw, segment, Nullable(seed)).unwrap_or(Some(None))
+        raw_map_value(map, segment, Nullable(seed))?.unwrap_or(Some(None))
     } else {
         within(segment, || map.next_value_seed(Nullable(seed)))?
     };

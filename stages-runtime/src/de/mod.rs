@@ -236,6 +236,41 @@ fn place(mark: usize, segment: Segment, failed: bool) {
     });
 }
 
+/// In lenient mode: reads the next value of a map as raw text and decodes it on its own (see
+/// [`within_raw`]). Out of line: only the second look comes here.
+#[cold]
+#[inline(never)]
+fn raw_map_value<'de, A, S>(
+    access: &mut A,
+    segment: impl Fn() -> Segment + Copy,
+    seed: S,
+) -> Result<Option<S::Value>, A::Error>
+where
+    A: de::MapAccess<'de>,
+    S: DeserializeSeed<'de>,
+{
+    let raw: &'de RawValue = within(segment, || access.next_value())?;
+    Ok(within_raw(raw, segment, seed))
+}
+
+/// In lenient mode: reads the next item of a list as raw text and decodes it on its own;
+/// `None` at the end of the list.
+#[cold]
+#[inline(never)]
+fn raw_seq_item<'de, A, S>(
+    seq: &mut A,
+    index: usize,
+    seed: S,
+) -> Result<Option<Option<S::Value>>, A::Error>
+where
+    A: de::SeqAccess<'de>,
+    S: DeserializeSeed<'de>,
+{
+    let segment = || Segment::Index(index);
+    Ok(within(segment, || seq.next_element::<&'de RawValue>())?
+        .map(|raw| within_raw(raw, segment, seed)))
+}
+
 /// In lenient mode: decodes the value at `segment` from its own raw text, so that a type error
 /// inside it is recorded at its path instead of stopping the document. `None` when it failed.
 fn within_raw<'de, S: DeserializeSeed<'de>>(

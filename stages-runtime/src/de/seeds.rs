@@ -10,9 +10,8 @@ use std::marker::PhantomData;
 use chrono::{DateTime, Utc};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use serde_json::value::RawValue;
 
-use super::{check, lenient, record, within, within_raw, Decode};
+use super::{check, lenient, raw_map_value, raw_seq_item, record, within, Decode};
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
 
@@ -248,13 +247,8 @@ where
         let lenient = lenient();
         for index in 0.. {
             let item = if lenient {
-                match within(
-                    || Segment::Index(index),
-                    || seq.next_element::<&'de RawValue>(),
-                )? {
-                    Some(raw) => {
-                        within_raw(raw, || Segment::Index(index), self.0.clone()).flatten()
-                    }
+                match raw_seq_item(&mut seq, index, self.0.clone())? {
+                    Some(item) => item.flatten(),
                     None => break,
                 }
             } else {
@@ -408,8 +402,7 @@ where
             check(&key, &entry, self.keys);
             let segment = || Segment::Key(key.as_ref().to_owned());
             let value = if lenient {
-                let raw: &'de RawValue = within(segment, || access.next_value())?;
-                within_raw(raw, segment, self.value.clone()).flatten()
+                raw_map_value(&mut access, segment, self.value.clone())?.flatten()
             } else {
                 within(segment, || access.next_value_seed(self.value.clone()))?
             };
