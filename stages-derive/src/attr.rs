@@ -4,7 +4,7 @@
 //! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields
 //!            | custom = path::to::function          (structs: a rule over the whole value)
 //!            | require(member, ..., when(member = LITERAL))  (structs; or `when(member)`)
-//! field:     required | default | rename = "wire" | RULE
+//! field:     required | default | rename = "wire" | flatten | RULE
 //! variant:   rename = "wire"
 //! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
 //!            | range(min = X, max = X) | finite | custom = path::to::function
@@ -31,8 +31,8 @@ const CONTAINER_WORDS: &[&str] = &[
     "require",
 ];
 const FIELD_WORDS: &[&str] = &[
-    "required", "default", "rename", "length", "pattern", "contains", "range", "finite", "custom",
-    "keys", "values",
+    "required", "default", "rename", "flatten", "length", "pattern", "contains", "range", "finite",
+    "custom", "keys", "values",
 ];
 const NESTED_RULE_WORDS: &[&str] = &["length", "pattern", "contains", "range", "finite", "custom"];
 const VARIANT_WORDS: &[&str] = &["rename"];
@@ -67,6 +67,8 @@ pub struct When {
 #[derive(Default)]
 pub struct FieldAttrs {
     pub required: Option<Ident>,
+    /// `flatten`: the members of this struct-typed field sit in the enclosing object.
+    pub flatten: Option<Ident>,
     pub default: Option<Ident>,
     pub rename: Option<LitStr>,
     pub rules: Rules,
@@ -89,6 +91,20 @@ pub struct Rules {
     pub custom: Vec<syn::Path>,
     pub keys: Option<(Ident, Box<Rules>)>,
     pub values: Option<(Ident, Box<Rules>)>,
+}
+
+impl Rules {
+    /// True when no rule was given.
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none()
+            && self.pattern.is_none()
+            && self.contains.is_none()
+            && self.range.is_none()
+            && self.finite.is_none()
+            && self.custom.is_empty()
+            && self.keys.is_none()
+            && self.values.is_none()
+    }
 }
 
 /// The arguments of `length(...)` or `range(...)`; `rule` is the rule's name, for errors.
@@ -267,6 +283,7 @@ pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             };
             match ident.to_string().as_str() {
                 "required" => set_once(&mut out.required, ident, &meta, errors),
+                "flatten" => set_once(&mut out.flatten, ident, &meta, errors),
                 "default" => set_once(&mut out.default, ident, &meta, errors),
                 "rename" => {
                     let lit = string_value(&meta, "rename = \"wireName\"")?;

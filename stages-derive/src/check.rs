@@ -59,6 +59,8 @@ pub enum Presence {
     Default,
     /// `None`: the field is an `Option`.
     Optional,
+    /// The field is a struct whose members sit in the enclosing object (`flatten`).
+    Flatten,
 }
 
 /// Checked rules on one value; bounds are ready to paste into generated code.
@@ -127,6 +129,7 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
             unique_wire_names(
                 fields
                     .iter()
+                    .filter(|field| field.presence != Presence::Flatten)
                     .map(|field| (field.wire.as_str(), field.ident)),
                 "field",
                 errors,
@@ -204,6 +207,9 @@ fn presence(
         // The attribute that would have settled this may be the one that failed to parse.
         return None;
     }
+    if let Some(flatten) = &attrs.flatten {
+        return flatten_presence(field, flatten, option_inner, errors);
+    }
     match (&attrs.required, &attrs.default, option_inner.is_some()) {
         (Some(required), _, true) => {
             errors.spanned(
@@ -250,6 +256,61 @@ fn presence(
             None
         }
     }
+}
+
+/// A flattened field is a struct model whose members sit in the enclosing object: it is as
+/// present as they are, and has no wire name or rules of its own.
+fn flatten_presence(
+    field: &ast::Field,
+    flatten: &Ident,
+    option_inner: Option<&Type>,
+    errors: &mut Errors,
+) -> Option<Presence> {
+    let attrs = &field.attrs;
+    let before = errors.count();
+    if option_inner.is_some() {
+        errors.spanned(
+            field.ty,
+            "a flattened member cannot be an `Option`: its members sit in the enclosing object, \
+             each absent or present on its own; make the flattened struct's members optional",
+        );
+    }
+    let extra: Option<&dyn ToTokens> = if let Some(required) = &attrs.required {
+        Some(required)
+    } else if let Some(default) = &attrs.default {
+        Some(default)
+    } else {
+        attrs.rename.as_ref().map(|rename| rename as &dyn ToTokens)
+    };
+    if let Some(extra) = extra {
+        errors.spanned(
+            extra,
+            "`flatten` takes no `required`, `default` or `rename`: the flattened struct's own \
+             members say whether they are required, and their wire names",
+        );
+    }
+    if !attrs.rules.is_empty() {
+        errors.spanned(
+            flatten,
+            "`flatten` takes no rules: put them on the flattened struct's members, or on the \
+             struct with `#[model(custom = ...)]`",
+        );
+    }
+    if matches!(
+        shape::kind(field.ty),
+        Kind::Str
+            | Kind::Int(_)
+            | Kind::Float(_)
+            | Kind::Bool
+            | Kind::Seq { .. }
+            | Kind::Map { .. }
+    ) {
+        errors.spanned(
+            field.ty,
+            "`flatten` applies to a struct deriving `Model`, whose members then sit in this object",
+        );
+    }
+    (errors.count() == before).then_some(Presence::Flatten)
 }
 
 /// Checks that each rule fits the type it applies to, and prepares its arguments.

@@ -35,6 +35,8 @@ mod json;
 mod path;
 #[doc(hidden)]
 pub mod rules;
+#[doc(hidden)]
+pub mod ser;
 mod validate;
 mod violation;
 
@@ -58,6 +60,7 @@ pub use chrono;
 pub mod __private {
     pub use crate::de;
     pub use crate::rules;
+    pub use crate::ser;
     pub use crate::validate::{Nested, NestedModel, NotAModel};
     pub use crate::{path::Path, validate::Validate, violation::Report};
     pub use regex::Regex;

@@ -32,8 +32,8 @@ use super::path::{self, Path, Segment};
 use super::violation::{code, Report, ValidationErrors, Violation};
 
 pub use members::{
-    checked, decode_struct, mark, member, missing_first, no_rules, optional, or_default, required,
-    required_when, unknown, DecodeMembers, Member, MemberKey, Slot,
+    checked, decode_struct, member, no_rules, optional, or_default, required, required_when,
+    unknown, DecodeMembers, Member, MemberKey, Slot,
 };
 pub use seeds::{
     map, plain, seq, timestamp, EnumValue, MapOf, ModelProbe, ModelSeed, Nullable, Plain, Probe,
