@@ -91,6 +91,15 @@ impl<V: Decode> Decode for std::collections::BTreeMap<String, V> {
     }
 }
 
+impl<V: Decode, H: std::hash::BuildHasher + Default> Decode
+    for std::collections::HashMap<String, V, H>
+{
+    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+        seeds::map::<Self, _, _, _>(ModelSeed::<V>::new(), members::no_rules, members::no_rules)
+            .deserialize(deserializer)
+    }
+}
+
 thread_local! {
     static STATE: RefCell<State> = const { RefCell::new(State::new()) };
     /// How many root decoders are open; the one that opens at zero is the root.
