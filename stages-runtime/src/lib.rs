@@ -29,9 +29,12 @@
 //! See [`Model`] for the attribute grammar.
 
 mod conditions;
+pub mod datetime;
 #[doc(hidden)]
 pub mod de;
 mod json;
+#[doc(hidden)]
+pub mod number;
 mod path;
 #[doc(hidden)]
 pub mod rules;
@@ -59,6 +62,7 @@ pub use chrono;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::de;
+    pub use crate::number;
     pub use crate::rules;
     pub use crate::ser;
     pub use crate::validate::{Nested, NestedModel, NotAModel};

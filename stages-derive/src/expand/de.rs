@@ -319,6 +319,8 @@ fn seed(ty: &Type, rt: &TokenStream, fns: Option<&validate::RuleFns>) -> TokenSt
             let value = seed(value, rt, None);
             quote_spanned!(ty.span()=> #de::map::<#ty, _, _, _>(#value, #keys, #values))
         }
+        // Integers read `-0` as 0, which serde's own integer visitors refuse.
+        Kind::Int(_) => quote_spanned!(ty.span()=> #de::always(#rt::number::integer::<#ty>())),
         _ => quote_spanned!(ty.span()=> (&#de::Probe::<#ty>::new()).seed()),
     }
 }

@@ -36,8 +36,8 @@ pub use members::{
     unknown, DecodeMembers, Member, MemberKey, Slot,
 };
 pub use seeds::{
-    map, plain, seq, timestamp, EnumValue, MapOf, ModelProbe, ModelSeed, Nullable, Plain, Probe,
-    Rules, SeqOf, SerdeProbe, Timestamp, WireMap,
+    always, map, plain, seq, timestamp, Always, EnumValue, MapOf, ModelProbe, ModelSeed, Nullable,
+    Plain, Probe, Rules, SeqOf, SerdeProbe, Timestamp, WireMap,
 };
 
 /// A type whose decoder reports into the record and yields `None` for an invalid value instead
