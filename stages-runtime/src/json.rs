@@ -15,6 +15,7 @@
 use serde::de::DeserializeOwned;
 
 use super::de::{capture, Failure};
+use super::number;
 use super::violation::{code, ValidationErrors, Violation};
 
 /// Decodes and validates a JSON document.
@@ -95,10 +96,11 @@ fn decode_again<T>(run: impl FnOnce() -> Run<T>) -> Option<Result<T, ValidationE
 /// A failure as violations: those the root decoder recorded, and one `syntax` or `type`
 /// violation where decoding stopped.
 fn violations(error: serde_json::Error, failure: Option<Failure>) -> ValidationErrors {
-    let rule = if error.is_syntax() || error.is_eof() {
-        code::SYNTAX
-    } else {
-        code::TYPE
+    // A number beyond a double is a value out of range, not broken JSON.
+    let (rule, replaced) = match number::beyond_double(&error) {
+        Some(message) => (code::RANGE, Some(message)),
+        None if error.is_syntax() || error.is_eof() => (code::SYNTAX, None),
+        None => (code::TYPE, None),
     };
     let violations = match failure {
         Some(Failure::Invalid(errors)) => return errors,
@@ -109,11 +111,15 @@ fn violations(error: serde_json::Error, failure: Option<Failure>) -> ValidationE
             incomplete,
         }) => {
             if !incomplete || found.is_empty() {
-                found.push(Violation::new(path, rule, message));
+                found.push(Violation::new(path, rule, replaced.unwrap_or(message)));
             }
             found
         }
-        None => vec![Violation::new(Vec::new(), rule, error.to_string())],
+        None => vec![Violation::new(
+            Vec::new(),
+            rule,
+            replaced.unwrap_or_else(|| error.to_string()),
+        )],
     };
     ValidationErrors::from_violations(violations)
         .expect("a failed decode yields at least one violation")

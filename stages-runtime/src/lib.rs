@@ -29,16 +29,21 @@
 //! See [`Model`] for the attribute grammar.
 
 mod conditions;
+pub mod datetime;
 #[doc(hidden)]
 pub mod de;
 mod defaults;
 mod json;
+#[doc(hidden)]
+pub mod number;
 mod omit;
 #[doc(hidden)]
 pub mod open_enum;
 mod path;
 #[doc(hidden)]
 pub mod rules;
+#[doc(hidden)]
+pub mod ser;
 mod validate;
 mod violation;
 
@@ -63,9 +68,11 @@ pub use chrono;
 pub mod __private {
     pub use crate::de;
     pub use crate::defaults::FieldDefault;
+    pub use crate::number;
     pub use crate::omit::{IsDefault, IsEmpty};
     pub use crate::open_enum::{self, OpenEnum};
     pub use crate::rules;
+    pub use crate::ser;
     pub use crate::validate::{Nested, NestedModel, NotAModel};
     pub use crate::{path::Path, validate::Validate, violation::Report};
     pub use regex::Regex;

@@ -81,3 +81,33 @@ fn pages_of_pages_and_unused_parameters() {
     let errors = from_json::<Keyed<NotAModel, Item>>(r#"{"byName": {"x": {}}}"#).unwrap_err();
     assert_eq!(errors.pointers(), ["/byName/x/id"]);
 }
+
+/// Flattening and struct rules in a generic model.
+#[derive(Debug, Model)]
+#[model(require(by_id, when(complete = false)))]
+struct Listing<T> {
+    #[model(flatten)]
+    page: Page<T>,
+    complete: Option<bool>,
+    by_id: Option<std::collections::HashMap<String, T>>,
+}
+
+#[test]
+fn generic_models_flatten_and_carry_struct_rules() {
+    let listing: Listing<Item> =
+        from_json(r#"{"items": [{"id": "a"}], "complete": true, "byId": {"a": {"id": "a"}}}"#)
+            .unwrap();
+    assert_eq!(listing.page.items.len(), 1);
+    assert_eq!(listing.by_id.unwrap()["a"].id, "a");
+    let errors = from_json::<Listing<Item>>(
+        r#"{"items": [{"id": ""}], "complete": true, "byId": {"b": {}}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(errors.pointers(), ["/items/0/id", "/byId/b/id"], "{errors}");
+    let errors = from_json::<Listing<Item>>(r#"{"complete": false}"#).unwrap_err();
+    assert_eq!(errors.pointers(), ["/byId"], "{errors}");
+    assert_eq!(
+        errors.to_string(),
+        "byId: is required when complete is false"
+    );
+}

@@ -5,6 +5,7 @@
 //!            | custom = path::to::function          (structs: a rule over the whole value)
 //!            | require(member, ..., when(member = LITERAL))  (structs; or `when(member)`)
 //! field:     required | default | default = path | rename = "wire" | alias = "wire" | skip
+//!            | flatten
 //!            | skip_serializing_if = path | omit_empty | omit_default | RULE
 //! variant:   rename = "wire" | alias = "wire" | other  (other: the catch-all `Name(String)`)
 //! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
@@ -43,6 +44,7 @@ const VARIANT_WORDS: &[&str] = &["rename", "alias", "other"];
 /// What a field says about itself (as opposed to rules on its value).
 const FIELD_OPTIONS: &[&str] = &[
     "required",
+    "flatten",
     "default",
     "rename",
     "alias",
@@ -54,6 +56,7 @@ const FIELD_OPTIONS: &[&str] = &[
 /// Everything a field accepts, for "did you mean".
 const FIELD_WORDS: &[&str] = &[
     "required",
+    "flatten",
     "default",
     "rename",
     "alias",
@@ -87,6 +90,8 @@ pub struct ContainerAttrs {
 #[derive(Default)]
 pub struct FieldAttrs {
     pub required: Option<Ident>,
+    /// `flatten`: the members of this struct-typed field sit in the enclosing object.
+    pub flatten: Option<Ident>,
     /// `default`, with the function of `default = path` when given.
     pub default: Option<(Ident, Option<syn::Path>)>,
     pub rename: Option<LitStr>,
@@ -177,6 +182,7 @@ pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             };
             match ident.to_string().as_str() {
                 "required" => set_once(&mut out.required, ident, &meta, errors),
+                "flatten" => set_once(&mut out.flatten, ident, &meta, errors),
                 "default" => {
                     let function = if meta.input.peek(Token![=]) {
                         Some(function_path(&meta, "default", "`default = path::to::function`")?)

@@ -93,12 +93,12 @@ fn check_require(require: &Require, fields: &[Field], errors: &mut Errors) -> Op
                 errors.spanned(
                     member,
                     format!(
-                        "`{member}` always has a value (it is `{}`), so requiring it changes \
+                        "`{member}` always has a value (it is {}), so requiring it changes \
                          nothing; `require(...)` applies to `Option` members",
-                        if field.presence == Presence::Required {
-                            "required"
-                        } else {
-                            "default"
+                        match field.presence {
+                            Presence::Required => "`required`",
+                            Presence::Flatten => "flattened",
+                            _ => "`default`",
                         }
                     ),
                 );

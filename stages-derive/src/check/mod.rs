@@ -73,6 +73,8 @@ pub enum Presence {
     Optional,
     /// `skip`: the field is not part of the wire format; it always takes its default.
     Skipped,
+    /// The field is a struct whose members sit in the enclosing object (`flatten`).
+    Flatten,
 }
 
 /// `omit_empty`, `omit_default` or `skip_serializing_if = path`.
@@ -110,7 +112,9 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
             unique_wire_names(
                 fields
                     .iter()
-                    .filter(|field| field.presence != Presence::Skipped)
+                    .filter(|field| {
+                        !matches!(field.presence, Presence::Skipped | Presence::Flatten)
+                    })
                     .flat_map(|field| {
                         std::iter::once((
                             field.wire.clone(),

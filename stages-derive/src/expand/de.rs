@@ -65,7 +65,8 @@ pub fn expand(model: &Model) -> TokenStream {
 
 /// The members of a struct, decoded by a `DecodeMembers` impl for the model: each member into
 /// a slot, its rules checked as soon as it is read; the struct is built only when every member
-/// it needs has a value.
+/// it needs has a value. A flattened struct's members are decoded from the same object, by its
+/// own impl, at positions after the struct's own members.
 fn decode_members(
     model: &Model,
     fields: &[Field],
@@ -76,51 +77,111 @@ fn decode_members(
     let name = ident.to_string();
     let expecting = format!("a JSON object for {name}");
     let de = quote!(#rt::de);
-    // Skipped fields are not on the wire: no slot, no name, no rules while decoding.
-    let on_wire: Vec<(usize, &Field)> = fields
+    // Skipped fields are not on the wire: no position, no name, an empty slot.
+    let own: Vec<(usize, &Field)> = fields
         .iter()
         .enumerate()
-        .filter(|(_, field)| field.presence != Presence::Skipped)
+        .filter(|(_, field)| !matches!(field.presence, Presence::Flatten | Presence::Skipped))
         .collect();
-    let wires: Vec<&str> = on_wire
+    let flattened: Vec<(usize, &Field)> = fields
         .iter()
-        .map(|(_, field)| field.wire.as_str())
+        .enumerate()
+        .filter(|(_, field)| field.presence == Presence::Flatten)
         .collect();
+    let wires: Vec<&str> = own.iter().map(|(_, field)| field.wire.as_str()).collect();
+    let count = own.len();
+    let decoder = |field: &Field| {
+        let ty = field.ty;
+        quote!(<#ty as #de::DecodeMembers>)
+    };
+    // Where each flattened struct's positions start.
+    let offsets: Vec<TokenStream> = flattened
+        .iter()
+        .scan(quote!(#count), |offset, (_, field)| {
+            let start = offset.clone();
+            let decoder = decoder(field);
+            *offset = quote!(#offset + #decoder::POSITIONS);
+            Some(start)
+        })
+        .collect();
+    let slot_types = fields.iter().map(|field| match field.presence {
+        Presence::Flatten => {
+            let decoder = decoder(field);
+            quote!(#decoder::Slots)
+        }
+        Presence::Skipped => quote!(()),
+        _ => {
+            let value_ty = field.value_ty;
+            quote!(#de::Slot<#value_ty>)
+        }
+    });
+    let empty_slots = fields.iter().map(|field| match field.presence {
+        Presence::Flatten => {
+            let decoder = decoder(field);
+            quote!(#decoder::slots())
+        }
+        Presence::Skipped => quote!(()),
+        _ => quote!(#de::Slot::Absent),
+    });
+    // An alias decodes at its member's position; paths always use the wire name, as
+    // `validate()` does, so that one member has one path.
+    let positions = own.iter().enumerate().flat_map(|(position, (_, field))| {
+        std::iter::once(field.wire.clone())
+            .chain(field.aliases.iter().map(syn::LitStr::value))
+            .map(move |name| quote!(#name => ::core::option::Option::Some(#position),))
+    });
+    let position_body = if flattened.is_empty() {
+        quote! {
+            match __name {
+                #(#positions)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    } else {
+        let lookups = flattened.iter().zip(&offsets).map(|((_, field), offset)| {
+            let decoder = decoder(field);
+            quote! {
+                if let ::core::option::Option::Some(__position) = #decoder::position(__name) {
+                    return ::core::option::Option::Some(#offset + __position);
+                }
+            }
+        });
+        quote! {
+            let __own = match __name {
+                #(#positions)*
+                _ => ::core::option::Option::None,
+            };
+            if __own.is_some() {
+                return __own;
+            }
+            #(#lookups)*
+            ::core::option::Option::None
+        }
+    };
+    let own_arms = own.iter().enumerate().map(|(position, (index, field))| {
+        let wire = &field.wire;
+        let fns = validate::rule_fns(field);
+        let rules = match &fns.own {
+            Some(name) => quote!(Self::#name),
+            None => quote!(#de::no_rules),
+        };
+        let seed = seed(field.value_ty, rt, Some(&fns));
+        let slot = syn::Index::from(*index);
+        quote!(#position => #de::member(__map, __lenient, #wire, &mut __slots.#slot, #seed, #rules),)
+    });
+    let flattened_arms = flattened.iter().zip(&offsets).map(|((index, field), offset)| {
+        let decoder = decoder(field);
+        let slot = syn::Index::from(*index);
+        quote! {
+            __position if __position >= #offset && __position < #offset + #decoder::POSITIONS => {
+                #decoder::decode_member(&mut __slots.#slot, __position - (#offset), __map, __lenient)
+            }
+        }
+    });
     let slots: Vec<_> = (0..fields.len())
         .map(|index| format_ident!("__slot{}", index))
         .collect();
     let values: Vec<_> = (0..fields.len()).map(container::local).collect();
-    let fns: Vec<validate::RuleFns> = fields.iter().map(validate::rule_fns).collect();
-    let rules: Vec<TokenStream> = fns
-        .iter()
-        .map(|fns| match &fns.own {
-            Some(name) => quote!(Self::#name),
-            None => quote!(#de::no_rules),
-        })
-        .collect();
-    // Every name a member is decoded from: wire names first, in order, then aliases, each with
-    // the position of its field. Paths always use the wire name, as `validate()` does, so that
-    // one member has one path.
-    let names: Vec<(String, usize)> = on_wire
-        .iter()
-        .map(|(index, field)| (field.wire.clone(), *index))
-        .chain(on_wire.iter().flat_map(|(index, field)| {
-            field
-                .aliases
-                .iter()
-                .map(move |alias| (alias.value(), *index))
-        }))
-        .collect();
-    let declarations = on_wire.iter().map(|(index, _)| {
-        let slot = &slots[*index];
-        quote!(let mut #slot = #de::Slot::Absent;)
-    });
-    let arms = names.iter().enumerate().map(|(position, (_, index))| {
-        let (field, slot, rules, fns) = (&fields[*index], &slots[*index], &rules[*index], &fns[*index]);
-        let wire = &field.wire;
-        let seed = seed(field.value_ty, rt, Some(fns));
-        quote!(#de::Member::Known(#position) => #de::member(&mut __map, __lenient, #wire, &mut #slot, #seed, #rules)?,)
-    });
     let finals = fields
         .iter()
         .zip(&slots)
@@ -144,37 +205,62 @@ fn decode_members(
                     quote!(#de::or_default(#slot, #wire, #default, Self::#check))
                 }
                 Presence::Optional => quote!(#de::optional(#slot)),
-                Presence::Skipped => quote!(::core::option::Option::Some((#default)())),
+                Presence::Skipped => quote!({
+                    let () = #slot;
+                    ::core::option::Option::Some((#default)())
+                }),
+                Presence::Flatten => {
+                    let decoder = decoder(field);
+                    quote!(#decoder::finish(#slot))
+                }
             };
             quote!(let #value = #taken;)
         });
     let field_idents = fields.iter().map(|field| field.ident);
-    let build = quote!(Self { #(#field_idents: #values,)* });
-    let build = if model.rules.custom.is_empty() {
-        quote!(::core::option::Option::Some(#build))
-    } else {
-        let custom = container::custom_fn();
-        quote!(#de::checked(#build, Self::#custom))
-    };
+    let build = quote!(::core::option::Option::Some(Self { #(#field_idents: #values,)* }));
+    let check_whole = (!model.rules.custom.is_empty() || !flattened.is_empty()).then(|| {
+        let own = (!model.rules.custom.is_empty()).then(|| {
+            let custom = container::custom_fn();
+            quote!(Self::#custom(__value, __path, __report);)
+        });
+        let children = flattened.iter().map(|(_, field)| {
+            let decoder = decoder(field);
+            let ident = field.ident;
+            quote!(#decoder::check_whole(&__value.#ident, __path, __report);)
+        });
+        quote! {
+            #[inline]
+            fn check_whole(__value: &Self, __path: &#rt::Path<'_>, __report: &mut #rt::Report) {
+                #(#children)*
+                #own
+            }
+        }
+    });
     let require = container::require_checks(model, Source::Decoded, rt);
-    // Missing members are reported before what was found inside the object.
-    let (start, missing, reorder) = if fields
+    let can_miss = fields
         .iter()
         .any(|field| field.presence == Presence::Required)
-        || !model.rules.require.is_empty()
-    {
-        (
-            quote!(let __start = #de::mark();),
-            quote!(let __missing = #de::mark();),
-            quote!(#de::missing_first(__start, __missing);),
-        )
-    } else {
-        Default::default()
-    };
-    let positions = names
-        .iter()
-        .enumerate()
-        .map(|(position, (name, _))| quote!(#name => ::core::option::Option::Some(#position),));
+        || !model.rules.require.is_empty();
+    let flattened_can_miss = flattened.iter().map(|(_, field)| {
+        let decoder = decoder(field);
+        quote!(|| #decoder::CAN_MISS)
+    });
+    let positions_count = flattened.iter().fold(quote!(#count), |sum, (_, field)| {
+        let decoder = decoder(field);
+        quote!(#sum + #decoder::POSITIONS)
+    });
+    let expected = (!flattened.is_empty()).then(|| {
+        let children = flattened.iter().map(|(_, field)| {
+            let decoder = decoder(field);
+            quote!(#decoder::expected(__names);)
+        });
+        quote! {
+            fn expected(__names: &mut ::std::vec::Vec<&'static str>) {
+                __names.extend_from_slice(Self::MEMBERS);
+                #(#children)*
+            }
+        }
+    });
     // The members are decoded in an impl for the model itself, where `Self` in a field's type
     // means the model, as the user wrote it.
     let Header { params, ty, bounds } = generics::header(model, &validate::decode_bound(rt), false);
@@ -184,40 +270,52 @@ fn decode_members(
             const MEMBERS: &'static [&'static str] = &[#(#wires),*];
             const EXPECTING: &'static str = #expecting;
             const NAME: &'static str = #name;
+            const POSITIONS: usize = #positions_count;
+            const DENY_UNKNOWN: bool = #deny_unknown;
+            const CAN_MISS: bool = #can_miss #(#flattened_can_miss)*;
+            type Slots = (#(#slot_types,)*);
 
-            fn decode_members<'de, __A: #rt::serde::de::MapAccess<'de>>(
-                mut __map: __A,
-            ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {
+            #[inline]
+            fn slots() -> Self::Slots {
+                (#(#empty_slots,)*)
+            }
+
+            #[inline]
+            fn position(__name: &str) -> ::core::option::Option<usize> {
+                #position_body
+            }
+
+            #[inline]
+            fn decode_member<'de, __A: #rt::serde::de::MapAccess<'de>>(
+                __slots: &mut Self::Slots,
+                __position: usize,
+                __map: &mut __A,
+                __lenient: bool,
+            ) -> ::core::result::Result<(), __A::Error> {
                 #[allow(unused_imports)]
                 use #de::{ModelProbe as _, SerdeProbe as _};
-                fn __position(__name: &str) -> ::core::option::Option<usize> {
-                    match __name {
-                        #(#positions)*
-                        _ => ::core::option::Option::None,
-                    }
+                match __position {
+                    #(#own_arms)*
+                    #(#flattened_arms)*
+                    _ => #de::unknown(__map, #de::Member::Unknown(::core::option::Option::None), Self::expected),
                 }
-                #start
-                let __lenient = #de::lenient();
-                #(#declarations)*
-                while let ::core::option::Option::Some(__member) =
-                    __map.next_key_seed(#de::MemberKey::new(__position, #deny_unknown))?
-                {
-                    match __member {
-                        #(#arms)*
-                        __other => #de::unknown(&mut __map, __other, Self::MEMBERS)?,
-                    }
-                }
-                #missing
+            }
+
+            #[inline]
+            fn finish(__slots: Self::Slots) -> ::core::option::Option<Self> {
+                let (#(#slots,)*) = __slots;
                 #(#finals)*
                 #require
-                #reorder
-                ::core::result::Result::Ok(match (#(#values,)*) {
+                match (#(#values,)*) {
                     (#(::core::option::Option::Some(#values),)*) => {
                         #build
                     }
                     _ => ::core::option::Option::None,
-                })
+                }
             }
+
+            #check_whole
+            #expected
         }
     }
 }
@@ -245,6 +343,8 @@ fn seed(ty: &Type, rt: &TokenStream, fns: Option<&validate::RuleFns>) -> TokenSt
             let value = seed(value, rt, None);
             quote_spanned!(ty.span()=> #de::map::<#ty, _, _, _>(#value, #keys, #values))
         }
+        // Integers read `-0` as 0, which serde's own integer visitors refuse.
+        Kind::Int(_) => quote_spanned!(ty.span()=> #de::always(#rt::number::integer::<#ty>())),
         _ => quote_spanned!(ty.span()=> (&#de::Probe::<#ty>::new()).seed()),
     }
 }

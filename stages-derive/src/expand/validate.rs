@@ -210,6 +210,13 @@ pub fn entry_types(ty: &Type) -> (Option<&Type>, &Type) {
 fn field_checks(field: &Field, rt: &TokenStream) -> TokenStream {
     let ident = field.ident;
     let wire = &field.wire;
+    if field.presence == Presence::Flatten {
+        // Its members sit in this object: it is checked at this object's path.
+        let ty = field.ty;
+        return quote_spanned! {ty.span()=>
+            #rt::Validate::validate_into(&self.#ident, __parent, __report);
+        };
+    }
     let checks = match field.presence {
         // Shared with decoding, which checks a default value as a whole.
         Presence::Default => {
@@ -224,7 +231,7 @@ fn field_checks(field: &Field, rt: &TokenStream) -> TokenStream {
                 #checks
             }
         },
-        Presence::Required | Presence::Default => quote! {
+        Presence::Required | Presence::Default | Presence::Flatten => quote! {
             let __value = &self.#ident;
             #checks
         },

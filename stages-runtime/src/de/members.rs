@@ -11,19 +11,74 @@ use super::{check, found_len, raw_map_value, record, with_state, within};
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
 
-/// How a struct model decodes its members from a JSON object: generated for each struct, in
+/// How a struct model decodes its members from a JSON object, one member at a time, so that a
+/// struct flattened into another decodes from the other's object: generated for each struct, in
 /// an impl for the model itself so that `Self` in a field's type means the model.
 pub trait DecodeMembers: Sized {
-    /// The wire names of the members, in declaration order.
+    /// The wire names of the struct's own members, in declaration order.
     const MEMBERS: &'static [&'static str];
     /// What serde's messages say was expected ("a JSON object for Stage").
     const EXPECTING: &'static str;
     /// The struct's name, for `deserialize_struct`.
     const NAME: &'static str;
+    /// How many positions [`position`](Self::position) can return: the own members, then
+    /// those of each flattened struct.
+    const POSITIONS: usize;
+    /// Whether a member the struct does not know is a violation.
+    const DENY_UNKNOWN: bool;
+    /// Whether a member can be missing (a `required` member or a `require(...)` condition):
+    /// what is missing is then reported first in its object.
+    const CAN_MISS: bool;
+    /// A slot per member (and the slots of each flattened struct).
+    type Slots;
 
-    /// Decodes the members of one object, recording what is missing or unknown; `None` when a
-    /// member the struct needs has no value.
-    fn decode_members<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error>;
+    /// Empty slots.
+    fn slots() -> Self::Slots;
+    /// The position of the member called `name`.
+    fn position(name: &str) -> Option<usize>;
+    /// Decodes the value of the member at `position` into its slot, checking its rules.
+    fn decode_member<'de, A: MapAccess<'de>>(
+        slots: &mut Self::Slots,
+        position: usize,
+        map: &mut A,
+        lenient: bool,
+    ) -> Result<(), A::Error>;
+    /// Builds the struct from its slots, recording what is missing; `None` when a member it
+    /// needs has no value.
+    fn finish(slots: Self::Slots) -> Option<Self>;
+    /// The rules over the whole struct (its `custom` functions, and those of the structs
+    /// flattened into it), run once it is built and its missing members are reported.
+    #[inline]
+    fn check_whole(_value: &Self, _path: &Path<'_>, _report: &mut Report) {}
+    /// Every wire name the struct knows, for the message of an unknown member.
+    fn expected(names: &mut Vec<&'static str>) {
+        names.extend_from_slice(Self::MEMBERS);
+    }
+}
+
+/// Decodes the members of one object into `T`.
+#[inline]
+fn decode_members<'de, T: DecodeMembers, A: MapAccess<'de>>(
+    mut map: A,
+) -> Result<Option<T>, A::Error> {
+    let start = if T::CAN_MISS { mark() } else { 0 };
+    let lenient = super::lenient();
+    let mut slots = T::slots();
+    while let Some(member) = map.next_key_seed(MemberKey::new(T::position, T::DENY_UNKNOWN))? {
+        match member {
+            Member::Known(position) => T::decode_member(&mut slots, position, &mut map, lenient)?,
+            other => unknown(&mut map, other, T::expected)?,
+        }
+    }
+    let value = if T::CAN_MISS {
+        let missing = mark();
+        let value = T::finish(slots);
+        missing_first(start, missing);
+        value
+    } else {
+        T::finish(slots)
+    };
+    Ok(value.and_then(|value| checked(value, T::check_whole)))
 }
 
 /// Decodes a struct model from a JSON object.
@@ -45,7 +100,7 @@ impl<'de, T: DecodeMembers> Visitor<'de> for StructVisitor<T> {
 
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
-        T::decode_members(map)
+        decode_members(map)
     }
 }
 
@@ -170,14 +225,14 @@ where
 pub fn unknown<'de, A: MapAccess<'de>>(
     map: &mut A,
     member: Member,
-    expected: &'static [&'static str],
+    expected: fn(&mut Vec<&'static str>),
 ) -> Result<(), A::Error> {
-    // `Known` only reaches here for a position the model does not have, which its generated
-    // `match` never produces: skipped like an unknown member whose name was not kept.
     if let Member::Unknown(Some(name)) = member {
+        let mut names = Vec::new();
+        expected(&mut names);
         let message = format!(
             "is not a member of this object; expected one of: {}",
-            expected.join(", ")
+            names.join(", ")
         );
         record(
             vec![Segment::Member(Cow::Owned(name))],
@@ -203,7 +258,7 @@ fn at_member(name: &'static str, rule: &'static str, message: &'static str) {
 /// Where the record stands: taken when an object starts and before its missing members are
 /// recorded, for [`missing_first`].
 #[inline]
-pub fn mark() -> usize {
+fn mark() -> usize {
     found_len()
 }
 
@@ -211,7 +266,7 @@ pub fn mark() -> usize {
 /// the object began), so that a missing member is reported before what was found inside the
 /// object: it is a fault of the object as a whole.
 #[inline]
-pub fn missing_first(start: usize, missing: usize) {
+fn missing_first(start: usize, missing: usize) {
     if found_len() == missing {
         return;
     }

@@ -32,12 +32,12 @@ use super::path::{self, Path, Segment};
 use super::violation::{code, Report, ValidationErrors, Violation};
 
 pub use members::{
-    checked, decode_struct, mark, member, missing_first, no_rules, optional, or_default, required,
-    required_when, unknown, DecodeMembers, Member, MemberKey, Slot,
+    checked, decode_struct, member, no_rules, optional, or_default, required, required_when,
+    unknown, DecodeMembers, Member, MemberKey, Slot,
 };
 pub use seeds::{
-    map, plain, seq, timestamp, EnumValue, MapOf, ModelProbe, ModelSeed, Nullable, Plain, Probe,
-    Rules, SeqOf, SerdeProbe, Timestamp, WireMap,
+    always, map, plain, seq, timestamp, Always, EnumValue, MapOf, ModelProbe, ModelSeed, Nullable,
+    Plain, Probe, Rules, SeqOf, SerdeProbe, Timestamp, WireMap,
 };
 
 /// A type whose decoder reports into the record and yields `None` for an invalid value instead
@@ -85,6 +85,15 @@ impl<T: Decode> Decode for Vec<T> {
 }
 
 impl<V: Decode> Decode for std::collections::BTreeMap<String, V> {
+    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+        seeds::map::<Self, _, _, _>(ModelSeed::<V>::new(), members::no_rules, members::no_rules)
+            .deserialize(deserializer)
+    }
+}
+
+impl<V: Decode, H: std::hash::BuildHasher + Default> Decode
+    for std::collections::HashMap<String, V, H>
+{
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
         seeds::map::<Self, _, _, _>(ModelSeed::<V>::new(), members::no_rules, members::no_rules)
             .deserialize(deserializer)

@@ -63,6 +63,24 @@ impl Visitor<'_> for EnumValue {
 // ---------------------------------------------------------------------------------------------
 // Models and plain types
 
+/// Decodes with a seed whose value is never invalid (a problem is an error), such as
+/// `number::integer`, as a seed of this module.
+#[derive(Clone, Copy)]
+pub struct Always<S>(S);
+
+/// An [`Always`] seed.
+pub const fn always<S>(seed: S) -> Always<S> {
+    Always(seed)
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Always<S> {
+    type Value = Option<S::Value>;
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        self.0.deserialize(deserializer).map(Some)
+    }
+}
+
 /// Decodes `T` with its own `Deserialize`; the value is never invalid (a problem is an error).
 pub struct Plain<T>(PhantomData<fn() -> T>);
 
@@ -466,13 +484,14 @@ impl Visitor<'_> for Timestamp {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        match DateTime::parse_from_rfc3339(text) {
-            Ok(date_time) => Ok(Some(date_time.with_timezone(&Utc))),
-            Err(_) => {
-                let message = format!(
-                    "must be an RFC 3339 date-time such as 2024-05-01T12:30:00Z; found {text:?}"
+        match crate::datetime::parse(text) {
+            Ok(date_time) => Ok(Some(date_time)),
+            Err(problem) => {
+                record(
+                    Vec::new(),
+                    code::FORMAT,
+                    format!("{problem}; found {text:?}"),
                 );
-                record(Vec::new(), code::FORMAT, message);
                 Ok(None)
             }
         }
