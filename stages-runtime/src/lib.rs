@@ -28,6 +28,7 @@
 //!
 //! See [`Model`] for the attribute grammar.
 
+mod conditions;
 pub mod datetime;
 #[doc(hidden)]
 pub mod de;
@@ -41,6 +42,8 @@ pub mod open_enum;
 mod path;
 #[doc(hidden)]
 pub mod rules;
+#[doc(hidden)]
+pub mod ser;
 mod validate;
 mod violation;
 
@@ -69,6 +72,7 @@ pub mod __private {
     pub use crate::omit::{IsDefault, IsEmpty};
     pub use crate::open_enum::{self, OpenEnum};
     pub use crate::rules;
+    pub use crate::ser;
     pub use crate::validate::{Nested, NestedModel, NotAModel};
     pub use crate::{path::Path, validate::Validate, violation::Report};
     pub use regex::Regex;

@@ -217,7 +217,11 @@ fn create_api_input_with_cors() {
     );
     assert_eq!(
         pointers::<CreateApiInput>(r#"{"protocolType": "WEBSOCKET"}"#),
-        ["/name"]
+        ["/name", "/routeSelectionExpression"]
+    );
+    assert_eq!(
+        pointers::<CreateApiInput>(r#"{"name": "n"}"#),
+        ["/protocolType"]
     );
 }
 
@@ -276,12 +280,104 @@ fn create_authorizer_input_with_jwt_configuration() {
     );
     assert_eq!(
         pointers::<CreateAuthorizerInput>(r#"{"name": "n"}"#),
-        ["/identitySource"]
+        ["/authorizerType", "/identitySource"]
     );
     let authorizer: Authorizer =
         from_json(r#"{"authorizerId": "z1", "name": "n", "authorizerType": "OAUTH"}"#).unwrap();
     assert_eq!(
         authorizer.authorizer_type,
         Some(AuthorizerType::Unknown("OAUTH".into()))
+    );
+}
+
+/// The rules that span members, each with a document that breaks it and one that keeps it.
+#[test]
+fn cross_member_rules() {
+    // CreateApi: routeSelectionExpression is required for WebSocket APIs, fixed for HTTP APIs,
+    // and each protocol takes its own members.
+    assert_eq!(
+        pointers::<CreateApiInput>(
+            r#"{"name": "ws", "protocolType": "WEBSOCKET", "target": "https://example.com", "corsConfiguration": {}}"#
+        ),
+        ["/corsConfiguration", "/routeSelectionExpression", "/target"]
+    );
+    assert_eq!(
+        pointers::<CreateApiInput>(
+            r#"{"name": "ws", "protocolType": "WEBSOCKET", "routeSelectionExpression": "$request.body.action"}"#
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        pointers::<CreateApiInput>(
+            r#"{"name": "h", "protocolType": "HTTP", "routeSelectionExpression": "$request.body.action", "apiKeySelectionExpression": "$request.header.x-api-key"}"#
+        ),
+        ["/apiKeySelectionExpression", "/routeSelectionExpression"]
+    );
+    // CreateIntegration: a VPC link needs its id; 2.0 and subtypes are for AWS_PROXY.
+    assert_eq!(
+        pointers::<CreateIntegrationInput>(
+            r#"{"integrationType": "HTTP_PROXY", "connectionType": "VPC_LINK", "payloadFormatVersion": "2.0", "integrationSubtype": "SQS-SendMessage"}"#
+        ),
+        [
+            "/connectionId",
+            "/integrationSubtype",
+            "/payloadFormatVersion"
+        ]
+    );
+    assert_eq!(
+        pointers::<CreateIntegrationInput>(
+            r#"{"integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0", "integrationSubtype": "SQS-SendMessage"}"#
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        pointers::<CreateIntegrationInput>(r#"{"connectionType": "VPC_LINK"}"#),
+        ["/connectionId", "/integrationType"]
+    );
+    // CreateAuthorizer: JWT needs its configuration and issuer and reads one identity source;
+    // REQUEST needs its Lambda URI.
+    assert_eq!(
+        pointers::<CreateAuthorizerInput>(
+            r#"{"name": "j", "authorizerType": "JWT", "identitySource": ["$request.header.A"]}"#
+        ),
+        ["/jwtConfiguration"]
+    );
+    assert_eq!(
+        pointers::<CreateAuthorizerInput>(
+            r#"{"name": "j", "authorizerType": "JWT", "identitySource": ["$request.header.A", "$request.header.B"], "jwtConfiguration": {"audience": ["a"]}, "authorizerCredentialsArn": "arn:aws:iam::123456789012:role/r"}"#
+        ),
+        [
+            "/authorizerCredentialsArn",
+            "/identitySource",
+            "/jwtConfiguration/issuer"
+        ]
+    );
+    assert_eq!(
+        pointers::<CreateAuthorizerInput>(
+            r#"{"name": "r", "authorizerType": "REQUEST", "identitySource": ["$request.header.A"]}"#
+        ),
+        ["/authorizerUri"]
+    );
+    // CreateRoute: a JWT or CUSTOM route names its authorizer.
+    assert_eq!(
+        pointers::<CreateRouteInput>(r#"{"routeKey": "GET /a", "authorizationType": "JWT"}"#),
+        ["/authorizerId"]
+    );
+    assert_eq!(
+        pointers::<CreateRouteInput>(r#"{"routeKey": "GET /a", "authorizationType": "CUSTOM"}"#),
+        ["/authorizerId"]
+    );
+    assert_eq!(
+        pointers::<CreateRouteInput>(
+            r#"{"routeKey": "GET /a", "authorizationType": "CUSTOM", "authorizerId": "x1"}"#
+        ),
+        Vec::<String>::new()
+    );
+    let errors =
+        from_json::<CreateRouteInput>(r#"{"routeKey": "GET /a", "authorizationType": "JWT"}"#)
+            .unwrap_err();
+    assert_eq!(
+        errors.violations()[0].message(),
+        "is required when authorizationType is JWT"
     );
 }

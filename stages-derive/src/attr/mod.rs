@@ -2,7 +2,10 @@
 //!
 //! ```text
 //! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields
+//!            | custom = path::to::function          (structs: a rule over the whole value)
+//!            | require(member, ..., when(member = LITERAL))  (structs; or `when(member)`)
 //! field:     required | default | default = path | rename = "wire" | alias = "wire" | skip
+//!            | flatten
 //!            | skip_serializing_if = path | omit_empty | omit_default | RULE
 //! variant:   rename = "wire" | alias = "wire" | other  (other: the catch-all `Name(String)`)
 //! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
@@ -12,6 +15,7 @@
 //!
 //! Every mistake is recorded and parsing goes on, so one compile reports them all.
 
+mod container;
 mod label;
 mod rules;
 
@@ -20,6 +24,7 @@ use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr, Token};
 
+pub use container::Require;
 pub use label::{Label, Labels};
 use rules::rule;
 pub use rules::{Bounds, Count, Custom, Number, NumberLit, Rules};
@@ -28,11 +33,18 @@ use crate::case::Case;
 use crate::errors::Errors;
 use crate::suggest;
 
-const CONTAINER_WORDS: &[&str] = &["rename_all", "crate", "deny_unknown_fields"];
+const CONTAINER_WORDS: &[&str] = &[
+    "rename_all",
+    "crate",
+    "deny_unknown_fields",
+    "custom",
+    "require",
+];
 const VARIANT_WORDS: &[&str] = &["rename", "alias", "other"];
 /// What a field says about itself (as opposed to rules on its value).
 const FIELD_OPTIONS: &[&str] = &[
     "required",
+    "flatten",
     "default",
     "rename",
     "alias",
@@ -44,6 +56,7 @@ const FIELD_OPTIONS: &[&str] = &[
 /// Everything a field accepts, for "did you mean".
 const FIELD_WORDS: &[&str] = &[
     "required",
+    "flatten",
     "default",
     "rename",
     "alias",
@@ -68,12 +81,17 @@ pub struct ContainerAttrs {
     pub rename_all: Option<(Case, Span)>,
     pub krate: Option<syn::Path>,
     pub deny_unknown: Option<Span>,
+    /// `custom = path`: functions over the whole value; `keyword` is kept for errors.
+    pub custom: Vec<(Ident, syn::Path)>,
+    pub require: Vec<Require>,
 }
 
 /// Options and rules on one field.
 #[derive(Default)]
 pub struct FieldAttrs {
     pub required: Option<Ident>,
+    /// `flatten`: the members of this struct-typed field sit in the enclosing object.
+    pub flatten: Option<Ident>,
     /// `default`, with the function of `default = path` when given.
     pub default: Option<(Ident, Option<syn::Path>)>,
     pub rename: Option<LitStr>,
@@ -139,6 +157,12 @@ pub fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
                     }
                 }
                 "deny_unknown_fields" => set_once(&mut out.deny_unknown, meta.path.segments[0].ident.span(), &meta, errors),
+                "custom" => {
+                    let keyword = meta.path.segments[0].ident.clone();
+                    let usage = "`custom = path::to::function`";
+                    out.custom.push((keyword, function_path(&meta, "custom", usage)?));
+                }
+                "require" => out.require.push(container::require(&meta, errors)?),
                 _ => return unknown_word(&meta, "container option", CONTAINER_WORDS, errors),
             }
             Ok(())
@@ -158,6 +182,7 @@ pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             };
             match ident.to_string().as_str() {
                 "required" => set_once(&mut out.required, ident, &meta, errors),
+                "flatten" => set_once(&mut out.flatten, ident, &meta, errors),
                 "default" => {
                     let function = if meta.input.peek(Token![=]) {
                         Some(function_path(&meta, "default", "`default = path::to::function`")?)

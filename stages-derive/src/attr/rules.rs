@@ -32,6 +32,11 @@ pub struct Rules {
 }
 
 impl Rules {
+    /// True when no rule was given.
+    pub fn is_empty(&self) -> bool {
+        !self.any()
+    }
+
     /// Whether any rule was written.
     pub fn any(&self) -> bool {
         self.length.is_some()

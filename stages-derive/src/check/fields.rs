@@ -20,9 +20,12 @@ pub(super) fn check_field<'a>(
     let option_inner = shape::option_inner(field.ty);
     let wire = wire_name(field.ident, attrs.rename.as_ref(), case, errors);
     nonempty_names(&attrs.aliases, errors);
-    let presence = match &attrs.skip {
-        Some(_) => skipped(field, errors),
-        None => presence(field, option_inner, &wire, errors),
+    let presence = match (&attrs.skip, &attrs.flatten) {
+        (Some(_), _) => skipped(field, errors),
+        (None, Some(flatten)) if field.attrs_parsed => {
+            flatten_presence(field, flatten, option_inner, errors)
+        }
+        (None, _) => presence(field, option_inner, &wire, errors),
     };
     let value_ty = option_inner.unwrap_or(field.ty);
     let subject = format!("field `{}`", field.ident);
@@ -213,4 +216,71 @@ fn omit(field: &ast::Field, value_ty: &Type, errors: &mut Errors) -> Option<Omit
         return Some(Omit::Default(omit_default.clone()));
     }
     attrs.skip_serializing_if.clone().map(Omit::If)
+}
+
+/// A flattened field is a struct model whose members sit in the enclosing object: it is as
+/// present as they are, and has no wire name or rules of its own.
+fn flatten_presence(
+    field: &ast::Field,
+    flatten: &syn::Ident,
+    option_inner: Option<&Type>,
+    errors: &mut Errors,
+) -> Option<Presence> {
+    let attrs = &field.attrs;
+    let before = errors.count();
+    if option_inner.is_some() {
+        errors.spanned(
+            field.ty,
+            "a flattened member cannot be an `Option`: its members sit in the enclosing object, \
+             each absent or present on its own; make the flattened struct's members optional",
+        );
+    }
+    let extra: Option<&dyn ToTokens> = if let Some(required) = &attrs.required {
+        Some(required)
+    } else if let Some((default, _)) = &attrs.default {
+        Some(default)
+    } else if let Some(rename) = &attrs.rename {
+        Some(rename)
+    } else if let Some(alias) = attrs.aliases.first() {
+        Some(alias)
+    } else if let Some(omit) = &attrs.omit_empty {
+        Some(omit)
+    } else if let Some(omit) = &attrs.omit_default {
+        Some(omit)
+    } else {
+        attrs
+            .skip_serializing_if
+            .as_ref()
+            .map(|path| path as &dyn ToTokens)
+    };
+    if let Some(extra) = extra {
+        errors.spanned(
+            extra,
+            "`flatten` takes no `required`, `default`, `rename`, `alias` or omission: the flattened \
+             struct's own members say whether they are required, their wire names and their output",
+        );
+    }
+    if !attrs.rules.is_empty() {
+        errors.spanned(
+            flatten,
+            "`flatten` takes no rules: put them on the flattened struct's members, or on the \
+             struct with `#[model(custom = ...)]`",
+        );
+    }
+    if matches!(
+        shape::kind(field.ty),
+        Kind::Str
+            | Kind::Int(_)
+            | Kind::Float(_)
+            | Kind::Bool
+            | Kind::Seq { .. }
+            | Kind::Set { .. }
+            | Kind::Map { .. }
+    ) {
+        errors.spanned(
+            field.ty,
+            "`flatten` applies to a struct deriving `Model`, whose members then sit in this object",
+        );
+    }
+    (errors.count() == before).then_some(Presence::Flatten)
 }

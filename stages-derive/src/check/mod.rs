@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+mod container;
 mod enums;
 mod fields;
 mod label;
@@ -17,6 +18,7 @@ use crate::ast::{self, Container};
 use crate::case::Case;
 use crate::errors::Errors;
 
+pub use container::{Compare, ContainerRules};
 pub use enums::Enum;
 use fields::check_field;
 use rules::check_rules;
@@ -28,6 +30,10 @@ pub struct Model<'a> {
     /// The path generated code uses to reach the runtime crate.
     pub krate: syn::Path,
     pub body: Body<'a>,
+    /// Rules over the whole struct (empty for enums).
+    pub rules: ContainerRules,
+    /// Type parameters (and their where clause); lifetimes and constants are refused.
+    pub generics: &'a syn::Generics,
 }
 
 pub enum Body<'a> {
@@ -67,6 +73,8 @@ pub enum Presence {
     Optional,
     /// `skip`: the field is not part of the wire format; it always takes its default.
     Skipped,
+    /// The field is a struct whose members sit in the enclosing object (`flatten`).
+    Flatten,
 }
 
 /// `omit_empty`, `omit_default` or `skip_serializing_if = path`.
@@ -93,6 +101,7 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
         let ident = syn::Ident::new(default_crate, proc_macro2::Span::call_site());
         syn::parse_quote!(::#ident)
     });
+    let mut rules = ContainerRules::default();
     let body = match &container.body {
         ast::Body::Struct(fields) => {
             let case = attrs.rename_all.map_or(Case::Camel, |(case, _)| case);
@@ -103,7 +112,9 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
             unique_wire_names(
                 fields
                     .iter()
-                    .filter(|field| field.presence != Presence::Skipped)
+                    .filter(|field| {
+                        !matches!(field.presence, Presence::Skipped | Presence::Flatten)
+                    })
                     .flat_map(|field| {
                         std::iter::once((
                             field.wire.clone(),
@@ -120,12 +131,14 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
                 "field",
                 errors,
             );
+            rules = container::check(attrs, &fields, errors);
             Body::Struct {
                 fields,
                 deny_unknown: attrs.deny_unknown.is_some(),
             }
         }
         ast::Body::Enum(variants) => {
+            container::reject_on_enum(attrs, errors);
             if let Some(span) = attrs.deny_unknown {
                 errors.at(
                     span,
@@ -143,6 +156,8 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
         ident: container.ident,
         krate,
         body,
+        rules,
+        generics: container.generics,
     }
 }
 

@@ -34,6 +34,24 @@ pub struct Rules {
     pub labels: attr::Labels,
 }
 
+impl Rules {
+    /// True when there is nothing to check.
+    pub fn is_empty(&self) -> bool {
+        self.own_is_empty() && self.entries.is_none()
+    }
+
+    /// True when there is nothing to check on the value itself (its entries aside).
+    pub fn own_is_empty(&self) -> bool {
+        self.length.is_none()
+            && self.pattern.is_none()
+            && self.contains.is_none()
+            && self.range.is_none()
+            && !self.finite
+            && self.known.is_none()
+            && self.custom.is_empty()
+    }
+}
+
 /// Rules on the entries of a map (keys and values) or the items of a list (values).
 pub struct Entries {
     pub is_map: bool,

@@ -1,17 +1,16 @@
 //! `CreateApiInput` (the body of `CreateApi`) and `Api`, with `Cors`.
 //!
-//! Rules that span members, not declared yet (container rules): `routeSelectionExpression` is
-//! required when `protocolType` is `WEBSOCKET`, and is `${request.method} ${request.path}` when
-//! it is `HTTP`; `corsConfiguration`, `credentialsArn`, `routeKey` and `target` are "supported
-//! only for HTTP APIs", `apiKeySelectionExpression` and `disableSchemaValidation` only for
-//! WebSocket APIs.
+//! Rules that span members: `routeSelectionExpression` is required when `protocolType` is
+//! `WEBSOCKET`, and is `${request.method} ${request.path}` when it is `HTTP`;
+//! `corsConfiguration`, `credentialsArn`, `routeKey` and `target` are "supported only for HTTP
+//! APIs", `apiKeySelectionExpression` and `disableSchemaValidation` only for WebSocket APIs.
 
 use std::collections::BTreeMap;
 
 use stages_runtime::chrono::{DateTime, Utc};
 use stages_runtime::Model;
 
-use super::arn_of;
+use super::{arn_of, CustomError};
 
 /// `ProtocolType`.
 #[derive(Debug, Clone, PartialEq, Eq, Model)]
@@ -59,6 +58,10 @@ pub struct Cors {
 
 /// The body of `CreateApi`.
 #[derive(Debug, Clone, PartialEq, Model)]
+#[model(
+    require(route_selection_expression, when(protocol_type = "WEBSOCKET")),
+    custom = members_of_the_protocol
+)]
 pub struct CreateApiInput {
     /// The API key selection expression (WebSocket APIs).
     pub api_key_selection_expression: Option<String>,
@@ -77,9 +80,9 @@ pub struct CreateApiInput {
     /// `StringWithLengthBetween1And128`: required.
     #[model(required, length(min = 1, max = 128))]
     pub name: String,
-    /// Required by the model; an `Option` until `required` works without `Default`.
-    #[model(known)]
-    pub protocol_type: Option<ProtocolType>,
+    /// Required.
+    #[model(required, known)]
+    pub protocol_type: ProtocolType,
     /// Quick create: the route key of the default route (HTTP APIs).
     pub route_key: Option<String>,
     /// The route selection expression.
@@ -137,4 +140,59 @@ pub struct Api {
     pub version: Option<String>,
     /// Warnings of an import.
     pub warnings: Option<Vec<String>>,
+}
+
+/// What `CreateApiInput` may hold depends on its protocol: HTTP APIs route on
+/// `${request.method} ${request.path}` and take the quick-create and CORS members; WebSocket
+/// APIs take the API key selection and schema validation members.
+fn members_of_the_protocol(api: &CreateApiInput) -> Result<(), Vec<CustomError>> {
+    const HTTP_ROUTES: &str = "${request.method} ${request.path}";
+    let mut faults = Vec::new();
+    let mut only = |present: bool, member: &'static str, protocol: &str| {
+        if present {
+            faults.push(
+                CustomError::new(format!("is supported only for {protocol} APIs")).at(member),
+            );
+        }
+    };
+    match api.protocol_type {
+        ProtocolType::Http => {
+            only(
+                api.api_key_selection_expression.is_some(),
+                "apiKeySelectionExpression",
+                "WebSocket",
+            );
+            only(
+                api.disable_schema_validation.is_some(),
+                "disableSchemaValidation",
+                "WebSocket",
+            );
+            if api
+                .route_selection_expression
+                .as_deref()
+                .is_some_and(|value| value != HTTP_ROUTES)
+            {
+                faults.push(
+                    CustomError::new(format!("must be {HTTP_ROUTES} for HTTP APIs"))
+                        .at("routeSelectionExpression"),
+                );
+            }
+        }
+        ProtocolType::Websocket => {
+            only(
+                api.cors_configuration.is_some(),
+                "corsConfiguration",
+                "HTTP",
+            );
+            only(api.credentials_arn.is_some(), "credentialsArn", "HTTP");
+            only(api.route_key.is_some(), "routeKey", "HTTP");
+            only(api.target.is_some(), "target", "HTTP");
+        }
+        ProtocolType::Unknown(_) => {}
+    }
+    if faults.is_empty() {
+        Ok(())
+    } else {
+        Err(faults)
+    }
 }

@@ -1,15 +1,15 @@
 //! `CreateAuthorizerInput` (the body of `CreateAuthorizer`) and `Authorizer`, with
 //! `JwtConfiguration`.
 //!
-//! Rules that span members, not declared yet (container rules): `jwtConfiguration` (and in it
-//! `issuer`) is required when `authorizerType` is `JWT`, and `identitySource` then has a single
-//! entry; `authorizerUri` (a Lambda function URI) is required for `REQUEST` authorizers, and
-//! `authorizerCredentialsArn` applies to them only. `authorizerPayloadFormatVersion` is required
-//! for Lambda authorizers of HTTP APIs, which depends on the API's protocol.
+//! Rules that span members: `jwtConfiguration` (and in it `issuer`) is required when
+//! `authorizerType` is `JWT`, and `identitySource` then has a single entry; `authorizerUri` (a
+//! Lambda function URI) is required for `REQUEST` authorizers, and `authorizerCredentialsArn`
+//! applies to them only. Not declared: `authorizerPayloadFormatVersion` is required for Lambda
+//! authorizers of HTTP APIs, which depends on the API's protocol.
 
 use stages_runtime::Model;
 
-use super::arn_of;
+use super::{arn_of, CustomError};
 
 /// `AuthorizerType`.
 #[derive(Debug, Clone, PartialEq, Eq, Model)]
@@ -35,6 +35,11 @@ pub struct JwtConfiguration {
 
 /// The body of `CreateAuthorizer`.
 #[derive(Debug, Clone, PartialEq, Model)]
+#[model(
+    require(jwt_configuration, when(authorizer_type = "JWT")),
+    require(authorizer_uri, when(authorizer_type = "REQUEST")),
+    custom = members_of_the_type
+)]
 pub struct CreateAuthorizerInput {
     /// An IAM role's ARN (`REQUEST` authorizers).
     #[model(custom = arn_of("iam"))]
@@ -48,9 +53,9 @@ pub struct CreateAuthorizerInput {
     /// `IntegerWithLengthBetween0And3600`: 0 disables caching.
     #[model(range(min = 0, max = 3600))]
     pub authorizer_result_ttl_in_seconds: Option<u32>,
-    /// Required by the model; an `Option` until `required` works without `Default`.
-    #[model(known)]
-    pub authorizer_type: Option<AuthorizerType>,
+    /// Required.
+    #[model(required, known)]
+    pub authorizer_type: AuthorizerType,
     /// `UriWithLengthBetween1And2048`: the Lambda function's URI (`REQUEST` authorizers).
     #[model(length(min = 1, max = 2048))]
     pub authorizer_uri: Option<String>,
@@ -103,4 +108,45 @@ pub struct Authorizer {
     /// `StringWithLengthBetween1And128`: required.
     #[model(required, length(min = 1, max = 128))]
     pub name: String,
+}
+
+/// A JWT authorizer names its issuer and reads the token from a single identity source; only a
+/// `REQUEST` authorizer takes credentials.
+fn members_of_the_type(authorizer: &CreateAuthorizerInput) -> Result<(), Vec<CustomError>> {
+    let mut faults = Vec::new();
+    match authorizer.authorizer_type {
+        AuthorizerType::Jwt => {
+            let issuer = authorizer
+                .jwt_configuration
+                .as_ref()
+                .and_then(|jwt| jwt.issuer.as_ref());
+            if authorizer.jwt_configuration.is_some() && issuer.is_none() {
+                faults.push(
+                    CustomError::new("is required when authorizerType is JWT")
+                        .with_rule("required")
+                        .at("jwtConfiguration")
+                        .at("issuer"),
+                );
+            }
+            if authorizer.identity_source.len() > 1 {
+                faults.push(
+                    CustomError::new("must have exactly 1 entry when authorizerType is JWT")
+                        .with_rule("length")
+                        .at("identitySource"),
+                );
+            }
+            if authorizer.authorizer_credentials_arn.is_some() {
+                faults.push(
+                    CustomError::new("is supported only when authorizerType is REQUEST")
+                        .at("authorizerCredentialsArn"),
+                );
+            }
+        }
+        AuthorizerType::Request | AuthorizerType::Unknown(_) => {}
+    }
+    if faults.is_empty() {
+        Ok(())
+    } else {
+        Err(faults)
+    }
 }

@@ -1,20 +1,18 @@
 //! `CreateIntegrationInput` (the body of `CreateIntegration`) and `Integration`, with
 //! `TlsConfig` and `responseParameters`, a map of maps.
 //!
-//! Rules that span members, not declared yet (container rules): `connectionId` is required when
-//! `connectionType` is `VPC_LINK`; `payloadFormatVersion` is `1.0` unless `integrationType` is
-//! `AWS_PROXY`; `integrationSubtype` applies to `AWS_PROXY` integrations, and with it the keys
-//! of `requestParameters` are parameter names, without it `<action>:<header|querystring|path>.
-//! <location>` (HTTP APIs) or `integration.request.<location>.<name>` (WebSocket APIs). What
-//! depends on the API's protocol (`timeoutInMillis` at most 29,000 for WebSocket APIs,
-//! `payloadFormatVersion` required for HTTP APIs, the WebSocket-only and HTTP-only members)
-//! cannot be told from the document.
+//! Rules that span members: `connectionId` is required when `connectionType` is `VPC_LINK`;
+//! `payloadFormatVersion` is `1.0` unless `integrationType` is `AWS_PROXY`;
+//! `integrationSubtype` applies to `AWS_PROXY` integrations. Not declared: what depends on the
+//! API's protocol (`timeoutInMillis` at most 29,000 for WebSocket APIs, `payloadFormatVersion`
+//! required for HTTP APIs, the keys of `requestParameters`, the WebSocket-only and HTTP-only
+//! members), which the document does not say.
 
 use std::collections::BTreeMap;
 
 use stages_runtime::Model;
 
-use super::arn_of;
+use super::{arn_of, CustomError};
 
 /// `ConnectionType`.
 #[derive(Debug, Clone, PartialEq, Eq, Model)]
@@ -82,6 +80,10 @@ pub struct TlsConfig {
 
 /// The body of `CreateIntegration`.
 #[derive(Debug, Clone, PartialEq, Model)]
+#[model(
+    require(connection_id, when(connection_type = "VPC_LINK")),
+    custom = members_of_the_type
+)]
 pub struct CreateIntegrationInput {
     /// `StringWithLengthBetween1And1024`: the VPC link's identifier.
     #[model(length(min = 1, max = 1024))]
@@ -104,9 +106,9 @@ pub struct CreateIntegrationInput {
     /// `StringWithLengthBetween1And128`: the AWS service action (`AWS_PROXY`, HTTP APIs).
     #[model(length(min = 1, max = 128))]
     pub integration_subtype: Option<String>,
-    /// Required by the model; an `Option` until `required` works without `Default`.
-    #[model(known)]
-    pub integration_type: Option<IntegrationType>,
+    /// Required.
+    #[model(required, known)]
+    pub integration_type: IntegrationType,
     /// `UriWithLengthBetween1And2048`.
     #[model(length(min = 1, max = 2048))]
     pub integration_uri: Option<String>,
@@ -220,4 +222,28 @@ pub struct Integration {
     pub timeout_in_millis: Option<u32>,
     /// `TlsConfig`.
     pub tls_config: Option<TlsConfig>,
+}
+
+/// Only Lambda proxy integrations (`AWS_PROXY`) take payload format 2.0 and an integration
+/// subtype.
+fn members_of_the_type(integration: &CreateIntegrationInput) -> Result<(), Vec<CustomError>> {
+    let proxy = integration.integration_type == IntegrationType::AwsProxy;
+    let mut faults = Vec::new();
+    if !proxy && integration.payload_format_version.as_deref() == Some("2.0") {
+        faults.push(
+            CustomError::new("must be 1.0 unless integrationType is AWS_PROXY")
+                .at("payloadFormatVersion"),
+        );
+    }
+    if !proxy && integration.integration_subtype.is_some() {
+        faults.push(
+            CustomError::new("is supported only when integrationType is AWS_PROXY")
+                .at("integrationSubtype"),
+        );
+    }
+    if faults.is_empty() {
+        Ok(())
+    } else {
+        Err(faults)
+    }
 }

@@ -5,11 +5,9 @@
 //!
 //! Request types (`Create*Input`) reject enum values they do not know (`known`); response
 //! types keep them (`#[model(other)]`), as the AWS SDKs do, so a document from a newer service
-//! still decodes. Rules that span members ("a `VPC_LINK` integration needs `connectionId`") are
-//! listed on each type as not yet declared: the derive has no container rules yet.
-//!
-//! Until `required` works without `Default`, a required member whose type is an enum is an
-//! `Option` here (noted on the member): no value is made up to satisfy the bound.
+//! still decodes. Rules that span members ("a `VPC_LINK` integration needs `connectionId`")
+//! are struct rules on the request types; each type's docs list what depends on the API's
+//! protocol, which the document does not say, and so is not declared.
 
 pub mod api;
 pub mod authorizer;

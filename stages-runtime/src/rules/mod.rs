@@ -4,13 +4,15 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Display;
-use std::sync::LazyLock;
-
-use regex::Regex;
+mod custom;
+mod pattern;
 
 use super::open_enum::OpenEnum;
 use super::path::Path;
 use super::violation::{code, Report};
+
+pub use custom::{custom, CustomError, CustomOutcome};
+pub use pattern::{compile_anchored, pattern, Pattern};
 
 /// Whether a rule applies to a value itself or to the key of a map entry; only the message
 /// differs ("key must …").
@@ -165,108 +167,6 @@ fn length_message(unit: Unit, min: usize, max: usize, subject: Subject, found: u
     format!("{lead} {expected}, found {found}")
 }
 
-/// A compiled `pattern` rule: the source as written in the attribute, and how to match it.
-///
-/// Patterns that are a single ASCII character class repeated (`[A-Za-z0-9_]+`) are turned into a
-/// byte table when the derive expands, so the common case needs no regex engine at run time.
-#[derive(Debug)]
-pub struct Pattern {
-    source: &'static str,
-    matcher: Matcher,
-}
-
-// Patterns live in statics, one per rule: a 256-byte table inline costs nothing and saves an
-// indirection per byte tested.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug)]
-enum Matcher {
-    Regex(LazyLock<Regex, fn() -> Regex>),
-    Class {
-        table: [bool; 256],
-        min: usize,
-        max: usize,
-    },
-}
-
-impl Pattern {
-    /// A pattern matched by the regex engine. `compile` is called once per process, on first use.
-    pub const fn regex(source: &'static str, compile: fn() -> Regex) -> Self {
-        Pattern {
-            source,
-            matcher: Matcher::Regex(LazyLock::new(compile)),
-        }
-    }
-
-    /// A pattern that is one ASCII class repeated `min..=max` times; `allowed` has bit `b` set
-    /// for each allowed byte `b` (low half in `[0]`, high half in `[1]`, which stays zero).
-    pub const fn class(source: &'static str, allowed: [u128; 2], min: usize, max: usize) -> Self {
-        Pattern {
-            source,
-            matcher: Matcher::Class {
-                table: {
-                    let mut table = [false; 256];
-                    let mut byte = 0;
-                    while byte < 256 {
-                        table[byte] = (allowed[byte >> 7] >> (byte & 127)) & 1 == 1;
-                        byte += 1;
-                    }
-                    table
-                },
-                min,
-                max,
-            },
-        }
-    }
-
-    /// The pattern as written in the attribute.
-    pub fn source(&self) -> &'static str {
-        self.source
-    }
-
-    /// Whether the whole of `value` matches.
-    #[inline]
-    pub fn is_match(&self, value: &str) -> bool {
-        match &self.matcher {
-            Matcher::Regex(regex) => regex.is_match(value),
-            Matcher::Class { table, min, max } => {
-                let len = value.len();
-                len >= *min
-                    && len <= *max
-                    && value
-                        .bytes()
-                        .fold(true, |ok, byte| ok & table[usize::from(byte)])
-            }
-        }
-    }
-}
-
-/// Compiles `source` so that it must match the whole string. The derive has already parsed the
-/// pattern, so this cannot fail for generated code.
-#[doc(hidden)]
-pub fn compile_anchored(source: &str) -> Regex {
-    Regex::new(&format!("^(?:{source})$")).unwrap_or_else(|error| {
-        unreachable!("the pattern `{source}` was checked when the derive expanded: {error}")
-    })
-}
-
-/// `pattern = "..."`: the whole string must match.
-#[inline]
-pub fn pattern(
-    value: &str,
-    pattern: &Pattern,
-    subject: Subject,
-    path: &Path<'_>,
-    report: &mut Report,
-) {
-    if !pattern.is_match(value) {
-        report.push(
-            path,
-            code::PATTERN,
-            format!("{} match {}", subject.lead(), pattern.source()),
-        );
-    }
-}
-
 /// `contains = "..."`: the string must include `needle`.
 #[inline]
 pub fn contains(
@@ -358,51 +258,7 @@ pub fn relabel(
     }
 }
 
-/// The error a `custom = path::to::function` rule returns.
-///
-/// The function has the signature `fn(&T) -> Result<(), CustomError>` where `T` is the field's
-/// type (the inner type for `Option` fields, which are only checked when present);
-/// `custom = function(a, b)` calls `function(&value, a, b)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CustomError {
-    rule: Cow<'static, str>,
-    message: Cow<'static, str>,
-}
-
-impl CustomError {
-    /// A failure reported under the rule code `custom`. The message says what was expected,
-    /// in the style of the built-in rules ("must be a log-group ARN").
-    pub fn new(message: impl Into<Cow<'static, str>>) -> Self {
-        CustomError {
-            rule: Cow::Borrowed(code::CUSTOM),
-            message: message.into(),
-        }
-    }
-
-    /// Reports the failure under another rule code, such as `pattern`, when that is what it is.
-    pub fn with_rule(mut self, rule: impl Into<Cow<'static, str>>) -> Self {
-        self.rule = rule.into();
-        self
-    }
-
-    /// The rule code.
-    pub fn rule(&self) -> &str {
-        &self.rule
-    }
-
-    /// The message.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-}
-
-/// Records the outcome of a custom rule.
-#[inline]
-pub fn custom(outcome: Result<(), CustomError>, path: &Path<'_>, report: &mut Report) {
-    if let Err(error) = outcome {
-        report.push(path, error.rule, error.message.into_owned());
-    }
-}
+pub use super::conditions::{assert_wire_value, required_when, required_when_message, WireValue};
 
 #[cfg(test)]
 mod tests {
@@ -486,6 +342,6 @@ mod tests {
             messages(|p, r| custom(Err(failure), p, r)),
             ["pattern: must be an ARN"]
         );
-        assert!(messages(|p, r| custom(Ok(()), p, r)).is_empty());
+        assert!(messages(|p, r| custom(Ok::<(), CustomError>(()), p, r)).is_empty());
     }
 }

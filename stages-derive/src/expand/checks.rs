@@ -1,0 +1,184 @@
+//! The calls that check one value's rules: each built-in rule, the author's labels on them,
+//! custom functions, and loops over the entries of maps, lists and sets at any depth.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::respan;
+use crate::attr;
+use crate::check::{Entries, Pattern, Rules};
+use crate::pattern::Matcher;
+
+#[derive(Clone, Copy)]
+pub enum Subject {
+    Value,
+    Key,
+}
+
+/// Calls for each rule on `value` (a reference expression) at `path`.
+pub fn value_checks(
+    rules: &Rules,
+    value: TokenStream,
+    path: TokenStream,
+    subject: Subject,
+    entries: bool,
+    rt: &TokenStream,
+) -> TokenStream {
+    let subject = match subject {
+        Subject::Value => quote!(#rt::rules::Subject::Value),
+        Subject::Key => quote!(#rt::rules::Subject::Key),
+    };
+    let mut out = TokenStream::new();
+    let as_str = quote!(::core::convert::AsRef::<str>::as_ref(#value));
+    if let Some((min, max)) = rules.length {
+        let max = if max == usize::MAX {
+            quote!(::core::primitive::usize::MAX)
+        } else {
+            quote!(#max)
+        };
+        out.extend(labelled(
+            {
+                let function = match &rules.length_site {
+                    Some((rule, ty)) => respan(quote!(#rt::rules::length::<#ty>), rule.span()),
+                    None => quote!(#rt::rules::length),
+                };
+                quote!(#function(#value, #min, #max, #subject, &#path, __report);)
+            },
+            &rules.labels.length,
+            rt,
+        ));
+    }
+    if let Some(pattern) = &rules.pattern {
+        let constant = pattern_constant(pattern, rt);
+        out.extend(labelled(
+            quote! {{
+                static __PATTERN: #rt::rules::Pattern = #constant;
+                #rt::rules::pattern(#as_str, &__PATTERN, #subject, &#path, __report);
+            }},
+            &rules.labels.pattern,
+            rt,
+        ));
+    }
+    if let Some(needle) = &rules.contains {
+        out.extend(labelled(
+            quote!(#rt::rules::contains(#as_str, #needle, #subject, &#path, __report);),
+            &rules.labels.contains,
+            rt,
+        ));
+    }
+    if let Some((min, max)) = &rules.range {
+        out.extend(labelled(
+            quote!(#rt::rules::range(*#value, #min, #max, #subject, &#path, __report);),
+            &rules.labels.range,
+            rt,
+        ));
+    }
+    if rules.finite {
+        out.extend(labelled(
+            quote!(#rt::rules::finite(::core::convert::Into::<f64>::into(*#value), #subject, &#path, __report);),
+            &rules.labels.finite,
+            rt,
+        ));
+    }
+    if let Some((known, ty)) = &rules.known {
+        let function = respan(quote!(#rt::rules::known::<#ty>), known.span());
+        out.extend(labelled(
+            quote!(#function(#value, #subject, &#path, __report);),
+            &rules.labels.known,
+            rt,
+        ));
+    }
+    for attr::Custom { function, args } in &rules.custom {
+        let report = quote!(__report);
+        out.extend(quote_spanned! {function.span()=>
+            #rt::rules::custom(#function(#value #(, #args)*), &#path, #report);
+        });
+    }
+    if let Some(entries) = rules.entries.as_ref().filter(|_| entries) {
+        out.extend(entry_checks(entries, &value, &path, rt));
+    }
+    out
+}
+
+/// A rule's call, followed, when the author gave the rule a message or code, by a relabelling
+/// of what it reported. Rules without one cost nothing more.
+fn labelled(check: TokenStream, label: &attr::Label, rt: &TokenStream) -> TokenStream {
+    if !label.is_set() {
+        return check;
+    }
+    let some = |lit: &Option<syn::LitStr>| match lit {
+        Some(lit) => quote!(::core::option::Option::Some(#lit)),
+        None => quote!(::core::option::Option::None),
+    };
+    let (code, message) = (some(&label.code), some(&label.message));
+    quote! {{
+        let __mark = __report.len();
+        #check
+        #rt::rules::relabel(__report, __mark, #code, #message);
+    }}
+}
+
+/// A loop over the entries of a map or the items of a list, with the key or index on the path.
+fn entry_checks(
+    entries: &Entries,
+    value: &TokenStream,
+    path: &TokenStream,
+    rt: &TokenStream,
+) -> TokenStream {
+    let values = value_checks(
+        &entries.values,
+        quote!(__item),
+        quote!(__entry),
+        Subject::Value,
+        true,
+        rt,
+    );
+    if entries.is_map {
+        let keys = value_checks(
+            &entries.keys,
+            quote!(__key),
+            quote!(__entry),
+            Subject::Key,
+            true,
+            rt,
+        );
+        quote! {
+            for (__key, __item) in #value {
+                let __entry = #path.key(::core::convert::AsRef::<str>::as_ref(__key));
+                #keys
+                #values
+            }
+        }
+    } else {
+        quote! {
+            for (__index, __item) in #value.iter().enumerate() {
+                let __entry = #path.index(__index);
+                #values
+            }
+        }
+    }
+}
+
+/// A `Pattern` constant: a byte table when the derive could build one, a lazily compiled regex
+/// otherwise.
+fn pattern_constant(pattern: &Pattern, rt: &TokenStream) -> TokenStream {
+    let source = &pattern.source;
+    match &pattern.matcher {
+        Matcher::Class {
+            allowed: [low, high],
+            min,
+            max,
+        } => {
+            let max = if *max == usize::MAX {
+                quote!(::core::primitive::usize::MAX)
+            } else {
+                quote!(#max)
+            };
+            quote!(#rt::rules::Pattern::class(#source, [#low, #high], #min, #max))
+        }
+        Matcher::Regex => {
+            quote!(#rt::rules::Pattern::regex(#source, || #rt::rules::compile_anchored(#source)))
+        }
+    }
+}
