@@ -15,7 +15,8 @@ pub trait AwsError {
 
 /// 400: the request is not valid, for example incomplete or incorrect.
 ///
-/// Validation errors convert into one, with a message that names every offending path:
+/// Validation errors convert into one, with a message that names every offending path (a value
+/// of the wrong type hides nothing else):
 ///
 /// ```
 /// use stages_model::{from_json, BadRequestException, CreateStageInput};
@@ -24,7 +25,10 @@ pub trait AwsError {
 /// let body = BadRequestException::from(errors);
 /// assert_eq!(
 ///     body.message.as_deref(),
-///     Some("description: invalid type: integer `7`, expected a string at line 1 column 37")
+///     Some(
+///         "stageName: must contain only letters, digits, hyphens and underscores, or be exactly \
+///          $default; description: invalid type: integer `7`, expected a string"
+///     )
 /// );
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Model)]

@@ -86,9 +86,10 @@ fn json_format_prints_one_object_per_file() {
     assert_eq!(
         pointers,
         [
+            // A missing member comes first in its object, then document order.
+            "/stageName",
             "/defaultRouteSettings/loggingLevel",
             "/routeSettings/GET ~1pets/loggingLevel",
-            "/stageName",
             "/stageVariables/my-var",
             "/stageVariables/url",
             "/accessLogSettings/format",

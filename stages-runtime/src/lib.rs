@@ -28,6 +28,7 @@
 //!
 //! See [`Model`] for the attribute grammar.
 
+mod conditions;
 pub mod datetime;
 #[doc(hidden)]
 pub mod de;
@@ -37,6 +38,8 @@ pub mod number;
 mod path;
 #[doc(hidden)]
 pub mod rules;
+#[doc(hidden)]
+pub mod ser;
 mod validate;
 mod violation;
 
@@ -61,6 +64,7 @@ pub mod __private {
     pub use crate::de;
     pub use crate::number;
     pub use crate::rules;
+    pub use crate::ser;
     pub use crate::validate::{Nested, NestedModel, NotAModel};
     pub use crate::{path::Path, validate::Validate, violation::Report};
     pub use regex::Regex;
