@@ -7,13 +7,13 @@ use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{delete, get};
 use axum::Router;
 use serde::Serialize;
 use stages_model::chrono::{DateTime, SubsecRound, Utc};
 use stages_model::{
-    from_json_slice, CreateStageInput, GetStagesInput, Operation, Stage, Stages, Validate,
-    DEFAULT_PAGE_SIZE,
+    from_json_slice, CreateStageInput, GetStagesInput, Operation, Stage, UpdateStageInput,
+    Validate, DEFAULT_PAGE_SIZE,
 };
 
 use crate::api::{Api, CreateApiInput};
@@ -21,7 +21,7 @@ use crate::config::Config;
 use crate::errors::ServiceError;
 use crate::middleware::{self, RateLimiter};
 use crate::pagination::Tokens;
-use crate::store::{Insert, Store};
+use crate::store::{no_such_api, StageJson, Store};
 
 /// What the handlers share.
 pub struct Service {
@@ -31,14 +31,20 @@ pub struct Service {
 }
 
 impl Service {
-    pub fn new(config: &Config) -> Self {
-        Service {
-            store: Store::new(),
+    /// The service, with the stages already in `config.data_dir` when it is given.
+    pub fn new(config: &Config) -> Result<Self, String> {
+        let store = match &config.data_dir {
+            Some(directory) => Store::open(directory, config.quotas.clone())?,
+            None => Store::in_memory(config.quotas.clone())
+                .map_err(|error| format!("cannot start the store: {error}"))?,
+        };
+        Ok(Service {
+            store,
             tokens: Tokens::new(),
             limiter: config
                 .rate_limit
                 .map(|rate| RateLimiter::new(rate, config.burst)),
-        }
+        })
     }
 }
 
@@ -53,7 +59,18 @@ pub fn router(service: Arc<Service>, config: &Config) -> Router {
             "/v2/apis/{api_id}/stages",
             get(get_stages).post(create_stage),
         )
-        .route("/v2/apis/{api_id}/stages/{stage_name}", get(get_stage))
+        .route(
+            "/v2/apis/{api_id}/stages/{stage_name}",
+            get(get_stage).patch(update_stage).delete(delete_stage),
+        )
+        .route(
+            "/v2/apis/{api_id}/stages/{stage_name}/routesettings/{route_key}",
+            delete(delete_route_settings),
+        )
+        .route(
+            "/v2/apis/{api_id}/stages/{stage_name}/accesslogsettings",
+            delete(delete_access_log_settings),
+        )
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(config.max_body))
@@ -83,6 +100,37 @@ fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
         }
         .into_response(),
     }
+}
+
+/// A stored stage's JSON, or a page of them, as the response body.
+fn raw_json(status: StatusCode, body: Vec<u8>) -> Response {
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+/// `{"items":[...],"nextToken":...}` from the stages' stored JSON, without decoding them.
+fn stages_page(items: &[StageJson], next_token: Option<&str>) -> Vec<u8> {
+    let size = items.iter().map(|item| item.len() + 1).sum::<usize>() + 64;
+    let mut body = Vec::with_capacity(size);
+    body.extend_from_slice(br#"{"items":["#);
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            body.push(b',');
+        }
+        body.extend_from_slice(item);
+    }
+    body.push(b']');
+    if let Some(token) = next_token {
+        body.extend_from_slice(br#","nextToken":"#);
+        // A token is hex digits and a dot; serde_json quotes it all the same.
+        let _ = serde_json::to_writer(&mut body, token);
+    }
+    body.push(b'}');
+    body
 }
 
 /// The current time to the second, as AWS reports creation dates.
@@ -141,21 +189,21 @@ async fn create_api(
     State(service): Shared,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let outcome = (|| {
-        let body = json_body(&headers, body)?;
-        let input: CreateApiInput = from_json_slice(&body)?;
-        let api = service.store.insert_api(|api_id| Api {
+) -> Result<Response, ServiceError> {
+    let body = json_body(&headers, body)?;
+    let input: CreateApiInput = from_json_slice(&body)?;
+    let api = service
+        .store
+        .create_api(move |api_id| Api {
             api_endpoint: Some(format!("https://{api_id}.execute-api.localhost")),
             api_id,
             name: input.name,
             protocol_type: input.protocol_type,
             description: input.description,
             created_date: Some(now()),
-        });
-        Ok::<_, ServiceError>(json(StatusCode::CREATED, &api))
-    })();
-    outcome.unwrap_or_else(IntoResponse::into_response)
+        })
+        .await?;
+    Ok(json(StatusCode::CREATED, &api))
 }
 
 async fn get_api(
@@ -169,10 +217,6 @@ async fn get_api(
     }
 }
 
-fn no_such_api(api_id: &str) -> ServiceError {
-    ServiceError::not_found("Api", format!("Invalid API identifier specified: {api_id}"))
-}
-
 async fn create_stage(
     State(service): Shared,
     api_id: Result<Path<String>, PathRejection>,
@@ -183,17 +227,11 @@ async fn create_stage(
     let body = json_body(&headers, body)?;
     let input: CreateStageInput = from_json_slice(&body)?;
     let stage = Stage::from_input(input, now());
-    let name = stage.stage_name.clone();
-    match service.store.insert_stage(&api_id, stage) {
-        Insert::Created(stage) => Ok(json(
-            status_of::<stages_model::CreateStageRequest>(),
-            &*stage,
-        )),
-        Insert::NoSuchApi => Err(no_such_api(&api_id)),
-        Insert::NameTaken => Err(ServiceError::conflict(format!(
-            "Stage already exists: {name}"
-        ))),
-    }
+    let created = service.store.create_stage(api_id, stage).await?;
+    Ok(raw_json(
+        status_of::<stages_model::CreateStageRequest>(),
+        created.to_vec(),
+    ))
 }
 
 async fn get_stages(
@@ -227,19 +265,13 @@ async fn get_stages(
         None => None,
     };
     let size = input.page_size().unwrap_or(DEFAULT_PAGE_SIZE) as usize;
-    let page = service
-        .store
-        .page(&input.api_id, after.as_deref(), size)
-        .ok_or_else(|| no_such_api(&input.api_id))?;
+    let page = service.store.page(&input.api_id, after.as_deref(), size)?;
     let next_token = page
         .last
         .map(|last| service.tokens.issue(&input.api_id, &last));
-    Ok(json(
+    Ok(raw_json(
         status_of::<GetStagesInput>(),
-        &Stages {
-            items: page.items,
-            next_token,
-        },
+        stages_page(&page.items, next_token.as_deref()),
     ))
 }
 
@@ -248,14 +280,57 @@ async fn get_stage(
     names: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, ServiceError> {
     let (api_id, stage_name) = path(names)?;
-    match service.store.stage(&api_id, &stage_name) {
-        Some(Some(stage)) => Ok(json(StatusCode::OK, &stage)),
-        Some(None) => Err(ServiceError::not_found(
-            "Stage",
-            format!("Invalid stage identifier specified: {stage_name}"),
-        )),
-        None => Err(no_such_api(&api_id)),
-    }
+    let stage = service.store.stage(&api_id, &stage_name)?;
+    Ok(raw_json(StatusCode::OK, stage.to_vec()))
+}
+
+async fn update_stage(
+    State(service): Shared,
+    names: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ServiceError> {
+    let (api_id, stage_name) = path(names)?;
+    let body = json_body(&headers, body)?;
+    let update: UpdateStageInput = from_json_slice(&body)?;
+    let updated = service
+        .store
+        .update_stage(api_id, stage_name, update, now())
+        .await?;
+    Ok(raw_json(StatusCode::OK, updated.to_vec()))
+}
+
+async fn delete_stage(
+    State(service): Shared,
+    names: Result<Path<(String, String)>, PathRejection>,
+) -> Result<StatusCode, ServiceError> {
+    let (api_id, stage_name) = path(names)?;
+    service.store.delete_stage(api_id, stage_name).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn delete_route_settings(
+    State(service): Shared,
+    names: Result<Path<(String, String, String)>, PathRejection>,
+) -> Result<StatusCode, ServiceError> {
+    let (api_id, stage_name, route_key) = path(names)?;
+    service
+        .store
+        .delete_route_settings(api_id, stage_name, route_key, now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn delete_access_log_settings(
+    State(service): Shared,
+    names: Result<Path<(String, String)>, PathRejection>,
+) -> Result<StatusCode, ServiceError> {
+    let (api_id, stage_name) = path(names)?;
+    service
+        .store
+        .delete_access_log_settings(api_id, stage_name, now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn unknown_route(method: Method, uri: Uri) -> ServiceError {

@@ -17,7 +17,8 @@ use tokio::net::TcpListener;
 
 /// Serves the Stages API on `listener` until Ctrl-C or SIGTERM, letting in-flight requests finish.
 pub async fn serve(listener: TcpListener, config: &config::Config) -> std::io::Result<()> {
-    let state = Arc::new(handlers::Service::new(config));
+    let service = handlers::Service::new(config).map_err(std::io::Error::other)?;
+    let state = Arc::new(service);
     let app = handlers::router(state, config);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
