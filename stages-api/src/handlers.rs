@@ -17,11 +17,12 @@ use stages_model::{
 };
 
 use crate::api::{Api, CreateApiInput};
+use crate::body::{json_response, stages_page};
 use crate::config::Config;
 use crate::errors::ServiceError;
 use crate::middleware::{self, RateLimiter};
 use crate::pagination::Tokens;
-use crate::store::{no_such_api, StageJson, Store};
+use crate::store::{no_such_api, Store};
 
 /// What the handlers share.
 pub struct Service {
@@ -100,37 +101,6 @@ fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
         }
         .into_response(),
     }
-}
-
-/// A stored stage's JSON, or a page of them, as the response body.
-fn raw_json(status: StatusCode, body: Vec<u8>) -> Response {
-    let mut response = (status, body).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    response
-}
-
-/// `{"items":[...],"nextToken":...}` from the stages' stored JSON, without decoding them.
-fn stages_page(items: &[StageJson], next_token: Option<&str>) -> Vec<u8> {
-    let size = items.iter().map(|item| item.len() + 1).sum::<usize>() + 64;
-    let mut body = Vec::with_capacity(size);
-    body.extend_from_slice(br#"{"items":["#);
-    for (index, item) in items.iter().enumerate() {
-        if index > 0 {
-            body.push(b',');
-        }
-        body.extend_from_slice(item);
-    }
-    body.push(b']');
-    if let Some(token) = next_token {
-        body.extend_from_slice(br#","nextToken":"#);
-        // A token is hex digits and a dot; serde_json quotes it all the same.
-        let _ = serde_json::to_writer(&mut body, token);
-    }
-    body.push(b'}');
-    body
 }
 
 /// The current time to the second, as AWS reports creation dates.
@@ -228,9 +198,9 @@ async fn create_stage(
     let input: CreateStageInput = from_json_slice(&body)?;
     let stage = Stage::from_input(input, now());
     let created = service.store.create_stage(api_id, stage).await?;
-    Ok(raw_json(
+    Ok(json_response(
         status_of::<stages_model::CreateStageRequest>(),
-        created.to_vec(),
+        created.into(),
     ))
 }
 
@@ -269,9 +239,9 @@ async fn get_stages(
     let next_token = page
         .last
         .map(|last| service.tokens.issue(&input.api_id, &last));
-    Ok(raw_json(
+    Ok(json_response(
         status_of::<GetStagesInput>(),
-        stages_page(&page.items, next_token.as_deref()),
+        stages_page(page.items, next_token.as_deref()),
     ))
 }
 
@@ -281,7 +251,7 @@ async fn get_stage(
 ) -> Result<Response, ServiceError> {
     let (api_id, stage_name) = path(names)?;
     let stage = service.store.stage(&api_id, &stage_name)?;
-    Ok(raw_json(StatusCode::OK, stage.to_vec()))
+    Ok(json_response(StatusCode::OK, stage.into()))
 }
 
 async fn update_stage(
@@ -297,7 +267,7 @@ async fn update_stage(
         .store
         .update_stage(api_id, stage_name, update, now())
         .await?;
-    Ok(raw_json(StatusCode::OK, updated.to_vec()))
+    Ok(json_response(StatusCode::OK, updated.into()))
 }
 
 async fn delete_stage(

@@ -4,6 +4,7 @@
 //! calls [`serve`]. Its HTTP stack never reaches users of `stages-model`.
 
 pub mod api;
+pub mod body;
 pub mod config;
 pub mod errors;
 pub mod handlers;

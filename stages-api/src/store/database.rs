@@ -61,7 +61,7 @@ impl Database {
                 Ok(Change::PutStage {
                     api_id: row.get(0)?,
                     name: row.get(1)?,
-                    json: row.get::<_, Vec<u8>>(2)?.into(),
+                    json: row.get::<_, Vec<u8>>(2)?.into_boxed_slice().into(),
                 })
             })
             .map_err(fail)?;

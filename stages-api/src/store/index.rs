@@ -11,8 +11,9 @@ use std::sync::{Arc, PoisonError, RwLock};
 
 use crate::api::Api;
 
-/// A stage as stored and served: its JSON encoding, shared by every reader.
-pub type StageJson = Arc<[u8]>;
+/// A stage as stored and served: its JSON encoding, shared (not copied) by every reader and
+/// response.
+pub type StageJson = axum::body::Bytes;
 
 /// One API and its stages by name.
 pub struct ApiEntry {
@@ -78,7 +79,7 @@ impl Index {
                 }
                 Change::PutStage { api_id, name, json } => {
                     if let Some(entry) = self.api(api_id) {
-                        entry.write().insert(name.as_str().into(), Arc::clone(json));
+                        entry.write().insert(name.as_str().into(), json.clone());
                     }
                 }
                 Change::DeleteStage { api_id, name } => {
@@ -116,7 +117,7 @@ impl ApiEntry {
         let mut items = Vec::with_capacity(size.min(stages.len()));
         let mut last_name = None;
         for (name, json) in rest.by_ref().take(size) {
-            items.push(Arc::clone(json));
+            items.push(json.clone());
             last_name = Some(name);
         }
         let last = if rest.next().is_some() {

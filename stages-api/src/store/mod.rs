@@ -134,7 +134,7 @@ impl Store {
                         ),
                     ));
                 }
-                batch.put_stage(&api_id, name, Arc::clone(&json));
+                batch.put_stage(&api_id, name, json.clone());
                 Ok(json)
             })
             .await
@@ -239,7 +239,7 @@ impl Store {
                     })?;
                 change(&mut stage)?;
                 let json = encode(&stage)?;
-                batch.put_stage(&api_id, &stage_name, Arc::clone(&json));
+                batch.put_stage(&api_id, &stage_name, json.clone());
                 Ok(json)
             })
             .await
@@ -288,8 +288,9 @@ fn check_routes(stage: &Stage, quotas: &Quotas) -> Result<(), ServiceError> {
 }
 
 fn encode(stage: &Stage) -> Result<StageJson, ServiceError> {
+    // A boxed slice, so that the store keeps no spare capacity.
     serde_json::to_vec(stage)
-        .map(StageJson::from)
+        .map(|json| StageJson::from(json.into_boxed_slice()))
         .map_err(|error| internal(format!("the stage could not be encoded: {error}")))
 }
 

@@ -63,10 +63,8 @@ impl Batch<'_> {
         if self.stage(api_id, name).is_none() {
             *self.added.entry(api_id.to_owned()).or_default() += 1;
         }
-        self.stages.insert(
-            (api_id.to_owned(), name.to_owned()),
-            Some(Arc::clone(&json)),
-        );
+        self.stages
+            .insert((api_id.to_owned(), name.to_owned()), Some(json.clone()));
         self.changes.push(Change::PutStage {
             api_id: api_id.to_owned(),
             name: name.to_owned(),

@@ -1,0 +1,76 @@
+//! Response bodies made of stored stages, sent without copying them: a stage's JSON is shared
+//! with the store, and a page of `GetStages` goes out as the stages' own buffers between the
+//! few bytes of punctuation around them.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use http_body::{Frame, SizeHint};
+
+/// A JSON response whose body is `body`.
+pub fn json_response(status: StatusCode, body: Body) -> Response {
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+/// `{"items":[...],"nextToken":...}` around the stages' JSON, chunk by chunk, with its exact
+/// length (so the response has a `Content-Length`).
+pub fn stages_page(items: Vec<Bytes>, next_token: Option<&str>) -> Body {
+    let mut chunks = VecDeque::with_capacity(items.len() * 2 + 2);
+    chunks.push_back(Bytes::from_static(br#"{"items":["#));
+    for (index, item) in items.into_iter().enumerate() {
+        if index > 0 {
+            chunks.push_back(Bytes::from_static(b","));
+        }
+        chunks.push_back(item);
+    }
+    let mut tail = b"]".to_vec();
+    if let Some(token) = next_token {
+        tail.extend_from_slice(br#","nextToken":"#);
+        // Encoding a string into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut tail, token);
+    }
+    tail.push(b'}');
+    chunks.push_back(Bytes::from(tail));
+    let remaining = chunks.iter().map(|chunk| chunk.len() as u64).sum();
+    Body::new(Chunks { chunks, remaining })
+}
+
+/// A body that hands out its chunks one frame each.
+struct Chunks {
+    chunks: VecDeque<Bytes>,
+    remaining: u64,
+}
+
+impl http_body::Body for Chunks {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        let chunk = self.chunks.pop_front();
+        if let Some(chunk) = &chunk {
+            self.remaining -= chunk.len() as u64;
+        }
+        Poll::Ready(chunk.map(|chunk| Ok(Frame::data(chunk))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.chunks.is_empty()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        SizeHint::with_exact(self.remaining)
+    }
+}
