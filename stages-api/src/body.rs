@@ -12,6 +12,9 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use http_body::{Frame, SizeHint};
 
+/// Pages up to this size are copied into one buffer: one write, and fewer, larger frames.
+const COPY_BELOW: u64 = 64 * 1024;
+
 /// A JSON response whose body is `body`.
 pub fn json_response(status: StatusCode, body: Body) -> Response {
     let mut response = (status, body).into_response();
@@ -41,7 +44,10 @@ pub fn stages_page(items: Vec<Bytes>, next_token: Option<&str>) -> Body {
     }
     tail.push(b'}');
     chunks.push_back(Bytes::from(tail));
-    let remaining = chunks.iter().map(|chunk| chunk.len() as u64).sum();
+    let remaining: u64 = chunks.iter().map(|chunk| chunk.len() as u64).sum();
+    if remaining <= COPY_BELOW {
+        return Body::from(chunks.into_iter().flatten().collect::<Vec<u8>>());
+    }
     Body::new(Chunks { chunks, remaining })
 }
 

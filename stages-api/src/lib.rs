@@ -14,6 +14,7 @@ pub mod store;
 
 use std::sync::Arc;
 
+use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 
 /// Serves the Stages API on `listener` until Ctrl-C or SIGTERM, letting in-flight requests finish.
@@ -21,6 +22,11 @@ pub async fn serve(listener: TcpListener, config: &config::Config) -> std::io::R
     let service = handlers::Service::new(config).map_err(std::io::Error::other)?;
     let state = Arc::new(service);
     let app = handlers::router(state, config);
+    // Responses go out in several writes (a page is the stages' own buffers): without
+    // TCP_NODELAY, Nagle's algorithm holds the last one until the client's delayed ACK, ~40 ms.
+    let listener = listener.tap_io(|stream| {
+        let _ = stream.set_nodelay(true);
+    });
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
