@@ -151,7 +151,14 @@ impl Store {
     ) -> Result<StageJson, ServiceError> {
         let quotas = self.quotas.clone();
         self.change_stage(api_id, stage_name, move |stage| {
+            let new_deployment = update.deployment_id.is_some();
             stage.apply_update(update, now);
+            if new_deployment && stage.auto_deploy == Some(true) {
+                // The service model: deploymentId "can't be updated if autoDeploy is enabled".
+                return Err(ServiceError::bad_request(
+                    "deploymentId: cannot be updated while autoDeploy is enabled",
+                ));
+            }
             stage.validate()?;
             check_routes(stage, &quotas)
         })

@@ -4,7 +4,8 @@
 //! of durability, and no client hears of a change that a crash could still undo.
 
 use std::collections::HashMap;
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::Arc;
 
 use tokio::sync::oneshot;
@@ -122,7 +123,7 @@ impl Writer {
             .map_err(|_| NotDurable("the writer has stopped".into()))?;
         answer
             .await
-            .map_err(|_| NotDurable("the writer has stopped".into()))?
+            .map_err(|_| NotDurable("the change was abandoned".into()))?
     }
 }
 
@@ -135,11 +136,16 @@ fn run(index: &Index, mut database: Option<Database>, queue: &Receiver<Job>) {
             stages: HashMap::new(),
             added: HashMap::new(),
         };
-        let mut answers = vec![first(&mut batch)];
-        while answers.len() < MAX_BATCH {
-            match queue.try_recv() {
-                Ok(job) => answers.push(job(&mut batch)),
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
+        let mut answers = Vec::new();
+        let mut next = Some(first);
+        while let Some(job) = next.take() {
+            // A decision that panics (a bug) loses its own answer, never the writer.
+            match panic::catch_unwind(AssertUnwindSafe(|| job(&mut batch))) {
+                Ok(answer) => answers.push(answer),
+                Err(_) => eprintln!("stages-api: a change panicked and was dropped"),
+            }
+            if answers.len() < MAX_BATCH {
+                next = queue.try_recv().ok();
             }
         }
         let outcome = match database.as_mut() {

@@ -81,6 +81,11 @@ class Boto3Lifecycle(unittest.TestCase):
         message = caught.exception.response["Error"]["Message"]
         self.assertIn('stageVariables["my-var"]: key must match', message)
         self.assertIn("accessLogSettings.format: must include $context.requestId", message)
+        self.create("auto", AutoDeploy=True)
+        with self.assertRaises(self.client.exceptions.BadRequestException) as caught:
+            self.client.update_stage(ApiId=self.api_id, StageName="auto", DeploymentId="dep1")
+        self.assertIn("autoDeploy", caught.exception.response["Error"]["Message"])
+        self.client.update_stage(ApiId=self.api_id, StageName="auto", DeploymentId="dep1", AutoDeploy=False)
         for call in (
             lambda: self.client.update_stage(ApiId=self.api_id, StageName="missing", Description="x"),
             lambda: self.client.update_stage(ApiId="nosuchapi1", StageName="bad-upd", Description="x"),
