@@ -2,43 +2,23 @@
 //! of CreateStage requests, restarted on the same `--data-dir`, and every stage it answered 201
 //! for is there exactly once, as it was answered; nothing half-written is there.
 
+mod support;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use stages_model::{from_json, Stage, Stages};
+use support::Server;
 
-/// Starts the binary on a free port with `args`; returns the process and its address.
-fn start(args: &[&str]) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stages-api"))
-        .args(["--port", "0"])
-        .args(args)
-        .env_remove("STAGES_API_PORT")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start stages-api");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("piped stdout"))
-        .read_line(&mut line)
-        .expect("read the address");
-    let address = line
-        .trim()
-        .rsplit("http://")
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    assert!(
-        address.starts_with("127.0.0.1:"),
-        "stages-api did not start: {line:?}"
-    );
-    (child, address)
+/// Starts the binary with `args`, its log under the target directory.
+fn start(args: &[&str]) -> Server {
+    let log = Path::new(env!("CARGO_TARGET_TMPDIR")).join("durability.log");
+    Server::start(Path::new(env!("CARGO_BIN_EXE_stages-api")), args, &log)
 }
 
 /// One request on its own connection: the status and body, or `None` if the connection failed.
@@ -85,7 +65,8 @@ fn sigkill_during_a_create_storm_loses_no_acknowledged_stage() {
     let _ = std::fs::remove_dir_all(&directory);
     let data_dir = directory.to_str().expect("a UTF-8 path");
     let args = ["--data-dir", data_dir, "--max-stages-per-api", "1000000"];
-    let (mut server, address) = start(&args);
+    let server = start(&args);
+    let address = server.address().to_owned();
     let (status, body) = request(
         &address,
         "POST",
@@ -137,8 +118,7 @@ fn sigkill_during_a_create_storm_loses_no_acknowledged_stage() {
     while acknowledged.lock().unwrap().len() < 300 && started.elapsed() < Duration::from_secs(15) {
         std::thread::sleep(Duration::from_millis(5));
     }
-    server.kill().expect("SIGKILL the service"); // Child::kill is SIGKILL on Unix
-    server.wait().expect("reap the service");
+    server.kill();
     let killed_after = acknowledged.lock().unwrap().len();
     stop.store(true, Ordering::Relaxed);
     for client in clients {
@@ -151,10 +131,9 @@ fn sigkill_during_a_create_storm_loses_no_acknowledged_stage() {
         "only {killed_after} stages were acknowledged before the kill"
     );
 
-    let (mut restarted, address) = start(&args);
-    let stages = list(&address, &api_id);
-    let _ = restarted.kill();
-    let _ = restarted.wait();
+    let restarted = start(&args);
+    let stages = list(restarted.address(), &api_id);
+    drop(restarted);
 
     let mut seen = BTreeSet::new();
     for stage in &stages {

@@ -6,66 +6,14 @@
 //! unittest suites in `tests/e2e/`, then restarts the one with a data directory and checks that
 //! it kept everything. Cargo builds the binary for this test.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+
+use support::Server;
 
 const E2E: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e");
-
-/// A running service, stopped (SIGTERM, then SIGKILL) when dropped.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Server {
-    fn start(binary: &Path, args: &[&str], log: &Path) -> Server {
-        let log = File::create(log).expect("create the server log");
-        let mut child = Command::new(binary)
-            .args(["--port", "0"])
-            .args(args)
-            .env_remove("STAGES_API_PORT")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(log)
-            .spawn()
-            .expect("start stages-api");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("piped stdout"))
-            .read_line(&mut line)
-            .expect("read the address");
-        let url = line
-            .trim()
-            .rsplit(' ')
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        assert!(
-            url.starts_with("http://127.0.0.1:"),
-            "stages-api did not start: {line:?}"
-        );
-        Server { child, url }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// A virtual environment with boto3 (and the AWS CLI when it installs), made once and reused.
 fn python_with_boto3() -> PathBuf {
