@@ -1,6 +1,8 @@
 //! The durable copy, in SQLite: a table of APIs and a table of stages, each row the JSON the
 //! service serves. WAL journal with `synchronous = FULL`: a commit returns once its log is on
-//! disk, and a crash at any point leaves either the whole transaction or none of it.
+//! disk, and a crash at any point leaves either the whole transaction or none of it. The
+//! database is locked for the life of the process (`locking_mode = EXCLUSIVE`): the index in
+//! memory is the only reader, so a second process on the same directory is refused.
 
 use std::path::Path;
 
@@ -21,17 +23,29 @@ impl Database {
         let file = directory.join("stages.sqlite3");
         let connection = Connection::open(&file)
             .map_err(|error| format!("cannot open {}: {error}", file.display()))?;
+        // Another process holding the lock is an error at once, not a wait.
+        connection
+            .busy_timeout(std::time::Duration::ZERO)
+            .map_err(|error| format!("cannot open {}: {error}", file.display()))?;
         connection
             .execute_batch(
-                "PRAGMA journal_mode = WAL;
+                "PRAGMA locking_mode = EXCLUSIVE;
+                 PRAGMA journal_mode = WAL;
                  PRAGMA synchronous = FULL;
                  CREATE TABLE IF NOT EXISTS apis (id TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
                  CREATE TABLE IF NOT EXISTS stages (
                      api_id TEXT NOT NULL, name TEXT NOT NULL, json BLOB NOT NULL,
                      PRIMARY KEY (api_id, name)
-                 ) WITHOUT ROWID;",
+                 ) WITHOUT ROWID;
+                 BEGIN IMMEDIATE; COMMIT;",
             )
-            .map_err(|error| format!("cannot set up {}: {error}", file.display()))?;
+            .map_err(|error| match error.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DatabaseBusy) => format!(
+                    "{} is in use by another process (one stages-api per data directory)",
+                    file.display()
+                ),
+                _ => format!("cannot set up {}: {error}", file.display()),
+            })?;
         Ok(Database { connection })
     }
 
