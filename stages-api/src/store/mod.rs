@@ -8,6 +8,9 @@ mod database;
 mod index;
 mod writer;
 
+#[cfg(test)]
+mod tests;
+
 use std::hash::{BuildHasher, RandomState};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
