@@ -17,13 +17,16 @@ pub type StageJson = axum::body::Bytes;
 
 /// One API and its stages by name.
 pub struct ApiEntry {
+    /// The API itself.
     pub api: Api,
     stages: RwLock<BTreeMap<Box<str>, StageJson>>,
 }
 
 /// A page of stages, and the name of its last stage when more follow.
 pub struct Page {
+    /// The stages' JSON, in name order.
     pub items: Vec<StageJson>,
+    /// The last stage's name, when more stages follow it.
     pub last: Option<String>,
 }
 
@@ -48,6 +51,7 @@ pub struct Index {
 }
 
 impl Index {
+    /// The API's entry; the map's lock is released on return.
     pub fn api(&self, api_id: &str) -> Option<Arc<ApiEntry>> {
         self.apis
             .read()
@@ -56,6 +60,7 @@ impl Index {
             .cloned()
     }
 
+    /// Whether the API exists.
     pub fn contains_api(&self, api_id: &str) -> bool {
         self.apis
             .read()
@@ -101,10 +106,12 @@ impl ApiEntry {
         self.stages.write().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The stage's JSON, shared.
     pub fn stage(&self, name: &str) -> Option<StageJson> {
         self.read().get(name).cloned()
     }
 
+    /// How many stages the API has.
     pub fn stage_count(&self) -> usize {
         self.read().len()
     }

@@ -63,6 +63,7 @@ impl Store {
         }
     }
 
+    /// The API, if it exists.
     pub fn api(&self, api_id: &str) -> Option<Api> {
         self.index.api(api_id).map(|entry| entry.api.clone())
     }
@@ -304,6 +305,7 @@ fn encode(stage: &Stage) -> Result<StageJson, ServiceError> {
         .map_err(|error| internal(format!("the stage could not be encoded: {error}")))
 }
 
+/// 404 `NotFoundException` for an unknown API, with `resourceType` `Api`.
 pub fn no_such_api(api_id: &str) -> ServiceError {
     ServiceError::not_found("Api", format!("Invalid API identifier specified: {api_id}"))
 }

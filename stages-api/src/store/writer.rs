@@ -35,10 +35,12 @@ pub struct Batch<'a> {
 }
 
 impl Batch<'_> {
+    /// Whether the API exists, counting this batch's changes.
     pub fn api_exists(&self, api_id: &str) -> bool {
         self.apis.contains_key(api_id) || self.index.contains_api(api_id)
     }
 
+    /// The stage's JSON, counting this batch's changes.
     pub fn stage(&self, api_id: &str, name: &str) -> Option<StageJson> {
         match self.stages.get(&(api_id.to_owned(), name.to_owned())) {
             Some(pending) => pending.clone(),
@@ -46,6 +48,7 @@ impl Batch<'_> {
         }
     }
 
+    /// How many stages the API has, counting this batch's changes.
     pub fn stage_count(&self, api_id: &str) -> usize {
         let published = self
             .index
@@ -55,11 +58,13 @@ impl Batch<'_> {
         (published as isize + added).max(0) as usize
     }
 
+    /// Adds an API.
     pub fn put_api(&mut self, api: Api) {
         self.apis.insert(api.api_id.clone(), api.clone());
         self.changes.push(Change::PutApi(api));
     }
 
+    /// Adds or replaces a stage.
     pub fn put_stage(&mut self, api_id: &str, name: &str, json: StageJson) {
         if self.stage(api_id, name).is_none() {
             *self.added.entry(api_id.to_owned()).or_default() += 1;
@@ -73,6 +78,7 @@ impl Batch<'_> {
         });
     }
 
+    /// Removes a stage.
     pub fn delete_stage(&mut self, api_id: &str, name: &str) {
         if self.stage(api_id, name).is_some() {
             *self.added.entry(api_id.to_owned()).or_default() -= 1;
