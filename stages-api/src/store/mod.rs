@@ -1,7 +1,7 @@
 //! The APIs and their stages: what each operation reads and changes, under the service quotas.
 //!
-//! Readers go to the [`index`] (per-API locks, stages shared as JSON); every change goes through
-//! the [`writer`] thread, which makes it durable in the [`database`] when there is one (the
+//! Readers go to the `index` (per-API locks, stages shared as JSON); every change goes through
+//! the `writer` thread, which makes it durable in the `database` when there is one (the
 //! service's `--data-dir`) before it is shown or acknowledged.
 
 mod database;
