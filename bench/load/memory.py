@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Memory per stored stage, and whether listings of one API hold up another, on loopback.
 
-Starts the given stages-api binary (with --max-stages-per-api raised, plus any extra options),
+Starts the given stages-api binary (with the options after `--`: raise --max-stages-per-api),
 creates COUNT stages whose bodies are the largest allowed (64 KiB) on one API, and reports the
 growth of the process's resident set (VmRSS) per stage against the size of the JSON sent. Then four
 clients list that API with maxResults=500 over and over while another client times GetStages on a
 second, small API. Bounded: COUNT requests, then 5 s of listings.
 
 Usage: memory.py BINARY SHAPE COUNT [-- extra options for the binary]
-SHAPE: routes-empty (empty route settings, 6,984 of them: needs --max-routes-per-api 10000),
+SHAPE: routes-empty (empty route settings, 6,984 of them: needs --max-routes-per-api 7000),
        routes-300 (300 route settings with long keys, within the default quota),
        variables (100 stage variables of 640 characters).
 """
@@ -64,7 +64,7 @@ def call(connection, method, path, body=None):
 def main():
     binary, shape, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     extra = sys.argv[sys.argv.index("--") + 1:] if "--" in sys.argv else []
-    server = subprocess.Popen([binary, "--port", "0", "--max-stages-per-api", "1000000", *extra],
+    server = subprocess.Popen([binary, "--port", "0", *extra],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         port = int(server.stdout.readline().strip().rsplit(":", 1)[1])
