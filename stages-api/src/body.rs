@@ -80,3 +80,53 @@ impl http_body::Body for Chunks {
         SizeHint::with_exact(self.remaining)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn page_json(items: Vec<Bytes>, token: Option<&str>) -> (serde_json::Value, Option<u64>) {
+        let body = stages_page(items, token);
+        let exact = http_body::Body::size_hint(&body).exact();
+        let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+        if let Some(exact) = exact {
+            assert_eq!(
+                exact,
+                bytes.len() as u64,
+                "the announced length is the real one"
+            );
+        }
+        (serde_json::from_slice(&bytes).unwrap(), exact)
+    }
+
+    fn stage(name: &str, padding: usize) -> Bytes {
+        let description = "x".repeat(padding);
+        Bytes::from(format!(
+            r#"{{"stageName":"{name}","description":"{description}"}}"#
+        ))
+    }
+
+    #[tokio::test]
+    async fn a_large_page_goes_out_in_chunks_with_its_exact_length() {
+        let items = vec![stage("a", 40_000), stage("b", 40_000), stage("c", 10)];
+        let (page, exact) = page_json(items, Some("6162.00ff")).await;
+        assert!(exact.is_some());
+        let names: Vec<_> = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["stageName"].clone())
+            .collect();
+        assert_eq!(names, ["a", "b", "c"]);
+        assert_eq!(page["nextToken"], "6162.00ff");
+    }
+
+    #[tokio::test]
+    async fn small_and_empty_pages_are_whole_documents() {
+        let (page, _) = page_json(vec![stage("only", 5)], None).await;
+        assert_eq!(page["items"][0]["stageName"], "only");
+        assert!(page.get("nextToken").is_none());
+        let (page, _) = page_json(Vec::new(), None).await;
+        assert_eq!(page, serde_json::json!({"items": []}));
+    }
+}
