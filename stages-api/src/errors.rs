@@ -1,8 +1,8 @@
 //! Every failure as AWS sends it: status, `x-amzn-ErrorType` header, JSON body with `message`.
 
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
+use stages_model::extract::aws_error_response;
 use stages_model::{
     AwsError, BadRequestException, ConflictException, LimitExceededException, NotFoundException,
     ValidationErrors,
@@ -15,7 +15,9 @@ pub enum ServiceError {
     NotFound(NotFoundException),
     Conflict(ConflictException),
     TooManyRequests(LimitExceededException),
-    /// A status with no exception in the Stages model (413, 405, 415): a code and a message.
+    /// A status with no error of its own in the Stages model (405, 408, 413, 415, 431, 500):
+    /// sent with the closest modelled code (`BadRequestException` for the client's faults), so
+    /// that SDKs raise a typed error.
     Other {
         status: StatusCode,
         code: &'static str,
@@ -59,48 +61,68 @@ impl ServiceError {
     }
 }
 
+impl ServiceError {
+    /// A fault of the client's at a status the model has no error for, sent as
+    /// `BadRequestException` (the code every SDK of API Gateway V2 knows).
+    pub fn client_fault(status: StatusCode, message: impl Into<String>) -> Self {
+        ServiceError::Other {
+            status,
+            code: BadRequestException::CODE,
+            message: message.into(),
+        }
+    }
+}
+
 impl From<ValidationErrors> for ServiceError {
     fn from(errors: ValidationErrors) -> Self {
         ServiceError::BadRequest(errors.into())
     }
 }
 
-/// Status, error code header and JSON body.
-fn aws_response<E: AwsError + Serialize>(body: &E) -> Response {
-    let status = StatusCode::from_u16(E::STATUS).unwrap_or(StatusCode::BAD_REQUEST);
-    respond(status, E::CODE, serde_json::to_vec(body))
-}
-
-fn respond(status: StatusCode, code: &'static str, body: serde_json::Result<Vec<u8>>) -> Response {
-    let body = body.unwrap_or_else(|_| br#"{"message":"the error could not be encoded"}"#.to_vec());
-    let mut response = (status, body).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    headers.insert("x-amzn-ErrorType", HeaderValue::from_static(code));
-    response
-}
-
 impl IntoResponse for ServiceError {
     fn into_response(self) -> Response {
         match self {
-            ServiceError::BadRequest(body) => aws_response(&body),
-            ServiceError::NotFound(body) => aws_response(&body),
-            ServiceError::Conflict(body) => aws_response(&body),
-            ServiceError::TooManyRequests(body) => aws_response(&body),
+            ServiceError::BadRequest(body) => body.into_response(),
+            ServiceError::NotFound(body) => body.into_response(),
+            ServiceError::Conflict(body) => body.into_response(),
+            ServiceError::TooManyRequests(body) => body.into_response(),
             ServiceError::Other {
                 status,
                 code,
                 message,
-            } => respond(
+            } => aws_error_response(
                 status,
                 code,
-                serde_json::to_vec(&BadRequestException {
+                &BadRequestException {
                     message: Some(message),
-                }),
+                },
             ),
         }
     }
+}
+
+/// A whole HTTP/1.1 error response as bytes, for the answers written straight to a socket (no
+/// service saw the request): AWS's shape, `x-amzn-RequestId`, and `connection: close`.
+pub fn raw_error_response(status: u16, message: &str, request_id: &str) -> Vec<u8> {
+    let body = serde_json::to_vec(&BadRequestException {
+        message: Some(message.to_owned()),
+    })
+    .unwrap_or_else(|_| br#"{"message":"the request could not be served"}"#.to_vec());
+    let reason = StatusCode::from_u16(status)
+        .ok()
+        .and_then(|status| status.canonical_reason())
+        .unwrap_or("Error");
+    let mut response = format!(
+        "HTTP/1.1 {status} {reason}\r\n\
+         content-type: application/json\r\n\
+         x-amzn-errortype: {}\r\n\
+         x-amzn-requestid: {request_id}\r\n\
+         content-length: {}\r\n\
+         connection: close\r\n\r\n",
+        BadRequestException::CODE,
+        body.len()
+    )
+    .into_bytes();
+    response.extend_from_slice(&body);
+    response
 }

@@ -2,25 +2,27 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get};
 use axum::Router;
 use serde::Serialize;
 use stages_model::chrono::{DateTime, SubsecRound, Utc};
 use stages_model::{
-    from_json_slice, CreateStageInput, GetStagesInput, Operation, Stage, UpdateStageInput,
-    Validate, DEFAULT_PAGE_SIZE,
+    CreateStageInput, GetStagesInput, Operation, Stage, UpdateStageInput, Validate,
+    DEFAULT_PAGE_SIZE,
 };
 
 use crate::api::{Api, CreateApiInput};
 use crate::body::{json_response, stages_page};
 use crate::config::Config;
+use crate::envelope;
 use crate::errors::ServiceError;
+use crate::limits::{self, BodyLimits};
 use crate::middleware::{self, RateLimiter};
+use crate::offload::Decoded;
 use crate::pagination::Tokens;
 use crate::store::{no_such_api, Store};
 
@@ -51,7 +53,8 @@ impl Service {
 
 type Shared = State<Arc<Service>>;
 
-/// The routes, with the body limit, rate limit and request log around them.
+/// The routes, with (outermost first) the AWS envelope, the request log, AWS's bound on the
+/// head, the body read within its limits, and the rate limit around them.
 pub fn router(service: Arc<Service>, config: &Config) -> Router {
     Router::new()
         .route("/v2/apis", axum::routing::post(create_api))
@@ -79,7 +82,19 @@ pub fn router(service: Arc<Service>, config: &Config) -> Router {
             service.clone(),
             middleware::rate_limit,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            BodyLimits {
+                max: config.max_body,
+                timeout: config.limits.body_timeout,
+            },
+            limits::read_body,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            config.limits.max_head,
+            limits::limit_head,
+        ))
         .layer(axum::middleware::from_fn(middleware::log_request))
+        .layer(axum::middleware::from_fn(envelope::aws_envelope))
         .with_state(service)
 }
 
@@ -112,43 +127,6 @@ fn status_of<O: Operation>() -> StatusCode {
     StatusCode::from_u16(O::SUCCESS_STATUS).unwrap_or(StatusCode::OK)
 }
 
-/// The request body, once it is known to be JSON of an acceptable size.
-fn json_body(
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Bytes, ServiceError> {
-    if let Some(content_type) = headers.get(header::CONTENT_TYPE) {
-        let content_type = content_type
-            .to_str()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let essence = content_type.split(';').next().unwrap_or_default().trim();
-        let is_json =
-            essence == "application/json" || essence.starts_with("application/x-amz-json");
-        if !is_json {
-            return Err(ServiceError::Other {
-                status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                code: "UnsupportedMediaTypeException",
-                message: format!(
-                    "the body must be JSON (Content-Type: application/json), not {essence}"
-                ),
-            });
-        }
-    }
-    body.map_err(|rejection| ServiceError::Other {
-        status: rejection.status(),
-        code: if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            "PayloadTooLargeException"
-        } else {
-            "BadRequestException"
-        },
-        message: format!(
-            "the request body could not be read: {}",
-            rejection.body_text()
-        ),
-    })
-}
-
 fn path<T>(extracted: Result<Path<T>, PathRejection>) -> Result<T, ServiceError> {
     extracted
         .map(|Path(value)| value)
@@ -157,11 +135,8 @@ fn path<T>(extracted: Result<Path<T>, PathRejection>) -> Result<T, ServiceError>
 
 async fn create_api(
     State(service): Shared,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    Decoded(input): Decoded<CreateApiInput>,
 ) -> Result<Response, ServiceError> {
-    let body = json_body(&headers, body)?;
-    let input: CreateApiInput = from_json_slice(&body)?;
     let api = service
         .store
         .create_api(move |api_id| Api {
@@ -190,12 +165,9 @@ async fn get_api(
 async fn create_stage(
     State(service): Shared,
     api_id: Result<Path<String>, PathRejection>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    Decoded(input): Decoded<CreateStageInput>,
 ) -> Result<Response, ServiceError> {
     let api_id = path(api_id)?;
-    let body = json_body(&headers, body)?;
-    let input: CreateStageInput = from_json_slice(&body)?;
     let stage = Stage::from_input(input, now());
     let created = service.store.create_stage(api_id, stage).await?;
     Ok(json_response(
@@ -257,12 +229,9 @@ async fn get_stage(
 async fn update_stage(
     State(service): Shared,
     names: Result<Path<(String, String)>, PathRejection>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    Decoded(update): Decoded<UpdateStageInput>,
 ) -> Result<Response, ServiceError> {
     let (api_id, stage_name) = path(names)?;
-    let body = json_body(&headers, body)?;
-    let update: UpdateStageInput = from_json_slice(&body)?;
     let updated = service
         .store
         .update_stage(api_id, stage_name, update, now())
@@ -308,9 +277,8 @@ async fn unknown_route(method: Method, uri: Uri) -> ServiceError {
 }
 
 async fn method_not_allowed(method: Method, uri: Uri) -> ServiceError {
-    ServiceError::Other {
-        status: StatusCode::METHOD_NOT_ALLOWED,
-        code: "MethodNotAllowedException",
-        message: format!("{method} is not allowed on {}", uri.path()),
-    }
+    ServiceError::client_fault(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("{method} is not allowed on {}", uri.path()),
+    )
 }

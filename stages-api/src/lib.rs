@@ -2,34 +2,44 @@
 //!
 //! A library so that tests can drive the pieces; the binary in `main.rs` reads the options and
 //! calls [`serve`]. Its HTTP stack never reaches users of `stages-model`.
+//!
+//! The layers, outside in: [`server`] accepts connections within `--max-connections` and shuts
+//! down within `--shutdown-timeout`; [`connection`] times each connection's phases (header and
+//! idle timeouts); [`guard`] watches the socket and puts AWS-style errors in place of the bare
+//! ones hyper writes for heads it refuses; [`envelope`] gives every response its
+//! `x-amzn-RequestId` and puts every error in AWS's shape; [`limits`] bounds the head as AWS
+//! counts it and reads the body within its size and time limits; [`middleware`] applies the
+//! rate limit and logs; [`handlers`] decode with `stages_model::extract::AwsJson` (through
+//! [`offload`], which keeps large bodies off the threads other requests need) and answer.
 
 pub mod api;
 pub mod body;
 pub mod config;
+pub mod connection;
+pub mod envelope;
 pub mod errors;
+pub mod guard;
 pub mod handlers;
+pub mod limits;
 pub mod middleware;
+pub mod offload;
 pub mod pagination;
+pub mod request_id;
+pub mod server;
 pub mod store;
 
 use std::sync::Arc;
 
-use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 
-/// Serves the Stages API on `listener` until Ctrl-C or SIGTERM, letting in-flight requests finish.
+/// Serves the Stages API on `listener` until Ctrl-C or SIGTERM, then lets in-flight requests
+/// finish for at most `--shutdown-timeout` and returns.
 pub async fn serve(listener: TcpListener, config: &config::Config) -> std::io::Result<()> {
     let service = handlers::Service::new(config).map_err(std::io::Error::other)?;
     let state = Arc::new(service);
     let app = handlers::router(state, config);
-    // Responses go out in several writes (a page is the stages' own buffers): without
-    // TCP_NODELAY, Nagle's algorithm holds the last one until the client's delayed ACK, ~40 ms.
-    let listener = listener.tap_io(|stream| {
-        let _ = stream.set_nodelay(true);
-    });
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    server::serve(listener, app, config.limits, shutdown_signal()).await;
+    Ok(())
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so that in-flight requests finish before the process exits.

@@ -8,10 +8,13 @@
 //! ```text
 //! cargo run -p stages-api -- [--port N] [--data-dir DIR] [--max-stages-per-api N]
 //!     [--max-routes-per-api N] [--rate-limit PER_SECOND] [--burst N] [--max-body BYTES]
+//!     [--header-timeout S] [--body-timeout S] [--idle-timeout S] [--max-connections N]
+//!     [--shutdown-timeout S] [--max-head BYTES]
 //! ```
 //!
 //! Listens on 127.0.0.1 (port from `--port`, else `STAGES_API_PORT`, else 8080; `0` picks a free
-//! one), logs one line per request to standard error, and stops cleanly on Ctrl-C or SIGTERM.
+//! one), logs one line per request to standard error, and stops on Ctrl-C or SIGTERM: requests in
+//! flight have `--shutdown-timeout` to finish, then the process exits.
 
 use std::net::SocketAddr;
 

@@ -7,6 +7,7 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::envelope::RequestId;
 use crate::errors::ServiceError;
 use crate::handlers::Service;
 
@@ -60,16 +61,18 @@ pub async fn rate_limit(
     }
 }
 
-/// One line per request on standard error: method, path, status, time taken.
+/// One line per request on standard error: method, path, status, time taken, request id.
 pub async fn log_request(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
     let uri = request.uri().clone();
+    let id = request.extensions().get::<RequestId>().cloned();
     let response = next.run(request).await;
     eprintln!(
-        "{method} {uri} {} {:.1}ms",
+        "{method} {uri} {} {:.1}ms {}",
         response.status().as_u16(),
-        started.elapsed().as_secs_f64() * 1000.0
+        started.elapsed().as_secs_f64() * 1000.0,
+        id.map_or_else(String::new, |RequestId(id)| id)
     );
     response
 }

@@ -1,8 +1,7 @@
 //! The input as the derive understands it: a container with named fields or unit variants, and
 //! the attributes parsed on each. Shapes the derive cannot model are rejected here.
 
-use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields, Generics, Ident, Type};
+use syn::{Data, DeriveInput, Fields, GenericParam, Generics, Ident, Type};
 
 use crate::attr::{self, ContainerAttrs, FieldAttrs, VariantAttrs};
 use crate::errors::Errors;
@@ -10,6 +9,7 @@ use crate::errors::Errors;
 /// The type being derived.
 pub struct Container<'a> {
     pub ident: &'a Ident,
+    pub generics: &'a Generics,
     pub attrs: ContainerAttrs,
     pub body: Body<'a>,
 }
@@ -117,21 +117,29 @@ impl<'a> Container<'a> {
         };
         Container {
             ident: &input.ident,
+            generics: &input.generics,
             attrs,
             body,
         }
     }
 }
 
-/// Generic models would need bounds the derive cannot guess; say so on the parameters.
+/// Type parameters are supported; lifetimes and constant parameters are not (a model owns its
+/// values and decodes from any document).
 fn reject_generics(generics: &Generics, errors: &mut Errors) {
-    if !generics.params.is_empty() {
-        errors.push(syn::Error::new(
-            generics.params.span(),
-            "`Model` does not support generic parameters or lifetimes yet; use concrete, owned types",
-        ));
-    }
-    if let Some(clause) = &generics.where_clause {
-        errors.spanned(clause, "`Model` does not support where clauses");
+    for param in &generics.params {
+        match param {
+            GenericParam::Lifetime(lifetime) => errors.spanned(
+                lifetime,
+                "`Model` does not support lifetime parameters: a model owns its values (use \
+                 `String`, not `&str`), so that it decodes from any document",
+            ),
+            GenericParam::Const(constant) => errors.spanned(
+                constant,
+                "`Model` does not support constant parameters; use a type parameter or a \
+                 concrete type",
+            ),
+            GenericParam::Type(_) => {}
+        }
     }
 }

@@ -2,7 +2,9 @@
 //!
 //! ```text
 //! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields
-//! field:     required | default | rename = "wire" | RULE
+//!            | custom = path::to::function          (structs: a rule over the whole value)
+//!            | require(member, ..., when(member = LITERAL))  (structs; or `when(member)`)
+//! field:     required | default | rename = "wire" | flatten | RULE
 //! variant:   rename = "wire"
 //! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
 //!            | range(min = X, max = X) | finite | custom = path::to::function
@@ -21,10 +23,16 @@ use crate::case::Case;
 use crate::errors::Errors;
 use crate::suggest;
 
-const CONTAINER_WORDS: &[&str] = &["rename_all", "crate", "deny_unknown_fields"];
+const CONTAINER_WORDS: &[&str] = &[
+    "rename_all",
+    "crate",
+    "deny_unknown_fields",
+    "custom",
+    "require",
+];
 const FIELD_WORDS: &[&str] = &[
-    "required", "default", "rename", "length", "pattern", "contains", "range", "finite", "custom",
-    "keys", "values",
+    "required", "default", "rename", "flatten", "length", "pattern", "contains", "range", "finite",
+    "custom", "keys", "values",
 ];
 const NESTED_RULE_WORDS: &[&str] = &["length", "pattern", "contains", "range", "finite", "custom"];
 const VARIANT_WORDS: &[&str] = &["rename"];
@@ -35,12 +43,32 @@ pub struct ContainerAttrs {
     pub rename_all: Option<(Case, Span)>,
     pub krate: Option<syn::Path>,
     pub deny_unknown: Option<Span>,
+    /// `custom = path`: functions over the whole value; `keyword` is kept for errors.
+    pub custom: Vec<(Ident, syn::Path)>,
+    pub require: Vec<Require>,
+}
+
+/// `require(member, ..., when(condition))`: members that must be present when the condition
+/// holds.
+pub struct Require {
+    pub keyword: Ident,
+    pub members: Vec<Ident>,
+    pub when: Option<When>,
+}
+
+/// `when(member = value)` (the member is present and equal to the value) or `when(member)`
+/// (the member is present).
+pub struct When {
+    pub member: Ident,
+    pub value: Option<syn::Lit>,
 }
 
 /// Options and rules on one field.
 #[derive(Default)]
 pub struct FieldAttrs {
     pub required: Option<Ident>,
+    /// `flatten`: the members of this struct-typed field sit in the enclosing object.
+    pub flatten: Option<Ident>,
     pub default: Option<Ident>,
     pub rename: Option<LitStr>,
     pub rules: Rules,
@@ -63,6 +91,20 @@ pub struct Rules {
     pub custom: Vec<syn::Path>,
     pub keys: Option<(Ident, Box<Rules>)>,
     pub values: Option<(Ident, Box<Rules>)>,
+}
+
+impl Rules {
+    /// True when no rule was given.
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none()
+            && self.pattern.is_none()
+            && self.contains.is_none()
+            && self.range.is_none()
+            && self.finite.is_none()
+            && self.custom.is_empty()
+            && self.keys.is_none()
+            && self.values.is_none()
+    }
 }
 
 /// The arguments of `length(...)` or `range(...)`; `rule` is the rule's name, for errors.
@@ -159,6 +201,11 @@ pub fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
                     }
                 }
                 "deny_unknown_fields" => set_once(&mut out.deny_unknown, meta.path.segments[0].ident.span(), &meta, errors),
+                "custom" => {
+                    let keyword = meta.path.segments[0].ident.clone();
+                    out.custom.push((keyword, function_path(&meta)?));
+                }
+                "require" => out.require.push(require(&meta, errors)?),
                 _ => return unknown_word(&meta, "container option", CONTAINER_WORDS, errors),
             }
             Ok(())
@@ -166,6 +213,64 @@ pub fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
         errors.keep(parsed);
     }
     out
+}
+
+/// Parses `require(member, ..., when(member = value))`.
+fn require(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Require> {
+    const USAGE: &str = "`require(member, when(other = \"VALUE\"))`";
+    let keyword = meta.path.segments[0].ident.clone();
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(format!("`require` lists members and a condition: {USAGE}")));
+    }
+    let mut out = Require {
+        keyword,
+        members: Vec::new(),
+        when: None,
+    };
+    meta.parse_nested_meta(|inner| {
+        let Some(ident) = inner.path.get_ident().cloned() else {
+            return Err(inner.error(format!("expected a member name or `when(...)`: {USAGE}")));
+        };
+        if ident == "when" {
+            let when = when(&inner)?;
+            set_once(&mut out.when, when, &inner, errors);
+        } else if inner.input.peek(Token![=]) || inner.input.peek(syn::token::Paren) {
+            return Err(inner.error(format!(
+                "`{ident}` is a member name here and takes no value; conditions go in `when(...)`: {USAGE}"
+            )));
+        } else {
+            out.members.push(ident);
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Parses `when(member = value)` or `when(member)`.
+fn when(meta: &ParseNestedMeta) -> syn::Result<When> {
+    const USAGE: &str = "`when(member = \"VALUE\")` or `when(member)`";
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let member: Ident = content.parse().map_err(|error| {
+        syn::Error::new(error.span(), format!("expected a member name: {USAGE}"))
+    })?;
+    let value = if content.peek(Token![=]) {
+        content.parse::<Token![=]>()?;
+        Some(content.parse::<syn::Lit>().map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                format!(
+                    "the value to compare with is a literal (a string, number or bool): {USAGE}"
+                ),
+            )
+        })?)
+    } else {
+        None
+    };
+    if !content.is_empty() {
+        return Err(content.error(format!("`when` takes one condition: {USAGE}")));
+    }
+    Ok(When { member, value })
 }
 
 /// Parses the attributes of one field.
@@ -178,6 +283,7 @@ pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             };
             match ident.to_string().as_str() {
                 "required" => set_once(&mut out.required, ident, &meta, errors),
+                "flatten" => set_once(&mut out.flatten, ident, &meta, errors),
                 "default" => set_once(&mut out.default, ident, &meta, errors),
                 "rename" => {
                     let lit = string_value(&meta, "rename = \"wireName\"")?;

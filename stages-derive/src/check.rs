@@ -15,12 +15,20 @@ use crate::errors::Errors;
 use crate::pattern::{self, Matcher};
 use crate::shape::{self, Kind};
 
+mod container;
+
+pub use container::{Compare, ContainerRules};
+
 /// A checked model, ready to expand.
 pub struct Model<'a> {
     pub ident: &'a Ident,
     /// The path generated code uses to reach the runtime crate.
     pub krate: syn::Path,
     pub body: Body<'a>,
+    /// Rules over the whole struct (empty for enums).
+    pub rules: ContainerRules,
+    /// Type parameters (and their where clause); lifetimes and constants are refused.
+    pub generics: &'a syn::Generics,
 }
 
 pub enum Body<'a> {
@@ -51,6 +59,8 @@ pub enum Presence {
     Default,
     /// `None`: the field is an `Option`.
     Optional,
+    /// The field is a struct whose members sit in the enclosing object (`flatten`).
+    Flatten,
 }
 
 /// Checked rules on one value; bounds are ready to paste into generated code.
@@ -65,6 +75,23 @@ pub struct Rules {
     pub finite: bool,
     pub custom: Vec<syn::Path>,
     pub entries: Option<Box<Entries>>,
+}
+
+impl Rules {
+    /// True when there is nothing to check.
+    pub fn is_empty(&self) -> bool {
+        self.own_is_empty() && self.entries.is_none()
+    }
+
+    /// True when there is nothing to check on the value itself (its entries aside).
+    pub fn own_is_empty(&self) -> bool {
+        self.length.is_none()
+            && self.pattern.is_none()
+            && self.contains.is_none()
+            && self.range.is_none()
+            && !self.finite
+            && self.custom.is_empty()
+    }
 }
 
 /// Rules on the entries of a map (keys and values) or the items of a list (values).
@@ -91,6 +118,7 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
         let ident = syn::Ident::new(default_crate, proc_macro2::Span::call_site());
         syn::parse_quote!(::#ident)
     });
+    let mut rules = ContainerRules::default();
     let body = match &container.body {
         ast::Body::Struct(fields) => {
             let case = attrs.rename_all.map_or(Case::Camel, |(case, _)| case);
@@ -101,16 +129,19 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
             unique_wire_names(
                 fields
                     .iter()
+                    .filter(|field| field.presence != Presence::Flatten)
                     .map(|field| (field.wire.as_str(), field.ident)),
                 "field",
                 errors,
             );
+            rules = container::check(attrs, &fields, errors);
             Body::Struct {
                 fields,
                 deny_unknown: attrs.deny_unknown.is_some(),
             }
         }
         ast::Body::Enum(variants) => {
+            container::reject_on_enum(attrs, errors);
             if let Some(span) = attrs.deny_unknown {
                 errors.at(
                     span,
@@ -141,6 +172,8 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
         ident: container.ident,
         krate,
         body,
+        rules,
+        generics: container.generics,
     }
 }
 
@@ -173,6 +206,9 @@ fn presence(
     if !field.attrs_parsed {
         // The attribute that would have settled this may be the one that failed to parse.
         return None;
+    }
+    if let Some(flatten) = &attrs.flatten {
+        return flatten_presence(field, flatten, option_inner, errors);
     }
     match (&attrs.required, &attrs.default, option_inner.is_some()) {
         (Some(required), _, true) => {
@@ -220,6 +256,61 @@ fn presence(
             None
         }
     }
+}
+
+/// A flattened field is a struct model whose members sit in the enclosing object: it is as
+/// present as they are, and has no wire name or rules of its own.
+fn flatten_presence(
+    field: &ast::Field,
+    flatten: &Ident,
+    option_inner: Option<&Type>,
+    errors: &mut Errors,
+) -> Option<Presence> {
+    let attrs = &field.attrs;
+    let before = errors.count();
+    if option_inner.is_some() {
+        errors.spanned(
+            field.ty,
+            "a flattened member cannot be an `Option`: its members sit in the enclosing object, \
+             each absent or present on its own; make the flattened struct's members optional",
+        );
+    }
+    let extra: Option<&dyn ToTokens> = if let Some(required) = &attrs.required {
+        Some(required)
+    } else if let Some(default) = &attrs.default {
+        Some(default)
+    } else {
+        attrs.rename.as_ref().map(|rename| rename as &dyn ToTokens)
+    };
+    if let Some(extra) = extra {
+        errors.spanned(
+            extra,
+            "`flatten` takes no `required`, `default` or `rename`: the flattened struct's own \
+             members say whether they are required, and their wire names",
+        );
+    }
+    if !attrs.rules.is_empty() {
+        errors.spanned(
+            flatten,
+            "`flatten` takes no rules: put them on the flattened struct's members, or on the \
+             struct with `#[model(custom = ...)]`",
+        );
+    }
+    if matches!(
+        shape::kind(field.ty),
+        Kind::Str
+            | Kind::Int(_)
+            | Kind::Float(_)
+            | Kind::Bool
+            | Kind::Seq { .. }
+            | Kind::Map { .. }
+    ) {
+        errors.spanned(
+            field.ty,
+            "`flatten` applies to a struct deriving `Model`, whose members then sit in this object",
+        );
+    }
+    (errors.count() == before).then_some(Presence::Flatten)
 }
 
 /// Checks that each rule fits the type it applies to, and prepares its arguments.

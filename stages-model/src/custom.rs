@@ -1,5 +1,9 @@
 //! The rules of the Stages resource that no built-in rule can say, as `custom` functions.
 
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+
 use crate::code;
 use crate::CustomError;
 
@@ -82,15 +86,50 @@ fn is_region(region: &str) -> bool {
         && number.bytes().all(|byte| byte.is_ascii_digit())
 }
 
-/// Tag keys starting with `aws:` are reserved for AWS.
+/// Tag keys starting with `aws:`, in any mix of case, are reserved for AWS.
 pub fn tag_key(key: &str) -> Result<(), CustomError> {
-    if key.starts_with("aws:") {
-        Err(
-            CustomError::new("key must not start with aws:, which is reserved for AWS")
-                .with_rule(code::PATTERN),
+    if is_reserved_tag_key(key) {
+        Err(CustomError::new(
+            "key must not start with aws: (in any case), which is reserved for AWS",
         )
+        .with_rule(code::PATTERN))
     } else {
         Ok(())
+    }
+}
+
+/// The most tags a stage carries besides the `aws:` ones AWS adds (a fixed quota).
+pub const MAX_TAGS: usize = 50;
+
+/// A returned stage may carry any number of `aws:` tags (AWS adds them itself); at most
+/// [`MAX_TAGS`] others.
+pub fn returned_tags(tags: &BTreeMap<String, String>) -> Result<(), CustomError> {
+    let counted = tags.keys().filter(|key| !is_reserved_tag_key(key)).count();
+    if counted <= MAX_TAGS {
+        Ok(())
+    } else {
+        Err(CustomError::new(format!(
+            "must have at most {MAX_TAGS} entries besides aws: tags, found {counted}"
+        ))
+        .with_rule(code::LENGTH))
+    }
+}
+
+fn is_reserved_tag_key(key: &str) -> bool {
+    key.get(..4)
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:"))
+}
+
+/// A date-time must lie in years 0000–9999 in UTC (and outside a leap second), or it could not
+/// be written as RFC 3339 and read back; a decoded date always does.
+pub fn date_time(instant: &DateTime<Utc>) -> Result<(), CustomError> {
+    if stages_runtime::datetime::writable(instant) {
+        Ok(())
+    } else {
+        Err(CustomError::new(format!(
+            "must fall within years 0000 to 9999 in UTC; found {instant:?}"
+        ))
+        .with_rule(code::RANGE))
     }
 }
 

@@ -15,7 +15,8 @@ pub trait AwsError {
 
 /// 400: the request is not valid, for example incomplete or incorrect.
 ///
-/// Validation errors convert into one, with a message that names every offending path:
+/// Validation errors convert into one, with a message that names every offending path (a value
+/// of the wrong type hides nothing else):
 ///
 /// ```
 /// use stages_model::{from_json, BadRequestException, CreateStageInput};
@@ -24,7 +25,10 @@ pub trait AwsError {
 /// let body = BadRequestException::from(errors);
 /// assert_eq!(
 ///     body.message.as_deref(),
-///     Some("description: invalid type: integer `7`, expected a string at line 1 column 37")
+///     Some(
+///         "stageName: must contain only letters, digits, hyphens and underscores, or be exactly \
+///          $default; description: invalid type: integer `7`, expected a string"
+///     )
 /// );
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Model)]
@@ -83,16 +87,55 @@ aws_error! {
     LimitExceededException => "TooManyRequestsException", 429;
 }
 
+/// How many violations a [`BadRequestException`] message lists before "and N more".
+pub const MAX_REPORTED_VIOLATIONS: usize = 30;
+
+/// The longest text, in characters, that one violation takes in a [`BadRequestException`]
+/// message; longer ones (a huge map key in the path, say) end with `…`.
+pub const MAX_VIOLATION_TEXT: usize = 256;
+
 impl From<ValidationErrors> for BadRequestException {
-    /// One message naming every violation: `path: what was expected`, separated by `; `.
+    /// One message naming each violation (`path: what was expected`, separated by `; `), the
+    /// first [`MAX_REPORTED_VIOLATIONS`] of them, each cut at [`MAX_VIOLATION_TEXT`]
+    /// characters, then `and N more`: a huge invalid body never makes a huge error.
+    ///
+    /// ```
+    /// use stages_model::{from_json, BadRequestException, CreateStageInput};
+    ///
+    /// let variables: Vec<String> = (0..100).map(|n| format!(r#""v{n}": """#)).collect();
+    /// let body = format!(r#"{{"stageName": "prod", "stageVariables": {{{}}}}}"#, variables.join(","));
+    /// let errors = from_json::<CreateStageInput>(&body).unwrap_err();
+    /// assert_eq!(errors.len(), 100);
+    /// let message = BadRequestException::from(errors).message.unwrap();
+    /// assert!(message.starts_with("stageVariables[\"v0\"]: "));
+    /// assert!(message.ends_with("; and 70 more"));
+    /// ```
     fn from(errors: ValidationErrors) -> Self {
-        let message = errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ");
+        let mut message = String::new();
+        for violation in errors.iter().take(MAX_REPORTED_VIOLATIONS) {
+            if !message.is_empty() {
+                message.push_str("; ");
+            }
+            push_capped(&mut message, &violation.to_string(), MAX_VIOLATION_TEXT);
+        }
+        if let Some(more) = errors.len().checked_sub(MAX_REPORTED_VIOLATIONS) {
+            if more > 0 {
+                message.push_str(&format!("; and {more} more"));
+            }
+        }
         BadRequestException {
             message: Some(message),
         }
+    }
+}
+
+/// Appends `text`, cut after `limit` characters with `…` when longer.
+fn push_capped(out: &mut String, text: &str, limit: usize) {
+    match text.char_indices().nth(limit) {
+        Some((end, _)) => {
+            out.push_str(&text[..end]);
+            out.push('…');
+        }
+        None => out.push_str(text),
     }
 }

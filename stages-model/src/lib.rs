@@ -34,12 +34,18 @@
 //! ```
 //!
 //! See [`Model`] for the attribute grammar.
+//!
+//! With the cargo feature `axum`, `extract::AwsJson` is an axum extractor that decodes a
+//! request body into a model or answers the AWS-style `400 BadRequestException`; without it,
+//! nothing of axum is compiled.
 
 extern crate self as stages_model;
 
 mod access_log;
 pub mod custom;
 mod errors;
+#[cfg(feature = "axum")]
+pub mod extract;
 mod logging_level;
 mod operations;
 mod route_settings;
@@ -50,6 +56,7 @@ pub use access_log::AccessLogSettings;
 pub use custom::MAX_PAGE_SIZE;
 pub use errors::{
     AwsError, BadRequestException, ConflictException, LimitExceededException, NotFoundException,
+    MAX_REPORTED_VIOLATIONS, MAX_VIOLATION_TEXT,
 };
 pub use logging_level::LoggingLevel;
 pub use operations::{CreateStageRequest, GetStagesInput, Operation, DEFAULT_PAGE_SIZE};

@@ -48,11 +48,12 @@ macro_rules! stage_struct {
             pub default_route_settings: Option<RouteSettings>,
             /// Settings per route, by route key (`GET /pets`, `$default`, `$connect`).
             pub route_settings: Option<BTreeMap<String, RouteSettings>>,
-            /// Stage variables: names of letters, digits and underscores; values of at most 2048
-            /// characters from `[A-Za-z0-9-._~:/?#&=,]`, never empty (except in an update, where
-            /// an empty value removes the variable).
+            /// Stage variables: at most 100 (a fixed quota); names of at most 64 letters, digits
+            /// and underscores; values of at most 2048 characters from `[A-Za-z0-9-._~:/?#&=,]`,
+            /// never empty (except in an update, where an empty value removes the variable).
             #[model(
-                keys(pattern = "[A-Za-z0-9_]+"),
+                length(max = 100),
+                keys(length(max = 64), pattern = "[A-Za-z0-9_]+"),
                 values(pattern = $values, length(max = 2048))
             )]
             pub stage_variables: Option<BTreeMap<String, String>>,
@@ -95,8 +96,8 @@ stage_struct! {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Model)]
 pub struct CreateStageInput {
-    /// At most 50 tags; keys of 1 to 128 characters that do not start with `aws:` (reserved for
-    /// AWS), values of at most 256 characters.
+    /// At most 50 tags; keys of 1 to 128 characters that do not start with `aws:` in any mix of
+    /// case (reserved for AWS), values of at most 256 characters.
     #[model(
         length(max = 50),
         keys(length(min = 1, max = 128), custom = custom::tag_key),
@@ -128,14 +129,22 @@ stage_struct! {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Model)]
 pub struct Stage {
-    /// The stage's tags: keys of 1 to 128 characters, values of at most 256. Unlike in a
-    /// request, `aws:` keys are accepted, and not counted: AWS adds such tags itself (a stage
-    /// made by CloudFormation carries `aws:cloudformation:*` tags).
-    #[model(keys(length(min = 1, max = 128)), values(length(max = 256)))]
+    /// The stage's tags: keys of 1 to 128 characters, values of at most 256, at most 50 tags
+    /// besides those whose keys start with `aws:` (in any case): unlike in a request, such keys
+    /// are accepted, and not counted, since AWS adds them itself (a stage made by CloudFormation
+    /// carries `aws:cloudformation:*` tags).
+    #[model(
+        custom = custom::returned_tags,
+        keys(length(min = 1, max = 128)),
+        values(length(max = 256))
+    )]
     pub tags: Option<BTreeMap<String, String>>,
-    /// When the stage was created (RFC 3339 on the wire, written in UTC with `Z`).
+    /// When the stage was created (RFC 3339 on the wire, written in UTC with `Z`; the instant
+    /// must lie in years 0000–9999 in UTC so that it can be written back).
+    #[model(custom = custom::date_time)]
     pub created_date: Option<DateTime<Utc>>,
-    /// When the stage was last updated.
+    /// When the stage was last updated (as `created_date`).
+    #[model(custom = custom::date_time)]
     pub last_updated_date: Option<DateTime<Utc>>,
     /// Whether API Gateway manages the stage (a stage made by quick create); such a stage can
     /// only be changed through its API.

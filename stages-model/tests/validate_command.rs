@@ -3,6 +3,9 @@
 #[path = "../examples/validate/cli.rs"]
 mod cli;
 
+use std::ffi::OsString;
+use std::os::unix::ffi::OsStringExt;
+
 use serde_json::Value;
 
 const VALID: &str = concat!(
@@ -21,9 +24,13 @@ struct Output {
 }
 
 fn run(args: &[&str], stdin: &str) -> Output {
-    let args: Vec<String> = args.iter().map(|arg| arg.to_string()).collect();
+    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+    run_os(&args, stdin)
+}
+
+fn run_os(args: &[OsString], stdin: &str) -> Output {
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let status = cli::run(&args, &mut stdin.as_bytes(), &mut stdout, &mut stderr);
+    let status = cli::run(args, &mut stdin.as_bytes(), &mut stdout, &mut stderr);
     Output {
         status,
         stdout: String::from_utf8(stdout).unwrap(),
@@ -79,9 +86,10 @@ fn json_format_prints_one_object_per_file() {
     assert_eq!(
         pointers,
         [
+            // A missing member comes first in its object, then document order.
+            "/stageName",
             "/defaultRouteSettings/loggingLevel",
             "/routeSettings/GET ~1pets/loggingLevel",
-            "/stageName",
             "/stageVariables/my-var",
             "/stageVariables/url",
             "/accessLogSettings/format",
@@ -202,4 +210,44 @@ fn help_goes_to_stdout_and_exits_zero() {
     let out = run(&["--help"], "");
     assert_eq!(out.status, cli::VALID);
     assert!(out.stdout.starts_with("usage: validate"));
+}
+
+/// A file name that is not UTF-8 (`/tmp/\xff.json`) is still a file: it is read and checked,
+/// and reports show the name with U+FFFD for the byte that is not UTF-8.
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_and_named_lossily() {
+    let directory = std::env::temp_dir().join(format!("validate-os-name-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let mut name = directory.clone().into_os_string().into_vec();
+    name.extend_from_slice(b"/stage-\xff.json");
+    let file = OsString::from_vec(name);
+    std::fs::write(&file, r#"{"stageName": "prod"}"#).unwrap();
+    let shown = format!("{}/stage-\u{FFFD}.json", directory.display());
+
+    let out = run_os(std::slice::from_ref(&file), "");
+    assert_eq!((out.status, out.stderr.as_str()), (cli::VALID, ""));
+    assert_eq!(out.stdout, format!("{shown}: valid\n"));
+    let out = run_os(&["--format".into(), "json".into(), file.clone()], "");
+    assert_eq!(json_lines(&out.stdout)[0]["file"], shown.as_str());
+
+    std::fs::remove_dir_all(&directory).unwrap();
+    let out = run_os(&[file], "");
+    assert_eq!(out.status, cli::FAILED);
+    assert!(
+        out.stderr.contains(&format!("cannot read {shown}")),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn an_option_value_that_is_not_utf8_is_a_usage_error() {
+    let value = OsString::from_vec(b"Stage\xff".to_vec());
+    let out = run_os(&["--shape".into(), value, "-".into()], "{}");
+    assert_eq!(out.status, cli::FAILED);
+    assert!(
+        out.stderr.contains("unknown shape \"Stage\u{FFFD}\""),
+        "{}",
+        out.stderr
+    );
 }

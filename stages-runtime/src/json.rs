@@ -2,8 +2,10 @@
 //!
 //! `serde_json::from_str` works on any model too, but its error is a single string. These
 //! functions return [`ValidationErrors`]: each violation keeps its path, rule code and message,
-//! and broken JSON or a value of the wrong type becomes a violation (`syntax` or `type`) at the
-//! path where decoding stopped.
+//! in document order. A value of the wrong type becomes a `type` violation at its path and hides
+//! nothing else: when one stops serde's parser, the document is read a second time (only then),
+//! each member, item and entry decoded on its own. Broken JSON becomes a `syntax` violation
+//! where decoding stopped, after what was found before it.
 //!
 //! The type decoded should be a model. A list or map of models at the root of a document is
 //! decoded item by item by serde: the first invalid item stops decoding and its paths start
@@ -13,6 +15,7 @@
 use serde::de::DeserializeOwned;
 
 use super::de::{capture, Failure};
+use super::number;
 use super::violation::{code, ValidationErrors, Violation};
 
 /// Decodes and validates a JSON document.
@@ -31,45 +34,93 @@ use super::violation::{code, ValidationErrors, Violation};
 /// assert_eq!(errors.to_string(), "name: must be 1 to 16 characters long, found 0");
 /// ```
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ValidationErrors> {
-    decode(|| serde_json::from_str(text))
+    decode(|lenient| capture(lenient, || serde_json::from_str(text)))
 }
 
 /// Decodes and validates a JSON document given as bytes (which must be UTF-8).
 pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationErrors> {
-    decode(|| serde_json::from_slice(bytes))
+    decode(|lenient| capture(lenient, || serde_json::from_slice(bytes)))
 }
 
 /// Decodes and validates an already parsed JSON value.
 pub fn from_json_value<T: DeserializeOwned>(
     value: serde_json::Value,
 ) -> Result<T, ValidationErrors> {
-    decode(|| serde_json::from_value(value))
-}
-
-/// Runs `decode` and turns its failure into violations: those the root decoder recorded, or
-/// one `syntax` or `type` violation where decoding stopped.
-fn decode<T>(decode: impl FnOnce() -> Result<T, serde_json::Error>) -> Result<T, ValidationErrors> {
-    let (error, failure) = match capture(decode) {
+    let first = capture(false, || T::deserialize(&value));
+    let (error, failure) = match first {
         Ok(value) => return Ok(value),
         Err(failed) => failed,
     };
-    let rule = if error.is_syntax() || error.is_eof() {
-        code::SYNTAX
-    } else {
-        code::TYPE
+    if !needs_second_look(&error, failure.as_ref()) {
+        return Err(violations(error, failure));
+    }
+    // The second look reads text (see `decode`); a value is turned back into some.
+    let text = value.to_string();
+    decode_again(|| capture(true, || serde_json::from_str::<T>(&text)))
+        .unwrap_or_else(|| Err(violations(error, failure)))
+}
+
+/// One run of a decoder under [`capture`], strict or lenient.
+type Run<T> = Result<T, (serde_json::Error, Option<Failure>)>;
+
+/// Runs `run` strictly (the happy path); when a value of the wrong type stopped it, runs it
+/// again leniently so that the error lists every violation of the document, not only those
+/// before the type error.
+fn decode<T>(run: impl Fn(bool) -> Run<T>) -> Result<T, ValidationErrors> {
+    let (error, failure) = match run(false) {
+        Ok(value) => return Ok(value),
+        Err(failed) => failed,
+    };
+    if !needs_second_look(&error, failure.as_ref()) {
+        return Err(violations(error, failure));
+    }
+    decode_again(|| run(true)).unwrap_or_else(|| Err(violations(error, failure)))
+}
+
+/// Whether the first run stopped at a value of the wrong type (or at an invalid model serde
+/// needed a value for) and could have missed violations after it. Broken JSON cannot be read
+/// again, and a root decoder that read everything has nothing more to say.
+fn needs_second_look(error: &serde_json::Error, failure: Option<&Failure>) -> bool {
+    matches!(failure, Some(Failure::Broken { .. })) && error.is_data()
+}
+
+/// The lenient run's verdict, or `None` if it unexpectedly succeeded (then the first run's
+/// error stands).
+fn decode_again<T>(run: impl FnOnce() -> Run<T>) -> Option<Result<T, ValidationErrors>> {
+    match run() {
+        Ok(_) => None,
+        Err((error, failure)) => Some(Err(violations(error, failure))),
+    }
+}
+
+/// A failure as violations: those the root decoder recorded, and one `syntax` or `type`
+/// violation where decoding stopped.
+fn violations(error: serde_json::Error, failure: Option<Failure>) -> ValidationErrors {
+    // A number beyond a double is a value out of range, not broken JSON.
+    let (rule, replaced) = match number::beyond_double(&error) {
+        Some(message) => (code::RANGE, Some(message)),
+        None if error.is_syntax() || error.is_eof() => (code::SYNTAX, None),
+        None => (code::TYPE, None),
     };
     let violations = match failure {
-        Some(Failure::Invalid(errors)) => return Err(errors),
+        Some(Failure::Invalid(errors)) => return errors,
         Some(Failure::Broken {
             path,
             message,
             mut found,
+            incomplete,
         }) => {
-            found.push(Violation::new(path, rule, message));
+            if !incomplete || found.is_empty() {
+                found.push(Violation::new(path, rule, replaced.unwrap_or(message)));
+            }
             found
         }
-        None => vec![Violation::new(Vec::new(), rule, error.to_string())],
+        None => vec![Violation::new(
+            Vec::new(),
+            rule,
+            replaced.unwrap_or_else(|| error.to_string()),
+        )],
     };
-    Err(ValidationErrors::from_violations(violations)
-        .expect("a failed decode yields at least one violation"))
+    ValidationErrors::from_violations(violations)
+        .expect("a failed decode yields at least one violation")
 }

@@ -28,12 +28,18 @@
 //!
 //! See [`Model`] for the attribute grammar.
 
+mod conditions;
+pub mod datetime;
 #[doc(hidden)]
 pub mod de;
 mod json;
+#[doc(hidden)]
+pub mod number;
 mod path;
 #[doc(hidden)]
 pub mod rules;
+#[doc(hidden)]
+pub mod ser;
 mod validate;
 mod violation;
 
@@ -56,7 +62,9 @@ pub use chrono;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::de;
+    pub use crate::number;
     pub use crate::rules;
+    pub use crate::ser;
     pub use crate::validate::{Nested, NestedModel, NotAModel};
     pub use crate::{path::Path, validate::Validate, violation::Report};
     pub use regex::Regex;

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::path::Path;
-use super::violation::{code, Report};
+use super::path::{Path, Segment};
+use super::violation::{code, Report, Violation};
 
 /// Whether a rule applies to a value itself or to the key of a map entry; only the message
 /// differs ("key must …").
@@ -341,6 +341,8 @@ pub fn finite(value: f64, subject: Subject, path: &Path<'_>, report: &mut Report
 pub struct CustomError {
     rule: Cow<'static, str>,
     message: Cow<'static, str>,
+    /// Where, below the value the rule was given, the failure lies.
+    below: Vec<Segment>,
 }
 
 impl CustomError {
@@ -350,12 +352,32 @@ impl CustomError {
         CustomError {
             rule: Cow::Borrowed(code::CUSTOM),
             message: message.into(),
+            below: Vec::new(),
         }
     }
 
     /// Reports the failure under another rule code, such as `pattern`, when that is what it is.
     pub fn with_rule(mut self, rule: impl Into<Cow<'static, str>>) -> Self {
         self.rule = rule.into();
+        self
+    }
+
+    /// Reports the failure at member `name` (a wire name) of the value the rule was given: a
+    /// rule over a whole struct points at the member at fault. Chain calls to go deeper.
+    pub fn at(mut self, name: &'static str) -> Self {
+        self.below.push(Segment::Member(Cow::Borrowed(name)));
+        self
+    }
+
+    /// Reports the failure at entry `key` of the map reached so far.
+    pub fn at_key(mut self, key: impl Into<String>) -> Self {
+        self.below.push(Segment::Key(key.into()));
+        self
+    }
+
+    /// Reports the failure at item `index` of the list reached so far.
+    pub fn at_index(mut self, index: usize) -> Self {
+        self.below.push(Segment::Index(index));
         self
     }
 
@@ -368,14 +390,51 @@ impl CustomError {
     pub fn message(&self) -> &str {
         &self.message
     }
+
+    fn record(self, path: &Path<'_>, report: &mut Report) {
+        let mut segments = path.to_segments();
+        segments.extend(self.below);
+        report.push_violation(Violation::new(
+            segments,
+            self.rule,
+            self.message.into_owned(),
+        ));
+    }
 }
+
+/// What a custom function returns: `Result<(), CustomError>`, or `Result<(), Vec<CustomError>>`
+/// for a rule that can find several faults (a rule over a whole struct, say).
+pub trait CustomOutcome {
+    /// Records each failure below `path`.
+    fn record(self, path: &Path<'_>, report: &mut Report);
+}
+
+impl CustomOutcome for Result<(), CustomError> {
+    #[inline]
+    fn record(self, path: &Path<'_>, report: &mut Report) {
+        if let Err(error) = self {
+            error.record(path, report);
+        }
+    }
+}
+
+impl CustomOutcome for Result<(), Vec<CustomError>> {
+    #[inline]
+    fn record(self, path: &Path<'_>, report: &mut Report) {
+        if let Err(errors) = self {
+            for error in errors {
+                error.record(path, report);
+            }
+        }
+    }
+}
+
+pub use super::conditions::{assert_wire_value, required_when, required_when_message, WireValue};
 
 /// Records the outcome of a custom rule.
 #[inline]
-pub fn custom(outcome: Result<(), CustomError>, path: &Path<'_>, report: &mut Report) {
-    if let Err(error) = outcome {
-        report.push(path, error.rule, error.message.into_owned());
-    }
+pub fn custom(outcome: impl CustomOutcome, path: &Path<'_>, report: &mut Report) {
+    outcome.record(path, report);
 }
 
 #[cfg(test)]
@@ -460,6 +519,6 @@ mod tests {
             messages(|p, r| custom(Err(failure), p, r)),
             ["pattern: must be an ARN"]
         );
-        assert!(messages(|p, r| custom(Ok(()), p, r)).is_empty());
+        assert!(messages(|p, r| custom(Ok::<(), CustomError>(()), p, r)).is_empty());
     }
 }

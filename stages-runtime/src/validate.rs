@@ -100,6 +100,22 @@ impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
     }
 }
 
+/// Plain values have no rules of their own, so that a generic model (`Page<T>`) can hold them
+/// as well as models.
+macro_rules! no_rules {
+    ($($ty:ty),* $(,)?) => {$(
+        impl Validate for $ty {
+            #[inline]
+            fn validate_into(&self, _: &Path<'_>, _: &mut Report) {}
+        }
+    )*};
+}
+
+no_rules!(
+    String, str, bool, char, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32,
+    f64
+);
+
 /// Lets generated code validate any field without knowing whether its type is a model.
 ///
 /// `(&Nested(&value)).validate_nested(..)` resolves to [`NestedModel`] when the type implements

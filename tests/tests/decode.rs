@@ -160,8 +160,10 @@ fn every_violation_is_reported_at_once() {
         expected(&[
             ("/name", "required"),
             ("/kind", "enum"),
+            ("/note", "length"),
             ("/note", "duplicate"),
             ("/level", "range"),
+            ("/tags/ok", "length"),
             ("/tags/ok", "duplicate"),
             ("/tags/Bad", "pattern"),
             ("/items/0/kind", "enum"),
@@ -176,12 +178,36 @@ fn every_violation_is_reported_at_once() {
         ]),
         "{errors}"
     );
-    // Nothing is reported twice.
-    assert_eq!(errors.len(), 15, "{errors}");
+    // Nothing is reported twice; every occurrence of a repeated member or key is checked (the
+    // first `note` and `tags.ok` are too long).
+    assert_eq!(errors.len(), 17, "{errors}");
+    // In document order; missing members first in their object.
+    assert_eq!(
+        errors.pointers(),
+        [
+            "/name",
+            "/kind",
+            "/note",
+            "/note",
+            "/level",
+            "/tags/ok",
+            "/tags/Bad",
+            "/tags/ok",
+            "/items/0/kind",
+            "/items/1/n",
+            "/items/2/n",
+            "/items/3/n",
+            "/inner/id",
+            "/inner/kind",
+            "/kinds/1",
+            "/kinds/3",
+            "/path",
+        ]
+    );
     // The same document through serde_json fails with the same violations, one per line.
     let message = serde_json::from_str::<Doc>(json).unwrap_err().to_string();
     assert_eq!(message, errors.to_string());
-    assert_eq!(message.lines().count(), 15);
+    assert_eq!(message.lines().count(), 17);
 }
 
 #[test]
@@ -217,8 +243,9 @@ fn validate_reports_what_decoding_reports_for_rule_violations() {
 }
 
 #[test]
-fn missing_required_members_are_reported_without_stand_in_noise() {
-    // The stand-in for a missing `name` is "", which is too short: only `required` is reported.
+fn missing_required_members_are_reported_alone() {
+    // No value is made up for a missing `name`, so no rule of it can be broken: only `required`
+    // is reported, in declaration order, first in its object.
     assert_eq!(
         fail(from_json::<Doc>("{}")),
         [
@@ -274,7 +301,7 @@ struct Floor {
 fn default_members_take_their_default_and_its_rules_apply() {
     let doc: Doc = from_json(r#"{"name": "a", "kind": "HTTP", "level": 1}"#).unwrap();
     assert_eq!((doc.count, doc.level), (0, 1));
-    // Absent or null, the default stands in and is checked like any value.
+    // Absent or null, the default is used and checked like any value.
     for json in ["{}", r#"{"level": null}"#] {
         assert_eq!(
             fail(from_json::<Floor>(json)),
@@ -412,10 +439,10 @@ fn unknown_enum_values_are_enum_violations() {
 }
 
 #[test]
-fn a_value_of_the_wrong_type_stops_decoding_at_its_path() {
+fn a_value_of_the_wrong_type_is_a_type_violation_at_its_path() {
     let cases: &[(&str, &str, &str)] = &[
         (
-            r#"{"name": 5}"#,
+            r#"{"name": 5, "kind": "HTTP"}"#,
             "/name",
             "invalid type: integer `5`, expected a string",
         ),
@@ -543,33 +570,87 @@ fn serde_json_errors_name_the_path() {
 }
 
 #[test]
-fn a_type_error_keeps_what_was_found_before_it() {
-    let errors = from_json::<Doc>(r#"{"kind": "SOAP", "count": "x"}"#).unwrap_err();
+fn a_type_error_hides_nothing_else() {
+    // Before, after and around the value of the wrong type, at every depth.
+    let errors = from_json::<Doc>(r#"{"kind": "SOAP", "count": "x", "level": 10}"#).unwrap_err();
     assert_eq!(
-        set(&errors),
-        expected(&[("/kind", "enum"), ("/count", "type")]),
+        fail(Err::<Doc, _>(errors)),
+        [
+            ("/name".into(), "required".into(), "is required".into()),
+            (
+                "/kind".into(),
+                "enum".into(),
+                r#"must be one of HTTP, WEB_SOCKET, aws_proxy; found "SOAP""#.into()
+            ),
+            (
+                "/count".into(),
+                "type".into(),
+                r#"invalid type: string "x", expected u32"#.into()
+            ),
+            (
+                "/level".into(),
+                "range".into(),
+                "must be at most 9, found 10".into()
+            ),
+        ]
+    );
+    // The issue's example: the empty name and the missing kind are not hidden by the number.
+    let errors = from_json::<Doc>(r#"{"name": "", "count": 5, "note": 5}"#).unwrap_err();
+    assert_eq!(errors.pointers(), ["/kind", "/name", "/note"], "{errors}");
+    // Several type errors, in lists, maps and nested models.
+    let errors = from_json::<Doc>(
+        r#"{"name": "a", "kind": "HTTP", "inner": {"kind": "SOAP", "size": "x"},
+            "items": [{"n": 1, "kind": "SOAP"}, {"n": "x"}, {"n": 99}],
+            "tags": {"a": 1, "B": "x"}, "kinds": [1, "SOAP"]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        errors
+            .iter()
+            .map(|v| (v.pointer(), v.rule()))
+            .collect::<Vec<_>>(),
+        [
+            ("/inner/id".to_owned(), "required"),
+            ("/inner/kind".to_owned(), "enum"),
+            ("/inner/size".to_owned(), "type"),
+            ("/items/0/kind".to_owned(), "enum"),
+            ("/items/1/n".to_owned(), "type"),
+            ("/items/2/n".to_owned(), "range"),
+            ("/tags/a".to_owned(), "type"),
+            ("/tags/B".to_owned(), "pattern"),
+            ("/kinds/0".to_owned(), "type"),
+            ("/kinds/1".to_owned(), "enum"),
+        ],
         "{errors}"
+    );
+    // The same through bytes and a parsed value.
+    let json = r#"{"kind": 1, "level": 10}"#;
+    let expected = ["/name", "/kind", "/level"];
+    assert_eq!(
+        from_json_slice::<Doc>(json.as_bytes())
+            .unwrap_err()
+            .pointers(),
+        expected
+    );
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(
+        from_json_value::<Doc>(value).unwrap_err().pointers(),
+        expected
     );
 }
 
 #[test]
-fn a_type_error_keeps_the_paths_of_what_was_found_before_it_in_the_same_object() {
-    let errors = from_json::<Doc>(
-        r#"{"name": "a", "kind": "HTTP", "inner": {"kind": "SOAP", "size": "x"}}"#,
-    )
-    .unwrap_err();
+fn broken_json_after_a_type_error_is_reported_too() {
+    let errors =
+        from_json::<Doc>(r#"{"name": 1, "kind": "HTTP", "level": 10, "note": "a"#).unwrap_err();
+    let found: Vec<(String, &str)> = errors.iter().map(|v| (v.pointer(), v.rule())).collect();
     assert_eq!(
-        set(&errors),
-        expected(&[("/inner/kind", "enum"), ("/inner/size", "type")]),
-        "{errors}"
-    );
-    let errors = from_json::<Doc>(
-        r#"{"name": "a", "kind": "HTTP", "items": [{"n": 1, "kind": "SOAP"}, {"n": "x"}]}"#,
-    )
-    .unwrap_err();
-    assert_eq!(
-        set(&errors),
-        expected(&[("/items/0/kind", "enum"), ("/items/1/n", "type")]),
+        found,
+        [
+            ("/name".to_owned(), "type"),
+            ("/level".to_owned(), "range"),
+            ("/note".to_owned(), "syntax"),
+        ],
         "{errors}"
     );
 }
@@ -710,5 +791,88 @@ fn a_repeated_member_still_has_its_kept_value_checked() {
     assert!(
         found.contains(&("/name".to_owned(), "length".to_owned())),
         "{errors}"
+    );
+}
+
+/// A custom rule that decodes a model of its own, as a rule on embedded JSON would.
+fn embedded_inner(text: &str) -> Result<(), CustomError> {
+    match from_json::<Inner>(text) {
+        Ok(_) => Ok(()),
+        Err(errors) => Err(CustomError::new(format!("must hold an Inner: {errors}"))),
+    }
+}
+
+#[derive(Debug, Model)]
+struct Wrapper {
+    #[model(required, length(max = 3))]
+    name: String,
+    #[model(custom = embedded_inner)]
+    embedded: Option<String>,
+    #[model(range(max = 1))]
+    after: Option<u8>,
+}
+
+#[test]
+fn a_custom_rule_that_decodes_leaves_the_outer_record_alone() {
+    let errors =
+        from_json::<Wrapper>(r#"{"name": "long", "embedded": "{\"kind\": \"SOAP\"}", "after": 2}"#)
+            .unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "name: must be at most 3 characters long, found 4\n\
+         embedded: must hold an Inner: id: is required\n\
+         kind: must be one of HTTP, WEB_SOCKET, aws_proxy; found \"SOAP\"\n\
+         after: must be at most 1, found 2"
+    );
+    assert_eq!(errors.pointers(), ["/name", "/embedded", "/after"]);
+    // And in the second look after a type error.
+    let errors =
+        from_json::<Wrapper>(r#"{"name": 1, "embedded": "{\"id\": 1}", "after": 2}"#).unwrap_err();
+    assert_eq!(
+        errors.pointers(),
+        ["/name", "/embedded", "/after"],
+        "{errors}"
+    );
+    let wrapper: Wrapper = from_json(r#"{"name": "a", "embedded": "{\"id\": \"x\"}"}"#).unwrap();
+    assert_eq!(wrapper.name, "a");
+}
+
+/// A recursive model, to nest values deeply.
+#[derive(Debug, Model)]
+struct Chain {
+    #[model(range(max = 5))]
+    n: Option<u8>,
+    next: Option<Box<Chain>>,
+}
+
+fn chain(depth: usize, wrong_at: usize) -> String {
+    let mut json = String::new();
+    for level in 0..depth {
+        let n = if level == wrong_at { r#""x""# } else { "9" };
+        json.push_str(&format!(r#"{{"n": {n}, "next": "#));
+    }
+    json.push_str("null");
+    json.push_str(&"}".repeat(depth));
+    json
+}
+
+#[test]
+fn the_second_look_reads_raw_text_to_a_bounded_depth() {
+    // Near the top, a type error hides nothing around it.
+    let errors = from_json::<Chain>(&chain(10, 3)).unwrap_err();
+    assert_eq!(errors.len(), 10, "{errors}");
+    assert_eq!(errors.violations()[3].rule(), "type");
+    assert_eq!(errors.violations()[3].pointer(), "/next/next/next/n");
+    // Below 16 levels of values read as raw text, decoding is strict again (so that the second
+    // look reads the document at most 16 times): what follows a type error that deep, within
+    // the same 16th-level value, is not reported.
+    let errors = from_json::<Chain>(&chain(40, 30)).unwrap_err();
+    let rules: Vec<&str> = errors.iter().map(|v| v.rule()).collect();
+    assert_eq!(rules.len(), 31, "{errors}");
+    assert!(rules[..30].iter().all(|rule| *rule == "range"), "{errors}");
+    assert_eq!(rules[30], "type");
+    assert_eq!(
+        errors.violations()[30].pointer(),
+        format!("{}/n", "/next".repeat(30))
     );
 }

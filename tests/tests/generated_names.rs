@@ -44,6 +44,7 @@ fn self_in_field_types_and_custom_functions_named_like_locals() {
     .unwrap_err();
     assert_eq!(
         errors.pointers(),
-        ["/parent/name", "/name", "/children/0/depth"]
+        // In document order.
+        ["/name", "/children/0/depth", "/parent/name"]
     );
 }

@@ -127,8 +127,7 @@ fn every_violation_of_a_bad_route() {
 
 #[test]
 fn a_type_error_in_a_route_keeps_the_paths_found_before_it() {
-    // A parsed `Value` hands members over sorted by name: `authorizationType` is decoded, then
-    // the parameters up to `...querystring.q`, whose type error stops decoding.
+    // The type error hides nothing: the custom rule of `routeKey` is reported too.
     let errors = from_json_value::<Route>(json!({
         "routeKey": "FETCH /pets",
         "authorizationType": "OAUTH",
@@ -150,6 +149,7 @@ fn a_type_error_in_a_route_keeps_the_paths_found_before_it() {
                 "/requestParameters/route.request.querystring.q/required".to_owned(),
                 "type".to_owned()
             ),
+            ("/routeKey".to_owned(), ROUTE_KEY_RULE.to_owned()),
         ]),
         "{errors}"
     );
@@ -165,8 +165,8 @@ fn messages_read_well() {
     assert_eq!(
         errors.to_string(),
         [
-            r#"authorizationType: must be one of NONE, AWS_IAM, CUSTOM, JWT; found "jwt""#,
             "routeKey: must be $default, $connect, $disconnect or a method and a path, such as GET /pets",
+            r#"authorizationType: must be one of NONE, AWS_IAM, CUSTOM, JWT; found "jwt""#,
             r#"requestParameters["route.request.cookie.c"]: key must match route\.request\.(header|querystring|path)\.[A-Za-z0-9._-]+"#,
         ]
         .join("\n")
@@ -190,7 +190,7 @@ fn route_key_boundaries() {
     let errors = route(String::new()).validate().unwrap_err();
     let rules: Vec<&str> = errors.iter().map(|v| v.rule()).collect();
     assert_eq!(rules, ["length", ROUTE_KEY_RULE]);
-    // Missing is only `required`: the empty stand-in's own violations are not reported.
+    // Missing is only `required`: no value is made up, so no rule of one is broken.
     let errors = from_json::<Route>("{}").unwrap_err();
     assert_eq!(
         set(&errors),
@@ -218,9 +218,10 @@ fn scopes_boundaries() {
     );
     eleven[10].push('é');
     let errors = scopes(eleven).validate().unwrap_err();
+    // The items first, then the list: the order in which decoding finds them.
     assert_eq!(
         errors.pointers(),
-        ["/authorizationScopes", "/authorizationScopes/10"]
+        ["/authorizationScopes/10", "/authorizationScopes"]
     );
     assert_eq!(scopes(vec![]).validate(), Ok(()));
 }
@@ -266,8 +267,18 @@ fn routes_nest_inside_other_models() {
         json["routes"][1],
         json!({"routeKey": "", "apiKeyRequired": false})
     );
+    // Decoding reports the same violations, in document order (a parsed `Value` holds its
+    // members sorted by name: `byId` comes first).
     let decoded = from_json_value::<Api>(json).unwrap_err();
-    assert_eq!(decoded, validated);
+    assert_eq!(
+        decoded.pointers(),
+        [
+            "/byId/r~11/target",
+            "/routes/1/routeKey",
+            "/routes/1/routeKey"
+        ]
+    );
+    assert_eq!(set(&decoded), set(&validated));
     let errors = from_json::<Api>(
         r#"{"name": "x", "routes": [{"routeKey": "$default"}, {"authorizationType": "NTLM"}]}"#,
     )

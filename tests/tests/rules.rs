@@ -783,12 +783,12 @@ fn keys_and_values_rules_point_at_the_entry() {
         )),
         passes("Vec values(finite) all finite", samples(&[-1e300, 1e300])),
         fails(
-            "Vec length(max = 3) + values(custom): the list's own rule first",
+            "Vec length(max = 3) + values(custom): the items first, as decoding reads them",
             evens(&[2, 3, 4, 5]),
             &[
-                ("/evens", "length", "must have at most 3 entries, found 4"),
                 ("/evens/1", "even", "must be even, found 3"),
                 ("/evens/3", "even", "must be even, found 5"),
+                ("/evens", "length", "must have at most 3 entries, found 4"),
             ],
         ),
     ]);
@@ -837,15 +837,15 @@ fn rules_on_required_and_default_members() {
     let errors = fixed.validate().unwrap_err();
     assert_eq!(
         errors.pointers(),
-        ["/code", "/level", "/tags", "/tags/1"],
+        ["/code", "/level", "/tags/1", "/tags"],
         "{errors}"
     );
     assert_eq!(
         errors.to_string(),
         "code: must be 1 to 3 characters long, found 4\n\
          level: must be between 1 and 5, found 6\n\
-         tags: must have at most 2 entries, found 3\n\
-         tags[1]: must match [a-z]+"
+         tags[1]: must match [a-z]+\n\
+         tags: must have at most 2 entries, found 3"
     );
 }
 

@@ -466,12 +466,12 @@ fn cases() -> Vec<Case> {
             route(r#""throttlingRateLimit": 10"#),
             &[],
         ),
-        // serde_json, like most JSON parsers, reads a number beyond f64 as malformed.
+        // A number beyond a double is well-formed JSON, but no double can hold it.
         case(
             "throttlingRateLimit beyond double",
             Route,
             route(r#""throttlingRateLimit": 1e400"#),
-            &[("/throttlingRateLimit", "syntax")],
+            &[("/throttlingRateLimit", "range")],
         ),
         case(
             "booleans",
@@ -672,7 +672,7 @@ fn cases() -> Vec<Case> {
         // Whole documents.
         case("a full, valid CreateStageInput", Input, FULL_INPUT, &[]),
         case(
-            "many violations at once",
+            "many violations at once, a type error among them",
             Input,
             r#"{
                 "description": 1024,
@@ -681,7 +681,16 @@ fn cases() -> Vec<Case> {
                 "accessLogSettings": {"format": "$context.status", "destinationArn": "nope"},
                 "defaultRouteSettings": {"loggingLevel": "LOUD"}
             }"#,
-            &[("/description", "type")],
+            &[
+                ("/stageName", "required"),
+                ("/description", "type"),
+                ("/stageVariables/bad name", "pattern"),
+                ("/stageVariables/ok", "pattern"),
+                ("/tags/aws:x", "pattern"),
+                ("/accessLogSettings/format", "contains"),
+                ("/accessLogSettings/destinationArn", "pattern"),
+                ("/defaultRouteSettings/loggingLevel", "enum"),
+            ],
         ),
         case(
             "many violations at once, no type error",

@@ -77,6 +77,10 @@ class Boto3Stages(unittest.TestCase):
         created = self.client.create_api(Name="chat", ProtocolType="WEBSOCKET")
         self.assertEqual(created["ResponseMetadata"]["HTTPStatusCode"], 201)
         fetched = self.client.get_api(ApiId=created["ApiId"])
+        # boto3 reads x-amzn-RequestId as the request id: fresh per request.
+        ids = [r["ResponseMetadata"].get("RequestId") for r in (created, fetched)]
+        self.assertTrue(all(ids), ids)
+        self.assertNotEqual(ids[0], ids[1])
         self.assertEqual(fetched["Name"], "chat")
         self.assertEqual(fetched["ProtocolType"], "WEBSOCKET")
         self.assertIsInstance(fetched["CreatedDate"], datetime.datetime)
@@ -122,6 +126,7 @@ class Boto3Stages(unittest.TestCase):
             self.client.create_stage(ApiId=self.api_id, StageName="dup")
         self.assertEqual(caught.exception.response["ResponseMetadata"]["HTTPStatusCode"], 409)
         self.assertIn("dup", caught.exception.response["Error"]["Message"])
+        self.assertTrue(caught.exception.response["ResponseMetadata"].get("RequestId"))
 
     def test_unknown_api_is_not_found(self):
         for call in (
@@ -157,6 +162,11 @@ class Boto3Stages(unittest.TestCase):
             "defaultRouteSettings.loggingLevel: must be one of ERROR, INFO, OFF",
         ):
             self.assertIn(fragment, message)
+        # A body above the service's limit: 413, still a typed BadRequestException for boto3.
+        with self.assertRaises(loose.exceptions.BadRequestException) as caught:
+            loose.create_stage(ApiId=self.api_id, StageName="big", Description="x" * 70000)
+        self.assertEqual(caught.exception.response["ResponseMetadata"]["HTTPStatusCode"], 413)
+        self.assertIn("larger than the limit", caught.exception.response["Error"]["Message"])
 
     def test_invalid_max_results_and_forged_token_are_bad_requests(self):
         loose = client(validate=False)

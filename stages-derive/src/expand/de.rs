@@ -1,76 +1,63 @@
-//! `Deserialize`: a map visitor that records what is missing or unknown and goes on, wrapped in
-//! the runtime's `decode`, which validates the finished root value and reports everything.
+//! `Deserialize`: a `Decode` impl that records what is missing, unknown or breaks a rule and goes
+//! on, never making a value up, and a `Deserialize` impl that hands it to the runtime's `root`,
+//! which reports everything.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::Type;
 
-use super::runtime;
+use super::container::{self, Source};
+use super::generics::{self, Header};
+use super::{runtime, validate};
 use crate::check::{Body, Field, Model, Presence, Variant};
 use crate::shape::{self, Kind};
 
 pub fn expand(model: &Model) -> TokenStream {
     let rt = runtime(model);
-    let ident = model.ident;
-    let (members, body) = match &model.body {
+    let de = quote!(#rt::de);
+    let (members, decode) = match &model.body {
         Body::Struct {
             fields,
             deny_unknown,
         } => (
             decode_members(model, fields, *deny_unknown, &rt),
-            struct_body(model, &rt),
+            quote!(#de::decode_struct::<Self, __D>(__deserializer)),
         ),
         Body::Enum(variants) => (TokenStream::new(), enum_body(variants, &rt)),
     };
+    let bound = validate::decode_bound(&rt);
+    let Header { params, ty, bounds } = generics::header(model, &bound, false);
+    let with_de = generics::header(model, &bound, true);
+    let (de_params, de_ty, de_bounds) = (with_de.params, with_de.ty, with_de.bounds);
     quote! {
         #members
 
         #[automatically_derived]
-        impl<'de> #rt::serde::Deserialize<'de> for #ident {
+        impl #params #de::Decode for #ty #bounds {
+            #[inline]
+            fn decode_in<'de, __D: #rt::serde::Deserializer<'de>>(
+                __deserializer: __D,
+            ) -> ::core::result::Result<::core::option::Option<Self>, __D::Error> {
+                #decode
+            }
+        }
+
+        #[automatically_derived]
+        impl #de_params #rt::serde::Deserialize<'de> for #de_ty #de_bounds {
             fn deserialize<__D: #rt::serde::Deserializer<'de>>(
                 __deserializer: __D,
             ) -> ::core::result::Result<Self, __D::Error> {
-                #body
+                #de::root(__deserializer, <Self as #de::Decode>::decode_in)
             }
         }
     }
 }
 
-/// `deserialize` for a struct: a map visitor handing over to `DecodeMembers`, inside the
-/// runtime's `decode`.
-fn struct_body(model: &Model, rt: &TokenStream) -> TokenStream {
-    let ident = model.ident;
-    let name = ident.to_string();
-    let expecting = format!("a JSON object for {name}");
-    let de = quote!(#rt::de);
-    quote! {
-        struct __Visitor;
-        impl<'de> #rt::serde::de::Visitor<'de> for __Visitor {
-            type Value = #ident;
-
-            fn expecting(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                __formatter.write_str(#expecting)
-            }
-
-            fn visit_map<__A: #rt::serde::de::MapAccess<'de>>(
-                self,
-                __map: __A,
-            ) -> ::core::result::Result<#ident, __A::Error> {
-                <#ident as #de::DecodeMembers>::decode_members(__map)
-            }
-        }
-        #de::decode(__deserializer, |__deserializer| {
-            __deserializer.deserialize_struct(
-                #name,
-                <#ident as #de::DecodeMembers>::MEMBERS,
-                __Visitor,
-            )
-        })
-    }
-}
-
-/// The members of a struct, decoded by a `DecodeMembers` impl for the model.
+/// The members of a struct, decoded by a `DecodeMembers` impl for the model: each member into
+/// a slot, its rules checked as soon as it is read; the struct is built only when every member
+/// it needs has a value. A flattened struct's members are decoded from the same object, by its
+/// own impl, at positions after the struct's own members.
 fn decode_members(
     model: &Model,
     fields: &[Field],
@@ -78,88 +65,263 @@ fn decode_members(
     rt: &TokenStream,
 ) -> TokenStream {
     let ident = model.ident;
+    let name = ident.to_string();
+    let expecting = format!("a JSON object for {name}");
     let de = quote!(#rt::de);
-    let wires: Vec<&str> = fields.iter().map(|field| field.wire.as_str()).collect();
-    let slots: Vec<_> = (0..fields.len())
-        .map(|index| quote::format_ident!("__slot{}", index))
+    let own: Vec<(usize, &Field)> = fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| field.presence != Presence::Flatten)
         .collect();
-    let declarations = fields.iter().zip(&slots).map(|(field, slot)| {
-        let value_ty = field.value_ty;
-        quote!(let mut #slot: ::core::option::Option<::core::option::Option<#value_ty>> = ::core::option::Option::None;)
-    });
-    let arms = fields.iter().zip(&slots).enumerate().map(|(index, (field, slot))| {
-        let wire = &field.wire;
-        let seed = seed(field.value_ty, rt);
-        quote!(#de::Member::Known(#index) => #de::member(&mut __map, #wire, &mut #slot, #seed)?,)
-    });
-    let inits = fields.iter().zip(&slots).map(|(field, slot)| {
-        let field_ident = field.ident;
-        let wire = &field.wire;
+    let flattened: Vec<(usize, &Field)> = fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| field.presence == Presence::Flatten)
+        .collect();
+    let wires: Vec<&str> = own.iter().map(|(_, field)| field.wire.as_str()).collect();
+    let count = own.len();
+    let decoder = |field: &Field| {
         let ty = field.ty;
-        // The `Default` bound is spanned on the field's type, so a type without it is reported
-        // there, not on the derive.
-        let value = match field.presence {
-            Presence::Required => quote_spanned! {ty.span()=>
-                #de::required(#slot, #wire, <#ty as ::core::default::Default>::default)
-            },
-            Presence::Default => quote_spanned! {ty.span()=>
-                #de::or_default(#slot, <#ty as ::core::default::Default>::default)
-            },
-            Presence::Optional => quote!(#de::optional(#slot)),
-        };
-        quote!(#field_ident: #value,)
+        quote!(<#ty as #de::DecodeMembers>)
+    };
+    // Where each flattened struct's positions start.
+    let offsets: Vec<TokenStream> = flattened
+        .iter()
+        .scan(quote!(#count), |offset, (_, field)| {
+            let start = offset.clone();
+            let decoder = decoder(field);
+            *offset = quote!(#offset + #decoder::POSITIONS);
+            Some(start)
+        })
+        .collect();
+    let slot_types = fields.iter().map(|field| {
+        if field.presence == Presence::Flatten {
+            let decoder = decoder(field);
+            quote!(#decoder::Slots)
+        } else {
+            let value_ty = field.value_ty;
+            quote!(#de::Slot<#value_ty>)
+        }
+    });
+    let empty_slots = fields.iter().map(|field| {
+        if field.presence == Presence::Flatten {
+            let decoder = decoder(field);
+            quote!(#decoder::slots())
+        } else {
+            quote!(#de::Slot::Absent)
+        }
     });
     let positions = wires
         .iter()
         .enumerate()
         .map(|(index, wire)| quote!(#wire => ::core::option::Option::Some(#index),));
+    let position_body = if flattened.is_empty() {
+        quote! {
+            match __name {
+                #(#positions)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    } else {
+        let lookups = flattened.iter().zip(&offsets).map(|((_, field), offset)| {
+            let decoder = decoder(field);
+            quote! {
+                if let ::core::option::Option::Some(__position) = #decoder::position(__name) {
+                    return ::core::option::Option::Some(#offset + __position);
+                }
+            }
+        });
+        quote! {
+            let __own = match __name {
+                #(#positions)*
+                _ => ::core::option::Option::None,
+            };
+            if __own.is_some() {
+                return __own;
+            }
+            #(#lookups)*
+            ::core::option::Option::None
+        }
+    };
+    let own_arms = own.iter().enumerate().map(|(position, (index, field))| {
+        let wire = &field.wire;
+        let fns = validate::rule_fns(field);
+        let rules = match &fns.own {
+            Some(name) => quote!(Self::#name),
+            None => quote!(#de::no_rules),
+        };
+        let seed = seed(field.value_ty, rt, Some(&fns));
+        let slot = syn::Index::from(*index);
+        quote!(#position => #de::member(__map, __lenient, #wire, &mut __slots.#slot, #seed, #rules),)
+    });
+    let flattened_arms = flattened.iter().zip(&offsets).map(|((index, field), offset)| {
+        let decoder = decoder(field);
+        let slot = syn::Index::from(*index);
+        quote! {
+            __position if __position >= #offset && __position < #offset + #decoder::POSITIONS => {
+                #decoder::decode_member(&mut __slots.#slot, __position - (#offset), __map, __lenient)
+            }
+        }
+    });
+    let slots: Vec<_> = (0..fields.len())
+        .map(|index| format_ident!("__slot{}", index))
+        .collect();
+    let values: Vec<_> = (0..fields.len()).map(container::local).collect();
+    let finals = fields
+        .iter()
+        .zip(&slots)
+        .zip(&values)
+        .map(|((field, slot), value)| {
+            let wire = &field.wire;
+            let ty = field.ty;
+            let taken = match field.presence {
+                Presence::Required => quote!(#de::required(#slot, #wire)),
+                // The `Default` bound is spanned on the field's type, so a type without it is
+                // reported there, not on the derive.
+                Presence::Default => {
+                    let check = validate::default_check_fn(field);
+                    quote_spanned! {ty.span()=>
+                        #de::or_default(#slot, #wire, || <#ty as ::core::default::Default>::default(), Self::#check)
+                    }
+                }
+                Presence::Optional => quote!(#de::optional(#slot)),
+                Presence::Flatten => {
+                    let decoder = decoder(field);
+                    quote!(#decoder::finish(#slot))
+                }
+            };
+            quote!(let #value = #taken;)
+        });
+    let field_idents = fields.iter().map(|field| field.ident);
+    let build = quote!(::core::option::Option::Some(Self { #(#field_idents: #values,)* }));
+    let check_whole = (!model.rules.custom.is_empty() || !flattened.is_empty()).then(|| {
+        let own = (!model.rules.custom.is_empty()).then(|| {
+            let custom = container::custom_fn();
+            quote!(Self::#custom(__value, __path, __report);)
+        });
+        let children = flattened.iter().map(|(_, field)| {
+            let decoder = decoder(field);
+            let ident = field.ident;
+            quote!(#decoder::check_whole(&__value.#ident, __path, __report);)
+        });
+        quote! {
+            #[inline]
+            fn check_whole(__value: &Self, __path: &#rt::Path<'_>, __report: &mut #rt::Report) {
+                #(#children)*
+                #own
+            }
+        }
+    });
+    let require = container::require_checks(model, Source::Decoded, rt);
+    let can_miss = fields
+        .iter()
+        .any(|field| field.presence == Presence::Required)
+        || !model.rules.require.is_empty();
+    let flattened_can_miss = flattened.iter().map(|(_, field)| {
+        let decoder = decoder(field);
+        quote!(|| #decoder::CAN_MISS)
+    });
+    let positions_count = flattened.iter().fold(quote!(#count), |sum, (_, field)| {
+        let decoder = decoder(field);
+        quote!(#sum + #decoder::POSITIONS)
+    });
+    let expected = (!flattened.is_empty()).then(|| {
+        let children = flattened.iter().map(|(_, field)| {
+            let decoder = decoder(field);
+            quote!(#decoder::expected(__names);)
+        });
+        quote! {
+            fn expected(__names: &mut ::std::vec::Vec<&'static str>) {
+                __names.extend_from_slice(Self::MEMBERS);
+                #(#children)*
+            }
+        }
+    });
     // The members are decoded in an impl for the model itself, where `Self` in a field's type
     // means the model, as the user wrote it.
+    let Header { params, ty, bounds } = generics::header(model, &validate::decode_bound(rt), false);
     quote! {
         #[automatically_derived]
-        impl #de::DecodeMembers for #ident {
+        impl #params #de::DecodeMembers for #ty #bounds {
             const MEMBERS: &'static [&'static str] = &[#(#wires),*];
+            const EXPECTING: &'static str = #expecting;
+            const NAME: &'static str = #name;
+            const POSITIONS: usize = #positions_count;
+            const DENY_UNKNOWN: bool = #deny_unknown;
+            const CAN_MISS: bool = #can_miss #(#flattened_can_miss)*;
+            type Slots = (#(#slot_types,)*);
 
-            fn decode_members<'de, __A: #rt::serde::de::MapAccess<'de>>(
-                mut __map: __A,
-            ) -> ::core::result::Result<Self, __A::Error> {
-                fn __position(__name: &str) -> ::core::option::Option<usize> {
-                    match __name {
-                        #(#positions)*
-                        _ => ::core::option::Option::None,
-                    }
-                }
-                #(#declarations)*
-                while let ::core::option::Option::Some(__member) =
-                    __map.next_key_seed(#de::MemberKey::new(__position, #deny_unknown))?
-                {
-                    match __member {
-                        #(#arms)*
-                        __other => #de::unknown(&mut __map, __other, Self::MEMBERS)?,
-                    }
-                }
-                ::core::result::Result::Ok(Self { #(#inits)* })
+            #[inline]
+            fn slots() -> Self::Slots {
+                (#(#empty_slots,)*)
             }
+
+            #[inline]
+            fn position(__name: &str) -> ::core::option::Option<usize> {
+                #position_body
+            }
+
+            #[inline]
+            fn decode_member<'de, __A: #rt::serde::de::MapAccess<'de>>(
+                __slots: &mut Self::Slots,
+                __position: usize,
+                __map: &mut __A,
+                __lenient: bool,
+            ) -> ::core::result::Result<(), __A::Error> {
+                #[allow(unused_imports)]
+                use #de::{ModelProbe as _, SerdeProbe as _};
+                match __position {
+                    #(#own_arms)*
+                    #(#flattened_arms)*
+                    _ => #de::unknown(__map, #de::Member::Unknown(::core::option::Option::None), Self::expected),
+                }
+            }
+
+            #[inline]
+            fn finish(__slots: Self::Slots) -> ::core::option::Option<Self> {
+                let (#(#slots,)*) = __slots;
+                #(#finals)*
+                #require
+                match (#(#values,)*) {
+                    (#(::core::option::Option::Some(#values),)*) => {
+                        #build
+                    }
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            #check_whole
+            #expected
         }
     }
 }
+
 /// The seed that decodes a member's value: lists and maps, at any depth, put indexes and keys
-/// on paths, and date-times are read as RFC 3339.
-fn seed(ty: &Type, rt: &TokenStream) -> TokenStream {
+/// on paths, and date-times are read as RFC 3339. `fns` are the rules of the member's keys and
+/// items, checked as each is read.
+fn seed(ty: &Type, rt: &TokenStream, fns: Option<&validate::RuleFns>) -> TokenStream {
     let de = quote!(#rt::de);
+    let rules = |name: Option<&syn::Ident>| match name {
+        Some(name) => quote!(Self::#name),
+        None => quote!(#de::no_rules),
+    };
+    let keys = rules(fns.and_then(|fns| fns.keys.as_ref()));
+    let values = rules(fns.and_then(|fns| fns.values.as_ref()));
     if shape::is_utc_date_time(ty) {
         return quote_spanned!(ty.span()=> #de::timestamp());
     }
     match shape::kind(ty) {
         Kind::Seq { item } => {
-            let item = seed(item, rt);
-            quote_spanned!(ty.span()=> #de::seq(#item))
+            let item = seed(item, rt, None);
+            quote_spanned!(ty.span()=> #de::seq(#item, #values))
         }
         Kind::Map { value, .. } => {
-            let value = seed(value, rt);
-            quote_spanned!(ty.span()=> #de::map::<#ty, _>(#value))
+            let value = seed(value, rt, None);
+            quote_spanned!(ty.span()=> #de::map::<#ty, _, _, _>(#value, #keys, #values))
         }
-        _ => quote_spanned!(ty.span()=> #de::plain::<#ty>()),
+        // Integers read `-0` as 0, which serde's own integer visitors refuse.
+        Kind::Int(_) => quote_spanned!(ty.span()=> #de::always(#rt::number::integer::<#ty>())),
+        _ => quote_spanned!(ty.span()=> (&#de::Probe::<#ty>::new()).seed()),
     }
 }
 
@@ -172,22 +334,16 @@ fn enum_body(variants: &[Variant], rt: &TokenStream) -> TokenStream {
     let expected = wires.join(", ");
     let arms = variants.iter().enumerate().map(|(index, variant)| {
         let variant_ident = variant.ident;
-        quote!(::core::option::Option::Some(#index) => Self::#variant_ident,)
+        quote!(::core::option::Option::Some(#index) => ::core::option::Option::Some(Self::#variant_ident),)
     });
-    // An unknown value was recorded as a violation and the root decoder will fail; the first
-    // variant only stands in so that decoding can go on.
-    let stand_in = variants
-        .first()
-        .map(|variant| variant.ident)
-        .expect("enums have a variant (checked)");
+    // An unknown value was recorded as a violation: the enum is invalid, and no variant stands
+    // in for it.
     quote! {
         const __VALUES: &[&str] = &[#(#wires),*];
-        #de::decode(__deserializer, |__deserializer| {
-            let __position = __deserializer.deserialize_str(#de::EnumValue::new(__VALUES, #expected))?;
-            ::core::result::Result::Ok(match __position {
-                #(#arms)*
-                _ => Self::#stand_in,
-            })
+        let __position = __deserializer.deserialize_str(#de::EnumValue::new(__VALUES, #expected))?;
+        ::core::result::Result::Ok(match __position {
+            #(#arms)*
+            _ => ::core::option::Option::None,
         })
     }
 }

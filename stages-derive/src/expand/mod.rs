@@ -2,7 +2,9 @@
 //! reaches the runtime only through `<crate>::__private`, and stays small by calling runtime
 //! functions instead of inlining logic.
 
+mod container;
 mod de;
+mod generics;
 mod ser;
 mod validate;
 
@@ -16,6 +18,7 @@ pub fn expand(model: &Model) -> TokenStream {
     let validate = validate::expand(model);
     let ser = ser::expand(model);
     let de = de::expand(model);
+    let container = container::items(model, &runtime(model));
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
@@ -23,6 +26,7 @@ pub fn expand(model: &Model) -> TokenStream {
             #validate
             #ser
             #de
+            #container
         };
     }
 }

@@ -1,7 +1,9 @@
 //! The `validate` command, apart from the process: arguments and streams come in, an exit
 //! status goes out, so tests can drive it directly.
 
+use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
+use std::path::Path;
 
 use stages_model::{
     from_json_slice, AccessLogSettings, CreateStageInput, RouteSettings, Stage, Stages,
@@ -19,6 +21,7 @@ const USAGE: &str = "\
 usage: validate [--shape NAME] [--format text|json] FILE...
 
 Checks each FILE (or `-` for standard input) against the AWS rules for a Stages shape.
+A FILE name need not be UTF-8; reports show it with U+FFFD for the bytes that are not.
   --shape NAME     CreateStageInput (default), Stage, Stages, RouteSettings or AccessLogSettings
   --format FORMAT  text (default): one line per violation, `FILE: path: message`
                    json: one object per file, {\"file\", \"valid\": bool, \"violations\": [...]}
@@ -64,7 +67,7 @@ enum Format {
 struct Options {
     shape: Shape,
     format: Format,
-    files: Vec<String>,
+    files: Vec<OsString>,
 }
 
 /// Why the command cannot run.
@@ -73,7 +76,7 @@ enum Usage {
     Wrong(String),
 }
 
-fn parse(args: &[String]) -> Result<Options, Usage> {
+fn parse(args: &[OsString]) -> Result<Options, Usage> {
     let mut options = Options {
         shape: Shape::CreateStageInput,
         format: Format::Text,
@@ -81,15 +84,17 @@ fn parse(args: &[String]) -> Result<Options, Usage> {
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        match arg.as_str() {
+        // Options are UTF-8; anything else can only be a file name.
+        match arg.to_str().unwrap_or_default() {
             "-h" | "--help" => return Err(Usage::Help),
             "--shape" => {
                 let name = args
                     .next()
                     .ok_or_else(|| Usage::Wrong("--shape needs a shape name".into()))?;
+                let name = name.to_string_lossy();
                 options.shape = SHAPES
                     .iter()
-                    .find(|(known, _)| known == name)
+                    .find(|(known, _)| *known == name)
                     .map(|(_, shape)| *shape)
                     .ok_or_else(|| {
                         let names: Vec<&str> = SHAPES.iter().map(|(known, _)| *known).collect();
@@ -100,7 +105,7 @@ fn parse(args: &[String]) -> Result<Options, Usage> {
                     })?;
             }
             "--format" => {
-                options.format = match args.next().map(String::as_str) {
+                options.format = match args.next().map(|arg| arg.to_string_lossy()).as_deref() {
                     Some("text") => Format::Text,
                     Some("json") => Format::Json,
                     Some(other) => {
@@ -115,7 +120,7 @@ fn parse(args: &[String]) -> Result<Options, Usage> {
             flag if flag.starts_with("--") => {
                 return Err(Usage::Wrong(format!("unknown option {flag}")))
             }
-            file => options.files.push(file.to_owned()),
+            _ => options.files.push(arg.clone()),
         }
     }
     if options.files.is_empty() {
@@ -128,7 +133,7 @@ fn parse(args: &[String]) -> Result<Options, Usage> {
 
 /// Runs the command; returns the exit status.
 pub fn run(
-    args: &[String],
+    args: &[OsString],
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
@@ -146,6 +151,7 @@ pub fn run(
         let document = match read(file, stdin) {
             Ok(document) => document,
             Err(error) => {
+                let file = Path::new(file).display();
                 let _ = writeln!(stderr, "validate: cannot read {file}: {error}");
                 return FAILED;
             }
@@ -155,13 +161,13 @@ pub fn run(
             status = INVALID;
         }
         let name = if file == "-" {
-            "<stdin>"
+            "<stdin>".into()
         } else {
-            file.as_str()
+            file.to_string_lossy()
         };
         let written = match options.format {
-            Format::Text => write_text(stdout, name, &outcome),
-            Format::Json => write_json(stdout, name, &outcome),
+            Format::Text => write_text(stdout, &name, &outcome),
+            Format::Json => write_json(stdout, &name, &outcome),
         };
         if let Err(error) = written {
             let _ = writeln!(stderr, "validate: cannot write the report: {error}");
@@ -171,7 +177,7 @@ pub fn run(
     status
 }
 
-fn read(file: &str, stdin: &mut dyn Read) -> std::io::Result<Vec<u8>> {
+fn read(file: &OsStr, stdin: &mut dyn Read) -> std::io::Result<Vec<u8>> {
     if file == "-" {
         let mut document = Vec::new();
         stdin.read_to_end(&mut document)?;

@@ -10,7 +10,8 @@
 mod cli;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `args_os`: a file name need not be UTF-8 (`std::env::args` would panic on one).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let status = cli::run(
         &args,
         &mut std::io::stdin().lock(),

@@ -1,0 +1,6 @@
+//! Every input, decoded as a `CreateStageInput`, must keep the properties `stages_fuzz::check` lists.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    stages_fuzz::check::<stages_model::CreateStageInput>(data);
+});

@@ -1,0 +1,65 @@
+//! The AWS envelope around every response: a fresh `x-amzn-RequestId`, and every error in AWS's
+//! JSON shape with `x-amzn-ErrorType`, those raised below the handlers included.
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http_body_util::{BodyExt, Limited};
+
+use crate::errors::ServiceError;
+use crate::request_id;
+
+/// The request's `x-amzn-RequestId`, in its extensions for the log.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+/// Gives every response a fresh `x-amzn-RequestId`, and turns any error response that is not
+/// yet in AWS's shape (one raised below the handlers) into `{"message"}` with
+/// `x-amzn-ErrorType`, at the same status.
+pub async fn aws_envelope(mut request: Request, next: Next) -> Response {
+    let id = request_id::new_request_id();
+    request.extensions_mut().insert(RequestId(id.clone()));
+    let mut response = next.run(request).await;
+    if response.status().as_u16() >= 400 && !response.headers().contains_key("x-amzn-ErrorType") {
+        response = into_aws_error(response).await;
+    }
+    if let Ok(id) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(request_id::HEADER, id);
+    }
+    response
+}
+
+/// An error response of the HTTP layer, re-sent as an AWS error whose message keeps its text.
+async fn into_aws_error(response: Response) -> Response {
+    let (parts, body) = response.into_parts();
+    let text = Limited::new(body, 1024)
+        .collect()
+        .await
+        .ok()
+        .and_then(|body| String::from_utf8(body.to_bytes().to_vec()).ok())
+        .filter(|text| !text.trim().is_empty())
+        .unwrap_or_else(|| {
+            parts
+                .status
+                .canonical_reason()
+                .unwrap_or("Error")
+                .to_owned()
+        });
+    let mut answer = if parts.status.is_server_error() {
+        ServiceError::Other {
+            status: parts.status,
+            code: "InternalServerException",
+            message: text,
+        }
+    } else {
+        ServiceError::client_fault(parts.status, text)
+    }
+    .into_response();
+    for name in [header::ALLOW, header::CONNECTION, header::RETRY_AFTER] {
+        if let Some(value) = parts.headers.get(&name) {
+            answer.headers_mut().insert(name, value.clone());
+        }
+    }
+    answer
+}

@@ -1,0 +1,136 @@
+//! The request's own bounds, checked before the handlers: AWS's quota on the head, and the body
+//! read whole within its size and time limits.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, HttpBody};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+
+use crate::connection::ConnectionState;
+use crate::errors::ServiceError;
+
+/// Applies AWS's quota on the head: the request line and the header values may add up to
+/// `max_head` bytes (10,240 by default). A request line longer than that alone is answered
+/// `414 URI Too Long`, any other excess `431 Request Header Fields Too Large`.
+pub async fn limit_head(State(max_head): State<usize>, request: Request, next: Next) -> Response {
+    let uri = request.uri();
+    let target = match uri.path_and_query() {
+        Some(origin_form) if uri.authority().is_none() => origin_form.as_str().len(),
+        _ => uri.to_string().len(),
+    };
+    let line = request.method().as_str().len() + target + " HTTP/1.1 ".len();
+    let values: usize = request.headers().values().map(HeaderValue::len).sum();
+    let (status, what, size) = if line > max_head {
+        (StatusCode::URI_TOO_LONG, "the request line is", line)
+    } else if line + values > max_head {
+        (
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "the request line and header values add up to",
+            line + values,
+        )
+    } else {
+        return next.run(request).await;
+    };
+    closing(ServiceError::client_fault(
+        status,
+        format!("{what} {size} bytes, more than the limit of {max_head}"),
+    ))
+}
+
+/// The body limits: size and time.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimits {
+    /// The largest body, in bytes.
+    pub max: usize,
+    /// The time the whole body has to arrive.
+    pub timeout: Duration,
+}
+
+/// Reads the body whole before the handlers run, so that a client cannot hold a request open
+/// and a body larger than the limit is never read past it:
+/// - a `Content-Length` above the limit is answered `413` before a byte of the body is read
+///   (with `Expect: 100-continue`, in place of `100 Continue`);
+/// - a chunked body is read up to the limit, then `413`;
+/// - a body that does not arrive within `timeout` is answered `408`; one that breaks off, `400`.
+///
+/// Each of these answers closes the connection, since the rest of the body is left unread.
+pub async fn read_body(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    let too_large = || {
+        format!(
+            "the request body is larger than the limit of {} bytes",
+            limits.max
+        )
+    };
+    if body.size_hint().lower() > limits.max as u64 {
+        return closing(ServiceError::client_fault(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            too_large(),
+        ));
+    }
+    let reading = ReadingBody::mark(parts.extensions.get::<Arc<ConnectionState>>());
+    let read = tokio::time::timeout(limits.timeout, Limited::new(body, limits.max).collect());
+    let read = read.await;
+    drop(reading);
+    let bytes = match read {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(error)) if error.is::<LengthLimitError>() => {
+            return closing(ServiceError::client_fault(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                too_large(),
+            ))
+        }
+        Ok(Err(error)) => {
+            return closing(ServiceError::client_fault(
+                StatusCode::BAD_REQUEST,
+                format!("the request body could not be read: {error}"),
+            ))
+        }
+        Err(_) => {
+            return closing(ServiceError::client_fault(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "the request body did not arrive within {:?}",
+                    limits.timeout
+                ),
+            ))
+        }
+    };
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+/// Marks the connection as reading a body (so that, as a slow upload, it may be evicted) until
+/// dropped.
+struct ReadingBody(Option<Arc<ConnectionState>>);
+
+impl ReadingBody {
+    fn mark(connection: Option<&Arc<ConnectionState>>) -> Self {
+        if let Some(connection) = connection {
+            connection.reading_body(true);
+        }
+        ReadingBody(connection.cloned())
+    }
+}
+
+impl Drop for ReadingBody {
+    fn drop(&mut self) {
+        if let Some(connection) = &self.0 {
+            connection.reading_body(false);
+        }
+    }
+}
+
+/// An error after which the connection closes (the rest of the request is not read).
+fn closing(error: ServiceError) -> Response {
+    let mut response = error.into_response();
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}

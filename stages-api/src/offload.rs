@@ -1,0 +1,79 @@
+//! Large bodies decoded off the threads that serve other requests.
+//!
+//! Decoding a body of a few MiB full of violations takes a while (all of it CPU). Done inline,
+//! it holds one of the runtime's worker threads, and a couple of such requests stall every other
+//! client. [`Decoded`] runs `AwsJson` as is, but for a body above [`OFFLOAD_ABOVE`] bytes it
+//! first tells the runtime that this thread will block (`block_in_place`), so the other
+//! requests move to another thread.
+
+use axum::body::HttpBody;
+use axum::extract::{FromRequest, Request};
+use stages_model::extract::{AwsJson, AwsJsonRejection};
+use stages_model::serde::de::DeserializeOwned;
+use tokio::runtime::{Handle, RuntimeFlavor};
+
+/// Bodies larger than this are decoded off the shared worker threads.
+pub const OFFLOAD_ABOVE: u64 = 64 * 1024;
+
+/// A body decoded and validated as `T` by [`AwsJson`], off the shared threads when large.
+#[derive(Debug)]
+pub struct Decoded<T>(pub T);
+
+impl<T, S> FromRequest<S> for Decoded<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AwsJsonRejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        // The body is already read whole (`limits::read_body`), so its size is known exactly.
+        let large = request.body().size_hint().lower() > OFFLOAD_ABOVE;
+        let extract = AwsJson::<T>::from_request(request, state);
+        let can_block = Handle::try_current()
+            .is_ok_and(|runtime| runtime.runtime_flavor() == RuntimeFlavor::MultiThread);
+        let AwsJson(value) = if large && can_block {
+            tokio::task::block_in_place(|| Handle::current().block_on(extract))?
+        } else {
+            extract.await?
+        };
+        Ok(Decoded(value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Decoded, OFFLOAD_ABOVE};
+    use axum::extract::{FromRequest, Request};
+    use axum::response::IntoResponse;
+    use stages_model::CreateStageInput;
+
+    /// A CreateStage body larger than [`OFFLOAD_ABOVE`]: valid, or with `stageName` invalid.
+    fn large_body(valid: bool) -> Request {
+        let name = if valid { "prod" } else { "a b" };
+        let description = " ".repeat(OFFLOAD_ABOVE as usize);
+        let body = format!(r#"{{"stageName": "{name}"}}{description}"#);
+        Request::post("/").body(body.into()).expect("request")
+    }
+
+    async fn decode_both() {
+        let Decoded(input) = Decoded::<CreateStageInput>::from_request(large_body(true), &())
+            .await
+            .expect("decoded");
+        assert_eq!(input.stage_name, "prod");
+        let rejection = Decoded::<CreateStageInput>::from_request(large_body(false), &())
+            .await
+            .expect_err("invalid");
+        assert_eq!(rejection.into_response().status(), 400);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn large_bodies_decode_off_the_workers() {
+        decode_both().await;
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_runtime_with_one_thread_decodes_in_place() {
+        decode_both().await;
+    }
+}

@@ -1,0 +1,477 @@
+//! Decoding that keeps going: the pieces generated `Deserialize` impls are made of.
+//!
+//! A model's decoder does not stop at the first problem and never makes a value up. Each member
+//! decodes into a slot and its rules are checked as soon as its value is read; a missing
+//! required member, an unknown enum value, a repeated member or key is recorded with its path
+//! and decoding goes on with the next member. A struct is built only when every member it needs
+//! has a value; otherwise its decoder yields `None` (it is invalid, and the reasons are
+//! recorded), and so do the lists, maps and structs around it. The root decoder fails once,
+//! listing every violation in document order.
+//!
+//! A value of the wrong JSON type stops serde's parser. [`from_json`](crate::from_json) then
+//! takes a second look at the document, in *lenient* mode: every member, item and entry is
+//! first read as raw JSON text and decoded on its own, so that a type error is recorded at its
+//! path and decoding goes on with the next one. Only the failure path pays for this.
+//!
+//! The record lives in a thread-local so that it crosses serde's `Deserialize` boundaries, which
+//! carry no context. Paths are built on the way out: a violation is recorded relative to the
+//! value being decoded and each enclosing member, key or index puts its segment in front, which
+//! costs nothing unless something was recorded. Each violation is touched once per enclosing
+//! level, so reporting n violations costs O(n × depth).
+
+mod members;
+mod seeds;
+
+use std::cell::{Cell, RefCell};
+use std::mem::ManuallyDrop;
+
+use serde::de::{self, DeserializeSeed, Deserializer};
+use serde_json::value::RawValue;
+
+use super::path::{self, Path, Segment};
+use super::violation::{code, Report, ValidationErrors, Violation};
+
+pub use members::{
+    checked, decode_struct, member, no_rules, optional, or_default, required, required_when,
+    unknown, DecodeMembers, Member, MemberKey, Slot,
+};
+pub use seeds::{
+    always, map, plain, seq, timestamp, Always, EnumValue, MapOf, ModelProbe, ModelSeed, Nullable,
+    Plain, Probe, Rules, SeqOf, SerdeProbe, Timestamp, WireMap,
+};
+
+/// A type whose decoder reports into the record and yields `None` for an invalid value instead
+/// of making one up: every model, and `Option` and `Box` of one.
+pub trait Decode: Sized {
+    /// Decodes one value; `Ok(None)` when it is invalid (the reasons are recorded).
+    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error>;
+}
+
+impl<T: Decode> Decode for Option<T> {
+    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+        Ok(Nullable(ModelSeed::<T>::new())
+            .deserialize(deserializer)?
+            .map_or(Some(None), |value| value.map(Some)))
+    }
+}
+
+impl<T: Decode> Decode for Box<T> {
+    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+        Ok(T::decode_in(deserializer)?.map(Box::new))
+    }
+}
+
+/// Plain values decode with their own `Deserialize`, so that a generic model (`Page<T>`) can
+/// hold them as well as models.
+macro_rules! plain_decode {
+    ($($ty:ty),* $(,)?) => {$(
+        impl Decode for $ty {
+            #[inline]
+            fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+                serde::Deserialize::deserialize(deserializer).map(Some)
+            }
+        }
+    )*};
+}
+
+plain_decode!(
+    String, bool, char, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
+);
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+        seeds::seq(ModelSeed::<T>::new(), members::no_rules).deserialize(deserializer)
+    }
+}
+
+impl<V: Decode> Decode for std::collections::BTreeMap<String, V> {
+    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+        seeds::map::<Self, _, _, _>(ModelSeed::<V>::new(), members::no_rules, members::no_rules)
+            .deserialize(deserializer)
+    }
+}
+
+impl<V: Decode, H: std::hash::BuildHasher + Default> Decode
+    for std::collections::HashMap<String, V, H>
+{
+    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
+        seeds::map::<Self, _, _, _>(ModelSeed::<V>::new(), members::no_rules, members::no_rules)
+            .deserialize(deserializer)
+    }
+}
+
+thread_local! {
+    static STATE: RefCell<State> = const { RefCell::new(State::new()) };
+    /// How many root decoders are open; the one that opens at zero is the root.
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// `STATE.found.len()`, kept where it can be read without borrowing the state: the happy
+    /// path reads only plain cells.
+    static FOUND: Cell<usize> = const { Cell::new(0) };
+    /// Whether values are read as raw text first, so that a type error does not stop decoding.
+    static LENIENT: Cell<bool> = const { Cell::new(false) };
+    /// How many values read as raw text enclose the one being decoded.
+    static RAW_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Set when a model nested behind a plain `Deserialize` (a container the derive does not
+    /// know) was invalid and had to return an error: its reasons are already recorded.
+    static INCOMPLETE: Cell<bool> = const { Cell::new(false) };
+}
+
+#[inline]
+fn found_len() -> usize {
+    FOUND.with(Cell::get)
+}
+
+/// Each value read as raw text is read again by every enclosing one: below this depth values
+/// are decoded strictly, so that the second look costs at most this many passes over the
+/// document (a type error deeper down is reported at the deepest raw value's path).
+const MAX_RAW_DEPTH: u32 = 16;
+
+/// Whether values are read as raw text first (the second look after a type error).
+#[inline]
+pub fn lenient() -> bool {
+    LENIENT.with(Cell::get) && RAW_DEPTH.with(Cell::get) < MAX_RAW_DEPTH
+}
+
+/// What the decoders on this thread have found so far.
+struct State {
+    /// Violations recorded while decoding, with paths relative to the innermost open value.
+    found: Vec<Violation>,
+    /// Where a hard error happened, innermost segment first.
+    trail: Vec<Segment>,
+    /// Whether a caller of [`capture`] wants the structured failure.
+    capture: bool,
+    /// The structured failure of the last root decoder, for [`capture`].
+    failure: Option<Failure>,
+}
+
+impl State {
+    const fn new() -> Self {
+        State {
+            found: Vec::new(),
+            trail: Vec::new(),
+            capture: false,
+            failure: None,
+        }
+    }
+}
+
+/// Why the root decoder failed, kept in structured form for callers that want it.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// The document decoded, and these are all its violations.
+    Invalid(ValidationErrors),
+    /// Decoding stopped at `path` with `message`; `found` holds what had been recorded before.
+    /// `incomplete` when it stopped because an invalid model sat in a container the derive does
+    /// not know (its reasons are in `found`, and `message` says nothing more).
+    Broken {
+        path: Vec<Segment>,
+        message: String,
+        found: Vec<Violation>,
+        incomplete: bool,
+    },
+}
+
+fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
+    STATE.with(|state| f(&mut state.borrow_mut()))
+}
+
+/// Records a violation at `path`, relative to the value being decoded.
+#[cold]
+#[inline(never)]
+fn record(path: Vec<Segment>, rule: &'static str, message: String) {
+    push(Violation::new(path, rule, message));
+}
+
+fn push(violation: Violation) {
+    with_state(|state| {
+        state.found.push(violation);
+        FOUND.with(|found| found.set(state.found.len()));
+    });
+}
+
+/// Runs the rules of a decoded value (a member, an item or an entry) right away, recording what
+/// they find at `path` (relative to the value being decoded).
+#[inline]
+fn check<T: ?Sized>(value: &T, path: &Path<'_>, rules: impl FnOnce(&T, &Path<'_>, &mut Report)) {
+    // An empty report owns no memory: dropping it only when something was found keeps the
+    // happy path free of the (out-of-line) `Vec` drop.
+    let mut report = ManuallyDrop::new(Report::new());
+    rules(value, path, &mut report);
+    if !report.is_empty() {
+        keep(ManuallyDrop::into_inner(report));
+    }
+}
+
+/// Adds what a value's rules found to the record: out of line, so that the checks inlined into
+/// every decoder stay small.
+#[cold]
+#[inline(never)]
+fn keep(report: Report) {
+    let found = report.into_violations();
+    with_state(|state| {
+        state.found.extend(found);
+        FOUND.with(|count| count.set(state.found.len()));
+    });
+}
+
+/// Runs `decode` for the value at `segment`: violations it records get the segment in front,
+/// and a hard error it returns leaves the segment on the trail.
+#[inline]
+fn within<T, E>(
+    segment: impl FnOnce() -> Segment,
+    decode: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
+    let mark = found_len();
+    let outcome = decode();
+    if outcome.is_ok() && found_len() == mark {
+        return outcome;
+    }
+    place(mark, segment(), outcome.is_err());
+    outcome
+}
+
+/// Puts `segment` in front of what was recorded since `mark`, and on the trail after a hard
+/// error: out of line, as the happy path never comes here.
+#[cold]
+#[inline(never)]
+fn place(mark: usize, segment: Segment, failed: bool) {
+    with_state(|state| {
+        for violation in &mut state.found[mark..] {
+            violation.prefix(segment.clone());
+        }
+        if failed {
+            state.trail.push(segment);
+        }
+    });
+}
+
+/// In lenient mode: reads the next value of a map as raw text and decodes it on its own (see
+/// [`within_raw`]). Out of line: only the second look comes here.
+#[cold]
+#[inline(never)]
+fn raw_map_value<'de, A, S>(
+    access: &mut A,
+    segment: impl Fn() -> Segment + Copy,
+    seed: S,
+) -> Result<Option<S::Value>, A::Error>
+where
+    A: de::MapAccess<'de>,
+    S: DeserializeSeed<'de>,
+{
+    let raw: &'de RawValue = within(segment, || access.next_value())?;
+    Ok(within_raw(raw, segment, seed))
+}
+
+/// In lenient mode: reads the next item of a list as raw text and decodes it on its own;
+/// `None` at the end of the list.
+#[cold]
+#[inline(never)]
+fn raw_seq_item<'de, A, S>(
+    seq: &mut A,
+    index: usize,
+    seed: S,
+) -> Result<Option<Option<S::Value>>, A::Error>
+where
+    A: de::SeqAccess<'de>,
+    S: DeserializeSeed<'de>,
+{
+    let segment = || Segment::Index(index);
+    Ok(within(segment, || seq.next_element::<&'de RawValue>())?
+        .map(|raw| within_raw(raw, segment, seed)))
+}
+
+/// In lenient mode: decodes the value at `segment` from its own raw text, so that a type error
+/// inside it is recorded at its path instead of stopping the document. `None` when it failed.
+fn within_raw<'de, S: DeserializeSeed<'de>>(
+    raw: &'de RawValue,
+    segment: impl FnOnce() -> Segment,
+    seed: S,
+) -> Option<S::Value> {
+    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+    RAW_DEPTH.with(|depth| depth.set(depth.get() + 1));
+    let outcome = within(segment, || seed.deserialize(&mut deserializer));
+    RAW_DEPTH.with(|depth| depth.set(depth.get() - 1));
+    match outcome {
+        Ok(value) => Some(value),
+        Err(error) => {
+            let incomplete = INCOMPLETE.with(|flag| flag.replace(false));
+            with_state(|state| {
+                let mut path = std::mem::take(&mut state.trail);
+                path.reverse();
+                if !incomplete {
+                    let rule = if error.is_data() {
+                        code::TYPE
+                    } else {
+                        code::SYNTAX
+                    };
+                    state
+                        .found
+                        .push(Violation::new(path, rule, without_position(&error)));
+                    FOUND.with(|found| found.set(state.found.len()));
+                }
+            });
+            None
+        }
+    }
+}
+
+/// serde_json's message without " at line L column C": positions inside a member's own text
+/// would mislead, and the path says where it is.
+pub(crate) fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    match text.strip_suffix(&suffix) {
+        Some(message) => message.to_owned(),
+        None => text,
+    }
+}
+
+/// Leaves the depth count as it was, even when a decoder panics.
+struct DepthGuard;
+
+impl Drop for DepthGuard {
+    fn drop(&mut self) {
+        DEPTH.with(|depth| depth.set(depth.get() - 1));
+    }
+}
+
+/// The message of the error a model returns when it is invalid but must give serde a value.
+const INCOMPLETE_MESSAGE: &str = "invalid value (see the other violations)";
+
+/// The body of every generated `Deserialize::deserialize`.
+///
+/// Nested inside another model's decoding (reached through a container the derive does not
+/// know, such as a set or a custom `Deserialize`), it only runs `decode`, and turns an invalid
+/// value into an error since serde needs a value. As the root it turns everything recorded into
+/// one error.
+pub fn root<'de, D, T>(
+    deserializer: D,
+    decode: impl FnOnce(D) -> Result<Option<T>, D::Error>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let depth = DEPTH.with(|depth| {
+        depth.set(depth.get() + 1);
+        depth.get()
+    });
+    let guard = DepthGuard;
+    if depth > 1 {
+        return match decode(deserializer)? {
+            Some(value) => Ok(value),
+            None => {
+                INCOMPLETE.with(|flag| flag.set(true));
+                Err(de::Error::custom(INCOMPLETE_MESSAGE))
+            }
+        };
+    }
+    // A root opened inside another decoder (by `from_json` in a custom rule, see `capture`)
+    // keeps that decoder's record aside and puts it back; otherwise what is kept aside is
+    // empty.
+    let (outer_found, outer_trail) = with_state(|state| {
+        (
+            std::mem::take(&mut state.found),
+            std::mem::take(&mut state.trail),
+        )
+    });
+    let outer_count = FOUND.with(|found| found.replace(0));
+    let outer_incomplete = INCOMPLETE.with(|flag| flag.replace(false));
+    let outcome = decode(deserializer);
+    let (found, mut trail, capture) = with_state(|state| {
+        (
+            std::mem::replace(&mut state.found, outer_found),
+            std::mem::replace(&mut state.trail, outer_trail),
+            state.capture,
+        )
+    });
+    FOUND.with(|found| found.set(outer_count));
+    drop(guard);
+    match outcome {
+        Ok(Some(value)) if found.is_empty() => {
+            INCOMPLETE.with(|flag| flag.set(outer_incomplete));
+            Ok(value)
+        }
+        Ok(_) => {
+            INCOMPLETE.with(|flag| flag.set(outer_incomplete));
+            invalid(found, capture)
+        }
+        Err(error) => {
+            let incomplete = INCOMPLETE.with(|flag| flag.replace(outer_incomplete));
+            trail.reverse();
+            if capture {
+                // The caller reads the path from here, and keeps the error's own kind (syntax
+                // or data) and position.
+                let failure = Failure::Broken {
+                    path: trail,
+                    message: error.to_string(),
+                    found,
+                    incomplete,
+                };
+                with_state(|state| state.failure = Some(failure));
+                return Err(error);
+            }
+            if incomplete && !found.is_empty() {
+                return invalid(found, false);
+            }
+            if trail.is_empty() {
+                Err(error)
+            } else {
+                Err(de::Error::custom(format!(
+                    "{}: {error}",
+                    path::human(&trail)
+                )))
+            }
+        }
+    }
+}
+
+/// The error of a root decoder that read the whole document and found violations.
+#[cold]
+fn invalid<T, E: de::Error>(found: Vec<Violation>, capture: bool) -> Result<T, E> {
+    let errors = ValidationErrors::from_violations(found).unwrap_or_else(|| {
+        // A decoder yields `None` only after recording why; this is a bug in a hand-written
+        // `Decode` impl, reported rather than hidden.
+        ValidationErrors::from_violations(vec![Violation::new(
+            Vec::new(),
+            code::TYPE,
+            "the value is invalid, but its decoder did not say why",
+        )])
+        .expect("one violation")
+    });
+    if capture {
+        // `from_json` keeps the structured errors and drops this one: no need to render it.
+        with_state(|state| state.failure = Some(Failure::Invalid(errors)));
+        return Err(E::custom("invalid document"));
+    }
+    Err(E::custom(errors.to_string()))
+}
+
+/// Runs `decode` while recording the structured failure of any root decoder it runs; with
+/// `lenient`, values are read as raw text first (see the module docs).
+pub(crate) fn capture<T, E>(
+    lenient: bool,
+    decode: impl FnOnce() -> Result<T, E>,
+) -> Result<T, (E, Option<Failure>)> {
+    struct Reset(bool, bool, u32, u32);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            with_state(|state| state.capture = self.0);
+            LENIENT.with(|flag| flag.set(self.1));
+            DEPTH.with(|depth| depth.set(self.2));
+            RAW_DEPTH.with(|depth| depth.set(self.3));
+        }
+    }
+    let previous = with_state(|state| {
+        state.failure = None;
+        std::mem::replace(&mut state.capture, true)
+    });
+    // A decode started from inside another (by a custom rule, say) has a root of its own,
+    // which keeps the outer record aside and puts it back.
+    let _reset = Reset(
+        previous,
+        LENIENT.with(|flag| flag.replace(lenient)),
+        DEPTH.with(|depth| depth.replace(0)),
+        RAW_DEPTH.with(|depth| depth.replace(0)),
+    );
+    decode().map_err(|error| (error, with_state(|state| state.failure.take())))
+}
