@@ -1,6 +1,27 @@
 //! Command-line options.
 
+use std::path::PathBuf;
 use std::time::Duration;
+
+/// The service quotas an account can raise (AWS's quotas page for HTTP APIs), with AWS's
+/// defaults. Fixed quotas are rules of the model types, not settings.
+#[derive(Debug, Clone)]
+pub struct Quotas {
+    /// Stages per API (AWS: 10); one more is a 429 `TooManyRequestsException`.
+    pub stages_per_api: usize,
+    /// Routes per API (AWS: 300). Until the service models routes, this bounds the entries of a
+    /// stage's `routeSettings`, whose keys name routes.
+    pub routes_per_api: usize,
+}
+
+impl Default for Quotas {
+    fn default() -> Self {
+        Quotas {
+            stages_per_api: 10,
+            routes_per_api: 300,
+        }
+    }
+}
 
 /// How the service runs.
 pub struct Config {
@@ -12,6 +33,10 @@ pub struct Config {
     pub burst: u32,
     /// The largest request body accepted, in bytes.
     pub max_body: usize,
+    /// Where APIs and stages are kept across restarts; `None` keeps them in memory only.
+    pub data_dir: Option<PathBuf>,
+    /// The service quotas.
+    pub quotas: Quotas,
     /// How the service holds off slow, idle and oversized clients.
     pub limits: ConnectionLimits,
 }
@@ -49,10 +74,16 @@ impl Default for ConnectionLimits {
 }
 
 pub const USAGE: &str = "\
-usage: stages-api [--port N] [--rate-limit PER_SECOND] [--burst N] [--max-body BYTES]
+usage: stages-api [--port N] [--data-dir DIR] [--max-stages-per-api N] [--max-routes-per-api N]
+                  [--rate-limit PER_SECOND] [--burst N] [--max-body BYTES]
                   [--header-timeout S] [--body-timeout S] [--idle-timeout S]
                   [--max-connections N] [--shutdown-timeout S] [--max-head BYTES]
   --port              port on 127.0.0.1 (default: $STAGES_API_PORT, else 8080; 0 picks one)
+  --data-dir          keep APIs and stages in an SQLite database in DIR, answering only once a
+                      change is on disk (default: in memory, lost on exit)
+  --max-stages-per-api  stages an API may have (default: 10, AWS's quota); then 429
+  --max-routes-per-api  routes an API may have, bounding routeSettings (default: 300, AWS's
+                      quota); then 429
   --rate-limit        requests per second before 429 TooManyRequestsException (default: off)
   --burst             requests allowed at once on top of the rate (default: the rate, >= 1)
   --max-body          largest request body in bytes (default: 65536); beyond it 413, and the
@@ -76,6 +107,7 @@ impl Config {
     pub fn from_args(args: impl Iterator<Item = String>) -> Result<Config, String> {
         let mut port = None;
         let (mut rate_limit, mut burst, mut max_body) = (None, None, DEFAULT_MAX_BODY);
+        let (mut data_dir, mut quotas) = (None, Quotas::default());
         let mut limits = ConnectionLimits::default();
         let mut args = args;
         while let Some(arg) = args.next() {
@@ -93,6 +125,15 @@ impl Config {
                 }
                 "--burst" => burst = Some(parse::<u32>(&value("--burst")?, "--burst")?.max(1)),
                 "--max-body" => max_body = parse(&value("--max-body")?, "--max-body")?,
+                "--data-dir" => data_dir = Some(PathBuf::from(value("--data-dir")?)),
+                "--max-stages-per-api" => {
+                    quotas.stages_per_api =
+                        parse(&value("--max-stages-per-api")?, "--max-stages-per-api")?;
+                }
+                "--max-routes-per-api" => {
+                    quotas.routes_per_api =
+                        parse(&value("--max-routes-per-api")?, "--max-routes-per-api")?;
+                }
                 "--header-timeout" => limits.header_timeout = seconds(&value(&arg)?, &arg)?,
                 "--body-timeout" => limits.body_timeout = seconds(&value(&arg)?, &arg)?,
                 "--idle-timeout" => limits.idle_timeout = seconds(&value(&arg)?, &arg)?,
@@ -123,6 +164,8 @@ impl Config {
             rate_limit,
             burst,
             max_body,
+            data_dir,
+            quotas,
             limits,
         })
     }

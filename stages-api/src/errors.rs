@@ -45,6 +45,14 @@ impl ServiceError {
         })
     }
 
+    /// A service quota is exceeded: 429 `TooManyRequestsException` with the quota's `limitType`.
+    pub fn limit_exceeded(limit_type: &str, message: impl Into<String>) -> Self {
+        ServiceError::TooManyRequests(LimitExceededException {
+            message: Some(message.into()),
+            limit_type: Some(limit_type.to_owned()),
+        })
+    }
+
     pub fn too_many_requests() -> Self {
         ServiceError::TooManyRequests(LimitExceededException {
             message: Some("Too Many Requests".to_owned()),

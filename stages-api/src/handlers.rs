@@ -6,15 +6,17 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{delete, get};
 use axum::Router;
 use serde::Serialize;
 use stages_model::chrono::{DateTime, SubsecRound, Utc};
 use stages_model::{
-    CreateStageInput, GetStagesInput, Operation, Stage, Stages, Validate, DEFAULT_PAGE_SIZE,
+    CreateStageInput, GetStagesInput, Operation, Stage, UpdateStageInput, Validate,
+    DEFAULT_PAGE_SIZE,
 };
 
 use crate::api::{Api, CreateApiInput};
+use crate::body::{json_response, stages_page};
 use crate::config::Config;
 use crate::envelope;
 use crate::errors::ServiceError;
@@ -22,7 +24,7 @@ use crate::limits::{self, BodyLimits};
 use crate::middleware::{self, RateLimiter};
 use crate::offload::Decoded;
 use crate::pagination::Tokens;
-use crate::store::{Insert, Store};
+use crate::store::{no_such_api, Store};
 
 /// What the handlers share.
 pub struct Service {
@@ -32,14 +34,20 @@ pub struct Service {
 }
 
 impl Service {
-    pub fn new(config: &Config) -> Self {
-        Service {
-            store: Store::new(),
+    /// The service, with the stages already in `config.data_dir` when it is given.
+    pub fn new(config: &Config) -> Result<Self, String> {
+        let store = match &config.data_dir {
+            Some(directory) => Store::open(directory, config.quotas.clone())?,
+            None => Store::in_memory(config.quotas.clone())
+                .map_err(|error| format!("cannot start the store: {error}"))?,
+        };
+        Ok(Service {
+            store,
             tokens: Tokens::new(),
             limiter: config
                 .rate_limit
                 .map(|rate| RateLimiter::new(rate, config.burst)),
-        }
+        })
     }
 }
 
@@ -55,7 +63,18 @@ pub fn router(service: Arc<Service>, config: &Config) -> Router {
             "/v2/apis/{api_id}/stages",
             get(get_stages).post(create_stage),
         )
-        .route("/v2/apis/{api_id}/stages/{stage_name}", get(get_stage))
+        .route(
+            "/v2/apis/{api_id}/stages/{stage_name}",
+            get(get_stage).patch(update_stage).delete(delete_stage),
+        )
+        .route(
+            "/v2/apis/{api_id}/stages/{stage_name}/routesettings/{route_key}",
+            delete(delete_route_settings),
+        )
+        .route(
+            "/v2/apis/{api_id}/stages/{stage_name}/accesslogsettings",
+            delete(delete_access_log_settings),
+        )
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(config.max_body))
@@ -114,16 +133,22 @@ fn path<T>(extracted: Result<Path<T>, PathRejection>) -> Result<T, ServiceError>
         .map_err(|rejection| ServiceError::bad_request(rejection.body_text()))
 }
 
-async fn create_api(State(service): Shared, Decoded(input): Decoded<CreateApiInput>) -> Response {
-    let api = service.store.insert_api(|api_id| Api {
-        api_endpoint: Some(format!("https://{api_id}.execute-api.localhost")),
-        api_id,
-        name: input.name,
-        protocol_type: input.protocol_type,
-        description: input.description,
-        created_date: Some(now()),
-    });
-    json(StatusCode::CREATED, &api)
+async fn create_api(
+    State(service): Shared,
+    Decoded(input): Decoded<CreateApiInput>,
+) -> Result<Response, ServiceError> {
+    let api = service
+        .store
+        .create_api(move |api_id| Api {
+            api_endpoint: Some(format!("https://{api_id}.execute-api.localhost")),
+            api_id,
+            name: input.name,
+            protocol_type: input.protocol_type,
+            description: input.description,
+            created_date: Some(now()),
+        })
+        .await?;
+    Ok(json(StatusCode::CREATED, &api))
 }
 
 async fn get_api(
@@ -137,10 +162,6 @@ async fn get_api(
     }
 }
 
-fn no_such_api(api_id: &str) -> ServiceError {
-    ServiceError::not_found("Api", format!("Invalid API identifier specified: {api_id}"))
-}
-
 async fn create_stage(
     State(service): Shared,
     api_id: Result<Path<String>, PathRejection>,
@@ -148,17 +169,11 @@ async fn create_stage(
 ) -> Result<Response, ServiceError> {
     let api_id = path(api_id)?;
     let stage = Stage::from_input(input, now());
-    let name = stage.stage_name.clone();
-    match service.store.insert_stage(&api_id, stage) {
-        Insert::Created(stage) => Ok(json(
-            status_of::<stages_model::CreateStageRequest>(),
-            &*stage,
-        )),
-        Insert::NoSuchApi => Err(no_such_api(&api_id)),
-        Insert::NameTaken => Err(ServiceError::conflict(format!(
-            "Stage already exists: {name}"
-        ))),
-    }
+    let created = service.store.create_stage(api_id, stage).await?;
+    Ok(json_response(
+        status_of::<stages_model::CreateStageRequest>(),
+        created.into(),
+    ))
 }
 
 async fn get_stages(
@@ -192,19 +207,13 @@ async fn get_stages(
         None => None,
     };
     let size = input.page_size().unwrap_or(DEFAULT_PAGE_SIZE) as usize;
-    let page = service
-        .store
-        .page(&input.api_id, after.as_deref(), size)
-        .ok_or_else(|| no_such_api(&input.api_id))?;
+    let page = service.store.page(&input.api_id, after.as_deref(), size)?;
     let next_token = page
         .last
         .map(|last| service.tokens.issue(&input.api_id, &last));
-    Ok(json(
+    Ok(json_response(
         status_of::<GetStagesInput>(),
-        &Stages {
-            items: page.items,
-            next_token,
-        },
+        stages_page(page.items, next_token.as_deref()),
     ))
 }
 
@@ -213,14 +222,54 @@ async fn get_stage(
     names: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, ServiceError> {
     let (api_id, stage_name) = path(names)?;
-    match service.store.stage(&api_id, &stage_name) {
-        Some(Some(stage)) => Ok(json(StatusCode::OK, &stage)),
-        Some(None) => Err(ServiceError::not_found(
-            "Stage",
-            format!("Invalid stage identifier specified: {stage_name}"),
-        )),
-        None => Err(no_such_api(&api_id)),
-    }
+    let stage = service.store.stage(&api_id, &stage_name)?;
+    Ok(json_response(StatusCode::OK, stage.into()))
+}
+
+async fn update_stage(
+    State(service): Shared,
+    names: Result<Path<(String, String)>, PathRejection>,
+    Decoded(update): Decoded<UpdateStageInput>,
+) -> Result<Response, ServiceError> {
+    let (api_id, stage_name) = path(names)?;
+    let updated = service
+        .store
+        .update_stage(api_id, stage_name, update, now())
+        .await?;
+    Ok(json_response(StatusCode::OK, updated.into()))
+}
+
+async fn delete_stage(
+    State(service): Shared,
+    names: Result<Path<(String, String)>, PathRejection>,
+) -> Result<StatusCode, ServiceError> {
+    let (api_id, stage_name) = path(names)?;
+    service.store.delete_stage(api_id, stage_name).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn delete_route_settings(
+    State(service): Shared,
+    names: Result<Path<(String, String, String)>, PathRejection>,
+) -> Result<StatusCode, ServiceError> {
+    let (api_id, stage_name, route_key) = path(names)?;
+    service
+        .store
+        .delete_route_settings(api_id, stage_name, route_key, now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn delete_access_log_settings(
+    State(service): Shared,
+    names: Result<Path<(String, String)>, PathRejection>,
+) -> Result<StatusCode, ServiceError> {
+    let (api_id, stage_name) = path(names)?;
+    service
+        .store
+        .delete_access_log_settings(api_id, stage_name, now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn unknown_route(method: Method, uri: Uri) -> ServiceError {

@@ -13,6 +13,7 @@
 //! [`offload`], which keeps large bodies off the threads other requests need) and answer.
 
 pub mod api;
+pub mod body;
 pub mod config;
 pub mod connection;
 pub mod envelope;
@@ -34,7 +35,8 @@ use tokio::net::TcpListener;
 /// Serves the Stages API on `listener` until Ctrl-C or SIGTERM, then lets in-flight requests
 /// finish for at most `--shutdown-timeout` and returns.
 pub async fn serve(listener: TcpListener, config: &config::Config) -> std::io::Result<()> {
-    let state = Arc::new(handlers::Service::new(config));
+    let service = handlers::Service::new(config).map_err(std::io::Error::other)?;
+    let state = Arc::new(service);
     let app = handlers::router(state, config);
     server::serve(listener, app, config.limits, shutdown_signal()).await;
     Ok(())

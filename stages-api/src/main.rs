@@ -1,11 +1,13 @@
-//! `stages-api`: the Stages operations as a small HTTP service, storing in memory.
+//! `stages-api`: the Stages operations as a small HTTP service, storing in memory or, with
+//! `--data-dir`, in an SQLite database.
 //!
 //! It shows `stages-model` inside a real service — decode a request, answer
 //! `400 BadRequestException` with every violation, `404`, `409`, `429`, paginate `GetStages` —
 //! and it is the proof that the wire format is right: boto3 and the AWS CLI talk to it.
 //!
 //! ```text
-//! cargo run -p stages-api -- [--port N] [--rate-limit PER_SECOND] [--burst N] [--max-body BYTES]
+//! cargo run -p stages-api -- [--port N] [--data-dir DIR] [--max-stages-per-api N]
+//!     [--max-routes-per-api N] [--rate-limit PER_SECOND] [--burst N] [--max-body BYTES]
 //!     [--header-timeout S] [--body-timeout S] [--idle-timeout S] [--max-connections N]
 //!     [--shutdown-timeout S] [--max-head BYTES]
 //! ```

@@ -3,8 +3,9 @@
 //! does. The runtime behind `#[derive(Model)]` (`stages-runtime`), which declares such types, is
 //! re-exported, so this crate is the one dependency a service needs.
 //!
-//! The resource: [`CreateStageInput`] (the body of `CreateStage`), [`Stage`], [`Stages`] (a page
-//! of `GetStages`), [`RouteSettings`], [`AccessLogSettings`], [`LoggingLevel`]; the operations'
+//! The resource: [`CreateStageInput`] (the body of `CreateStage`), [`UpdateStageInput`] (the
+//! body of `UpdateStage`), [`Stage`], [`Stages`] (a page of `GetStages`), [`RouteSettings`],
+//! [`AccessLogSettings`], [`LoggingLevel`]; the operations'
 //! inputs [`GetStagesInput`] and [`CreateStageRequest`]; and the errors
 //! [`BadRequestException`], [`NotFoundException`], [`ConflictException`] and
 //! [`LimitExceededException`] with their HTTP status and wire code ([`AwsError`]).
@@ -49,6 +50,7 @@ mod logging_level;
 mod operations;
 mod route_settings;
 mod stage;
+mod update_stage;
 
 pub use access_log::AccessLogSettings;
 pub use custom::MAX_PAGE_SIZE;
@@ -60,6 +62,7 @@ pub use logging_level::LoggingLevel;
 pub use operations::{CreateStageRequest, GetStagesInput, Operation, DEFAULT_PAGE_SIZE};
 pub use route_settings::RouteSettings;
 pub use stage::{CreateStageInput, Stage, Stages};
+pub use update_stage::UpdateStageInput;
 
 pub use stages_runtime::{
     code, from_json, from_json_slice, from_json_value, CustomError, OpenEnum, Path, Report,

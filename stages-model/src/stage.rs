@@ -11,15 +11,32 @@ use chrono::{DateTime, Utc};
 use crate::{custom, AccessLogSettings, Model, RouteSettings};
 
 /// Declares a stage struct with the members a caller can set, under their rules, followed by
-/// the struct's own members: the rules of `CreateStageInput` and `Stage` are written once.
+/// the struct's own members: the rules of `CreateStageInput`, `Stage` and `UpdateStageInput` are
+/// written once. The first form adds the required `stageName` in front (UpdateStage names the
+/// stage in its path); the second takes the pattern of stage-variable values, which only
+/// `UpdateStageInput` relaxes (an empty value removes a variable there).
 macro_rules! stage_struct {
     ($(#[$meta:meta])* pub struct $name:ident { $($own:tt)* }) => {
+        stage_struct! {
+            $(#[$meta])*
+            pub struct $name {
+                /// The stage's name: 1 to 128 ASCII letters, digits, hyphens and underscores, or
+                /// exactly `$default` (the stage HTTP APIs deploy to automatically).
+                #[model(required, length(min = 1, max = 128), custom = custom::stage_name)]
+                pub stage_name: String,
+            }
+            variable values "[A-Za-z0-9-._~:/?#&=,]+"
+            { $($own)* }
+        }
+    };
+    (
+        $(#[$meta:meta])* pub struct $name:ident { $($first:tt)* }
+        variable values $values:tt
+        { $($own:tt)* }
+    ) => {
         $(#[$meta])*
         pub struct $name {
-            /// The stage's name: 1 to 128 ASCII letters, digits, hyphens and underscores, or exactly
-            /// `$default` (the stage HTTP APIs deploy to automatically).
-            #[model(required, length(min = 1, max = 128), custom = custom::stage_name)]
-            pub stage_name: String,
+            $($first)*
             /// A description of the stage, at most 1024 characters.
             #[model(length(max = 1024))]
             pub description: Option<String>,
@@ -32,12 +49,12 @@ macro_rules! stage_struct {
             /// Settings per route, by route key (`GET /pets`, `$default`, `$connect`).
             pub route_settings: Option<BTreeMap<String, RouteSettings>>,
             /// Stage variables: at most 100 (a fixed quota); names of at most 64 letters, digits
-            /// and underscores; values of at most 2048 characters from `[A-Za-z0-9-._~:/?#&=,]`
-            /// (so never empty).
+            /// and underscores; values of at most 2048 characters from `[A-Za-z0-9-._~:/?#&=,]`,
+            /// never empty (except in an update, where an empty value removes the variable).
             #[model(
                 length(max = 100),
                 keys(length(max = 64), pattern = "[A-Za-z0-9_]+"),
-                values(pattern = "[A-Za-z0-9-._~:/?#&=,]+", length(max = 2048))
+                values(pattern = $values, length(max = 2048))
             )]
             pub stage_variables: Option<BTreeMap<String, String>>,
             /// Where and how access logs are written.
@@ -48,6 +65,8 @@ macro_rules! stage_struct {
         }
     };
 }
+
+pub(crate) use stage_struct;
 
 stage_struct! {
 /// The body of a `CreateStage` request (`POST /v2/apis/{apiId}/stages`).

@@ -1,4 +1,4 @@
-"""The AWS CLI (v1, from PyPI) against the stages-api example: create, list and one error.
+"""The AWS CLI (v1, from PyPI) against stages-api: every Stages operation, and typed errors.
 
 Skipped when the `aws` command did not install into the test's virtual environment.
 """
@@ -53,6 +53,51 @@ class AwsCli(unittest.TestCase):
         again = aws("create-stage", "--api-id", api_id, "--stage-name", "cli-stage")
         self.assertNotEqual(again.returncode, 0)
         self.assertIn("ConflictException", again.stderr)
+
+    def test_the_rest_of_a_stage_life(self):
+        api_id = json.loads(aws("create-api", "--name", "cli-life", "--protocol-type", "HTTP").stdout)["ApiId"]
+        created = aws(
+            "create-stage", "--api-id", api_id, "--stage-name", "life",
+            "--stage-variables", "a=1,b=2",
+            "--route-settings", '{"GET /pets": {"LoggingLevel": "INFO"}, "GET /toys": {}}',
+            "--access-log-settings", "Format=$context.requestId,DestinationArn=arn:aws:logs:us-east-1:123456789012:log-group:g",
+        )
+        self.assertEqual(created.returncode, 0, created.stderr)
+
+        updated = aws(
+            "update-stage", "--api-id", api_id, "--stage-name", "life",
+            "--description", "changed", "--stage-variables", "b=two,c=3",
+        )
+        self.assertEqual(updated.returncode, 0, updated.stderr)
+        self.assertEqual(json.loads(updated.stdout)["StageVariables"], {"a": "1", "b": "two", "c": "3"})
+
+        for args in (
+            ("delete-route-settings", "--route-key", "GET /pets"),
+            ("delete-access-log-settings",),
+        ):
+            done = aws(args[0], "--api-id", api_id, "--stage-name", "life", *args[1:])
+            self.assertEqual(done.returncode, 0, done.stderr)
+        fetched = aws("get-stage", "--api-id", api_id, "--stage-name", "life")
+        self.assertEqual(fetched.returncode, 0, fetched.stderr)
+        stage = json.loads(fetched.stdout)
+        self.assertEqual(stage["Description"], "changed")
+        self.assertEqual(stage["RouteSettings"], {"GET /toys": {}})
+        self.assertNotIn("AccessLogSettings", stage)
+
+        again = aws("delete-route-settings", "--api-id", api_id, "--stage-name", "life", "--route-key", "GET /pets")
+        self.assertNotEqual(again.returncode, 0)
+        self.assertIn("NotFoundException", again.stderr)
+
+        invalid = aws("update-stage", "--api-id", api_id, "--stage-name", "life", "--stage-variables", "my-var=x")
+        self.assertNotEqual(invalid.returncode, 0)
+        self.assertIn("BadRequestException", invalid.stderr)
+        self.assertIn("my-var", invalid.stderr)
+
+        deleted = aws("delete-stage", "--api-id", api_id, "--stage-name", "life")
+        self.assertEqual(deleted.returncode, 0, deleted.stderr)
+        gone = aws("get-stage", "--api-id", api_id, "--stage-name", "life")
+        self.assertNotEqual(gone.returncode, 0)
+        self.assertIn("NotFoundException", gone.stderr)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,171 @@
+//! One thread makes every change, in batches: a batch is decided against the index plus the
+//! batch's own earlier changes, written to the database in one transaction (one fsync for the
+//! whole batch), shown to readers, and only then answered. So concurrent requests share the cost
+//! of durability, and no client hears of a change that a crash could still undo.
+
+use std::collections::HashMap;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
+
+use tokio::sync::oneshot;
+
+use super::database::Database;
+use super::index::{ApiEntry, Change, Index, StageJson};
+use crate::api::Api;
+
+/// The most changes decided before one commit: bounds the wait of the first request of a batch.
+const MAX_BATCH: usize = 256;
+
+/// Why a change was not made.
+#[derive(Debug)]
+pub struct NotDurable(pub String);
+
+/// A request's decision, and what to tell it once the batch is (or is not) durable.
+type Job =
+    Box<dyn FnOnce(&mut Batch<'_>) -> Box<dyn FnOnce(Result<(), &NotDurable>) + Send> + Send>;
+
+/// The index as a batch sees it: published state plus the batch's own changes.
+pub struct Batch<'a> {
+    index: &'a Index,
+    changes: Vec<Change>,
+    apis: HashMap<String, Api>,
+    stages: HashMap<(String, String), Option<StageJson>>,
+    added: HashMap<String, isize>,
+}
+
+impl Batch<'_> {
+    /// Whether the API exists, counting this batch's changes.
+    pub fn api_exists(&self, api_id: &str) -> bool {
+        self.apis.contains_key(api_id) || self.index.contains_api(api_id)
+    }
+
+    /// The stage's JSON, counting this batch's changes.
+    pub fn stage(&self, api_id: &str, name: &str) -> Option<StageJson> {
+        match self.stages.get(&(api_id.to_owned(), name.to_owned())) {
+            Some(pending) => pending.clone(),
+            None => self.index.api(api_id).and_then(|entry| entry.stage(name)),
+        }
+    }
+
+    /// How many stages the API has, counting this batch's changes.
+    pub fn stage_count(&self, api_id: &str) -> usize {
+        let published = self
+            .index
+            .api(api_id)
+            .map_or(0, |entry: Arc<ApiEntry>| entry.stage_count());
+        let added = self.added.get(api_id).copied().unwrap_or(0);
+        (published as isize + added).max(0) as usize
+    }
+
+    /// Adds an API.
+    pub fn put_api(&mut self, api: Api) {
+        self.apis.insert(api.api_id.clone(), api.clone());
+        self.changes.push(Change::PutApi(api));
+    }
+
+    /// Adds or replaces a stage.
+    pub fn put_stage(&mut self, api_id: &str, name: &str, json: StageJson) {
+        if self.stage(api_id, name).is_none() {
+            *self.added.entry(api_id.to_owned()).or_default() += 1;
+        }
+        self.stages
+            .insert((api_id.to_owned(), name.to_owned()), Some(json.clone()));
+        self.changes.push(Change::PutStage {
+            api_id: api_id.to_owned(),
+            name: name.to_owned(),
+            json,
+        });
+    }
+
+    /// Removes a stage.
+    pub fn delete_stage(&mut self, api_id: &str, name: &str) {
+        if self.stage(api_id, name).is_some() {
+            *self.added.entry(api_id.to_owned()).or_default() -= 1;
+        }
+        self.stages
+            .insert((api_id.to_owned(), name.to_owned()), None);
+        self.changes.push(Change::DeleteStage {
+            api_id: api_id.to_owned(),
+            name: name.to_owned(),
+        });
+    }
+}
+
+/// The sending side: hands decisions to the writer thread.
+pub struct Writer {
+    jobs: Sender<Job>,
+}
+
+impl Writer {
+    /// Starts the writer thread; it stops when the `Writer` is dropped.
+    pub fn start(index: Arc<Index>, database: Option<Database>) -> std::io::Result<Writer> {
+        let (jobs, queue) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("stages-writer".into())
+            .spawn(move || run(&index, database, &queue))?;
+        Ok(Writer { jobs })
+    }
+
+    /// Runs `decide` on the writer thread and returns its result once its changes are durable
+    /// and visible.
+    pub async fn execute<T: Send + 'static>(
+        &self,
+        decide: impl FnOnce(&mut Batch<'_>) -> T + Send + 'static,
+    ) -> Result<T, NotDurable> {
+        let (reply, answer) = oneshot::channel();
+        let job: Job = Box::new(move |batch| {
+            let outcome = decide(batch);
+            Box::new(move |durable| {
+                let _ = reply.send(
+                    durable
+                        .map(|()| outcome)
+                        .map_err(|e| NotDurable(e.0.clone())),
+                );
+            })
+        });
+        self.jobs
+            .send(job)
+            .map_err(|_| NotDurable("the writer has stopped".into()))?;
+        answer
+            .await
+            .map_err(|_| NotDurable("the change was abandoned".into()))?
+    }
+}
+
+fn run(index: &Index, mut database: Option<Database>, queue: &Receiver<Job>) {
+    while let Ok(first) = queue.recv() {
+        let mut batch = Batch {
+            index,
+            changes: Vec::new(),
+            apis: HashMap::new(),
+            stages: HashMap::new(),
+            added: HashMap::new(),
+        };
+        let mut answers = Vec::new();
+        let mut next = Some(first);
+        while let Some(job) = next.take() {
+            // A decision that panics (a bug) loses its own answer, never the writer.
+            match panic::catch_unwind(AssertUnwindSafe(|| job(&mut batch))) {
+                Ok(answer) => answers.push(answer),
+                Err(_) => eprintln!("stages-api: a change panicked and was dropped"),
+            }
+            if answers.len() < MAX_BATCH {
+                next = queue.try_recv().ok();
+            }
+        }
+        let outcome = match database.as_mut() {
+            Some(database) if !batch.changes.is_empty() => database
+                .commit(&batch.changes)
+                .map_err(|error| NotDurable(format!("the change could not be stored: {error}"))),
+            _ => Ok(()),
+        };
+        match &outcome {
+            Ok(()) => index.publish(&batch.changes),
+            Err(error) => eprintln!("stages-api: {}", error.0),
+        }
+        for answer in answers {
+            answer(outcome.as_ref().map(|_| ()));
+        }
+    }
+}
