@@ -5,15 +5,19 @@
 //! HTTP/1.1 over TCP, so that nothing between the test and the service tidies the requests up.
 //! After each case the service must still answer, with everything created before still there.
 
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-/// A running service, killed when dropped.
+mod support;
+
+use support::Server;
+
+/// A running service, killed when dropped (no graceful wait: the tests leave sockets held).
 struct Service {
-    child: Child,
+    server: Option<Server>,
     address: SocketAddr,
 }
 
@@ -33,27 +37,17 @@ impl Service {
         Service::spawn(shell, args)
     }
 
-    fn spawn(mut command: Command, args: &[&str]) -> Service {
-        let mut child = command
-            .args(["--port", "0"])
-            .args(args)
-            .env_remove("STAGES_API_PORT")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start stages-api");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("piped stdout"))
-            .read_line(&mut line)
-            .expect("read the address");
-        let address = line
-            .trim()
-            .rsplit("http://")
-            .next()
-            .and_then(|address| address.parse().ok())
-            .unwrap_or_else(|| panic!("stages-api did not start: {line:?}"));
-        Service { child, address }
+    fn spawn(command: Command, args: &[&str]) -> Service {
+        let server = Server::spawn(command, args, Stdio::null());
+        let address = server.address().parse().expect("a socket address");
+        Service {
+            server: Some(server),
+            address,
+        }
+    }
+
+    fn server(&self) -> &Server {
+        self.server.as_ref().expect("running")
     }
 
     fn connect(&self) -> TcpStream {
@@ -122,30 +116,20 @@ impl Service {
     }
 
     fn terminate(&self) {
-        let sent = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .expect("run kill");
-        assert!(sent.success());
+        self.server().terminate();
     }
 
     /// Waits up to `limit` for the process to exit; how long it took, if it did.
     fn wait_for_exit(&mut self, limit: Duration) -> Option<Duration> {
-        let started = Instant::now();
-        while started.elapsed() < limit {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return Some(started.elapsed());
-            }
-            sleep(Duration::from_millis(10));
-        }
-        None
+        self.server.as_mut().expect("running").wait_for_exit(limit)
     }
 }
 
 impl Drop for Service {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if let Some(server) = self.server.take() {
+            server.kill();
+        }
     }
 }
 

@@ -15,15 +15,22 @@ pub struct Server {
 
 impl Server {
     /// Starts `binary` on a free port with `args`, its standard error going to `log`.
+    #[allow(dead_code)] // not every test binary uses every helper
     pub fn start(binary: &Path, args: &[&str], log: &Path) -> Server {
         let log = File::create(log).expect("create the server log");
-        let mut child = Command::new(binary)
+        Server::spawn(Command::new(binary), args, log.into())
+    }
+
+    /// Starts the service through `command` (the binary itself, or a shell that sets limits
+    /// first) on a free port with `args`, and waits for the line that names its address.
+    pub fn spawn(mut command: Command, args: &[&str], stderr: Stdio) -> Server {
+        let mut child = command
             .args(["--port", "0"])
             .args(args)
             .env_remove("STAGES_API_PORT")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(log)
+            .stderr(stderr)
             .spawn()
             .expect("start stages-api");
         let mut line = String::new();
@@ -41,6 +48,29 @@ impl Server {
             "stages-api did not start: {line:?}"
         );
         Server { child, url }
+    }
+
+    /// Sends SIGTERM: the service stops accepting and lets requests in flight finish.
+    #[allow(dead_code)]
+    pub fn terminate(&self) {
+        let sent = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success());
+    }
+
+    /// Waits up to `limit` for the process to exit; how long it took, if it did.
+    #[allow(dead_code)]
+    pub fn wait_for_exit(&mut self, limit: Duration) -> Option<Duration> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return Some(started.elapsed());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        None
     }
 
     /// `127.0.0.1:PORT`.
