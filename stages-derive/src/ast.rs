@@ -12,6 +12,8 @@ pub struct Container<'a> {
     pub generics: &'a Generics,
     pub attrs: ContainerAttrs,
     pub body: Body<'a>,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
 }
 
 /// Fields of a struct or variants of an enum.
@@ -25,6 +27,8 @@ pub struct Field<'a> {
     pub ident: &'a Ident,
     pub ty: &'a Type,
     pub attrs: FieldAttrs,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
     /// False when the field's attributes had mistakes: what is missing from `attrs` is then
     /// unknown, and checks that rely on absence (such as "neither required nor default") would
     /// only repeat the mistake.
@@ -58,6 +62,7 @@ impl<'a> Container<'a> {
                                 ident: field.ident.as_ref().expect("named fields have names"),
                                 ty: &field.ty,
                                 attrs,
+                                doc: attr::doc(&field.attrs),
                                 attrs_parsed: errors.count() == before,
                             }
                         })
@@ -116,6 +121,7 @@ impl<'a> Container<'a> {
             generics: &input.generics,
             attrs,
             body,
+            doc: attr::doc(&input.attrs),
         }
     }
 }

@@ -15,6 +15,7 @@ mod check;
 mod errors;
 mod expand;
 mod pattern;
+mod pattern_ecma;
 mod shape;
 mod suggest;
 

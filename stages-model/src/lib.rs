@@ -65,9 +65,13 @@ pub use stage::{CreateStageInput, Stage, Stages};
 pub use update_stage::UpdateStageInput;
 
 pub use stages_runtime::{
-    code, from_json, from_json_slice, from_json_value, CustomError, OpenEnum, Path, Report,
-    Segment, Validate, ValidationErrors, Violation,
+    code, from_json, from_json_slice, from_json_value, schema_for, CustomError, JsonSchema,
+    OpenEnum, Path, Report, Segment, Validate, ValidationErrors, Violation,
 };
+
+/// JSON Schema (draft 2020-12) of the models, from the same attributes: [`schema_for`] and
+/// [`JsonSchema`] are re-exported at the root too.
+pub use stages_runtime::schema;
 
 /// `#[derive(Model)]`, the same derive as `stages_runtime::Model`, except that generated code
 /// reaches the runtime through this crate, so that one dependency is enough.

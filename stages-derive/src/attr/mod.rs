@@ -118,6 +118,42 @@ pub struct VariantAttrs {
     pub other: Option<Ident>,
 }
 
+/// The doc comment (`///` lines), one space of indentation removed, without its code
+/// examples (fenced blocks); it becomes the `description` of the schema.
+pub fn doc(attrs: &[Attribute]) -> Option<String> {
+    let mut lines = Vec::new();
+    let mut in_code = false;
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("doc")) {
+        let syn::Meta::NameValue(syn::MetaNameValue {
+            value:
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }),
+            ..
+        }) = &attr.meta
+        else {
+            continue;
+        };
+        let text = text.value();
+        for line in text.split('\n') {
+            let line = line.strip_prefix(' ').unwrap_or(line).trim_end();
+            if line.trim_start().starts_with("```") {
+                in_code = !in_code;
+            } else if !in_code {
+                lines.push(line.to_owned());
+            }
+        }
+    }
+    let text = lines.join("\n");
+    // Paragraphs left empty by a removed example collapse into one break.
+    let mut text = text.trim().to_owned();
+    while text.contains("\n\n\n") {
+        text = text.replace("\n\n\n", "\n\n");
+    }
+    (!text.is_empty()).then_some(text)
+}
+
 /// True for attributes this derive reads.
 fn is_model(attr: &Attribute) -> bool {
     attr.path().is_ident("model")

@@ -26,6 +26,8 @@ pub struct Rules {
     pub finite: Option<Ident>,
     pub known: Option<Ident>,
     pub custom: Vec<Custom>,
+    /// The schema form of each `custom` rule, by position: `custom(function, schema = path)`.
+    pub custom_schemas: Vec<Option<syn::Path>>,
     pub keys: Option<(Ident, Box<Rules>)>,
     pub values: Option<(Ident, Box<Rules>)>,
     pub labels: Labels,
@@ -181,7 +183,11 @@ pub(super) fn rule(
             set_once(&mut rules.known, ident.clone(), meta, errors);
         }
         "custom" => {
-            let call = custom_call(meta)?;
+            let (call, schema) = if meta.input.peek(syn::token::Paren) {
+                custom_with_options(meta)?
+            } else {
+                (custom_call(meta)?, None)
+            };
             if rules.custom.iter().any(|known| known.text() == call.text()) {
                 errors.spanned(
                     &call.function,
@@ -189,6 +195,7 @@ pub(super) fn rule(
                 );
             }
             rules.custom.push(call);
+            rules.custom_schemas.push(schema);
         }
         "keys" | "values" => {
             let mut nested = Rules::default();
@@ -298,11 +305,85 @@ fn number(input: ParseStream) -> syn::Result<Number> {
     })
 }
 
+const CUSTOM_USAGE: &str = "`custom = path::to::function` or `custom = function(argument, ...)`";
+const SCHEMA_USAGE: &str =
+    "`custom(path::to::function, schema = path::to::schema_function)`, where the schema function is `fn() -> Value`";
+
 /// Parses `= path::to::function` or `= path::to::function(arg, ...)`; a quoted path (as serde
 /// writes it) gets its own hint.
 fn custom_call(meta: &ParseNestedMeta) -> syn::Result<Custom> {
-    const USAGE: &str = "`custom = path::to::function` or `custom = function(argument, ...)`";
-    let value = function_value(meta, "custom", USAGE)?;
+    let value = function_value(meta, "custom", CUSTOM_USAGE)?;
+    custom_expr(value)
+}
+
+/// Parses `(function, schema = path)`: the function (with arguments if it needs them) and the
+/// function returning the JSON Schema that says the same rule.
+fn custom_with_options(meta: &ParseNestedMeta) -> syn::Result<(Custom, Option<syn::Path>)> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    if content.is_empty() {
+        return Err(content.error(format!(
+            "`custom(...)` names the function first: {SCHEMA_USAGE}"
+        )));
+    }
+    if content.peek(Ident) && content.peek2(Token![=]) && !content.peek2(Token![==]) {
+        return Err(content.error(format!(
+            "`custom(...)` names the function first, then its options: {SCHEMA_USAGE}"
+        )));
+    }
+    let call = custom_expr(&content)?;
+    let mut schema = None;
+    while !content.is_empty() {
+        content.parse::<Token![,]>()?;
+        if content.is_empty() {
+            break;
+        }
+        let option: Ident = content.parse()?;
+        if option != "schema" {
+            return Err(syn::Error::new(
+                option.span(),
+                crate::suggest::unknown("`custom` option", &option.to_string(), &["schema"])
+                    + &format!(": {SCHEMA_USAGE}"),
+            ));
+        }
+        if !content.peek(Token![=]) {
+            return Err(syn::Error::new(
+                option.span(),
+                format!("`schema` takes the function that returns the rule's JSON Schema: {SCHEMA_USAGE}"),
+            ));
+        }
+        content.parse::<Token![=]>()?;
+        if content.peek(LitStr) {
+            let lit: LitStr = content.parse()?;
+            return Err(syn::Error::new(
+                lit.span(),
+                format!(
+                    "`schema` takes the path of a function returning the schema, not a string: write                      `schema = {}` without quotes, where `fn {}() -> Value`",
+                    lit.value(),
+                    lit.value()
+                ),
+            ));
+        }
+        let path: syn::Path = content.parse().map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                format!("`schema` takes the path of a function: {SCHEMA_USAGE}"),
+            )
+        })?;
+        if schema.is_some() {
+            return Err(syn::Error::new_spanned(
+                &path,
+                "`schema` is given more than once here; give it once",
+            ));
+        }
+        schema = Some(path);
+    }
+    Ok((call, schema))
+}
+
+/// A function's path, or a call of it with arguments.
+fn custom_expr(value: ParseStream) -> syn::Result<Custom> {
+    const USAGE: &str = CUSTOM_USAGE;
     let not_a_function = |span| {
         syn::Error::new(
             span,

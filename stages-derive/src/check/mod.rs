@@ -34,6 +34,8 @@ pub struct Model<'a> {
     pub rules: ContainerRules,
     /// Type parameters (and their where clause); lifetimes and constants are refused.
     pub generics: &'a syn::Generics,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
 }
 
 pub enum Body<'a> {
@@ -60,6 +62,8 @@ pub struct Field<'a> {
     /// When the member is left out of the output, besides an absent `Option`.
     pub omit: Option<Omit>,
     pub rules: Rules,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
 }
 
 /// What happens when a member is absent or `null`.
@@ -158,6 +162,7 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
         body,
         rules,
         generics: container.generics,
+        doc: container.doc.clone(),
     }
 }
 

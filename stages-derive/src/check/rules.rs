@@ -10,6 +10,7 @@ use super::type_text;
 use crate::attr::{self, Bounds, Number, NumberLit};
 use crate::errors::Errors;
 use crate::pattern::{self, Matcher};
+use crate::pattern_ecma;
 use crate::shape::{self, Kind};
 
 /// Checked rules on one value; bounds are ready to paste into generated code.
@@ -29,6 +30,8 @@ pub struct Rules {
     /// the type it applies to.
     pub known: Option<(syn::Ident, Type)>,
     pub custom: Vec<attr::Custom>,
+    /// The schema form of each `custom` rule, by position (`custom(f, schema = path)`).
+    pub custom_schemas: Vec<Option<syn::Path>>,
     pub entries: Option<Box<Entries>>,
     /// The author's message and code for each built-in rule, where given.
     pub labels: attr::Labels,
@@ -62,6 +65,8 @@ pub struct Entries {
 pub struct Pattern {
     pub source: LitStr,
     pub matcher: Matcher,
+    /// The anchored ECMA-262 form, for JSON Schema.
+    pub ecma: String,
 }
 
 /// Checks that each rule fits the type it applies to, and prepares its arguments.
@@ -109,10 +114,16 @@ pub(super) fn check_rules(
     if let Some(lit) = &rules.pattern {
         let path = syn::Ident::new("pattern", lit.span());
         if accepts_text(&kind) {
-            if let Some(matcher) = errors.keep(pattern::analyze(lit)) {
+            let matcher = errors.keep(pattern::analyze(lit));
+            // Computed here so that a pattern JSON Schema cannot carry is a compile error too.
+            let ecma = matcher
+                .as_ref()
+                .and_then(|_| errors.keep(pattern_ecma::ecma(lit)));
+            if let (Some(matcher), Some(ecma)) = (matcher, ecma) {
                 out.pattern = Some(Pattern {
                     source: lit.clone(),
                     matcher,
+                    ecma,
                 });
             }
         } else {
@@ -175,6 +186,7 @@ pub(super) fn check_rules(
         }
     }
     out.custom = rules.custom.clone();
+    out.custom_schemas = rules.custom_schemas.clone();
     out.labels = labels(&rules.labels, errors);
     out.entries = entries(rules, &kind, subject, ty, errors);
     out
