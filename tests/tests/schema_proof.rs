@@ -1,0 +1,313 @@
+//! The JSON Schema says what decoding says: Python's `jsonschema` (installed from PyPI into a
+//! venv under the target directory), which no one here wrote, judges every document of the
+//! SPEC table, the `validate` example's documents and documents of the resources modelled in
+//! `stages_tests::aws`, each against the schema of the shape it is decoded as; its verdict must
+//! equal `from_json`'s.
+//!
+//! Where the schema is known to be looser than decoding, the document is listed in [`LOOSER`]
+//! with the reason. The test fails when a document outside the list disagrees, and when a listed
+//! one starts to agree, so the list stays honest. Text that is not JSON at all has no verdict
+//! from a schema; decoding must reject it, and it is counted apart.
+
+#[path = "../../stages-api/tests/support/python.rs"]
+mod python;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{json, Value};
+use stages_model::{schema_for, AccessLogSettings, CreateStageInput, RouteSettings, Stage, Stages};
+use stages_runtime::from_json;
+use stages_tests::aws::integration::{CreateIntegrationInput, Integration};
+use stages_tests::aws::route::{CreateRouteInput, Route};
+use stages_tests::spec_table::{cases, decode, Shape};
+
+/// Documents on which the schema accepts what decoding rejects, and why.
+const LOOSER: &[(&str, &str)] = &[
+    (
+        "stage variable repeated name",
+        "a member given twice is a `duplicate` violation; JSON Schema sees the parsed object, in \
+         which the last one won",
+    ),
+    (
+        "CreateIntegrationInput: payload format 2.0 without AWS_PROXY",
+        "the struct rule `members_of_the_type` is a custom function without a schema form (the \
+         schema's description says so)",
+    ),
+    (
+        "Stage: 51 tags besides aws: ones",
+        "`custom::returned_tags` (at most 50 tags not counting aws: keys) has no schema form: \
+         JSON Schema cannot count the members whose names match a pattern",
+    ),
+    (
+        "RouteSettings: burst limit 1.0",
+        "JSON Schema's integer is a number without a fraction, so 1.0 is one; decoding takes a \
+         fraction, even .0, as a `type` violation",
+    ),
+    (
+        "Stage: createdDate on February 30",
+        "the date-time pattern checks each field's range, not that the day exists in its month",
+    ),
+    (
+        "Stage: createdDate before year 0000 in UTC",
+        "the instant must lie in years 0000-9999 once converted to UTC; the pattern sees the \
+         local time only",
+    ),
+];
+
+/// One document, the schema it is judged by, and decoding's verdict.
+struct Document {
+    name: String,
+    schema: &'static str,
+    text: String,
+    decodes: bool,
+}
+
+fn spec_shape(shape: Shape) -> &'static str {
+    match shape {
+        Shape::Input => "CreateStageInput",
+        Shape::Stage => "Stage",
+        Shape::Stages => "Stages",
+        Shape::Route => "RouteSettings",
+        Shape::AccessLog => "AccessLogSettings",
+    }
+}
+
+fn schemas() -> BTreeMap<&'static str, Value> {
+    BTreeMap::from([
+        ("CreateStageInput", schema_for::<CreateStageInput>()),
+        ("Stage", schema_for::<Stage>()),
+        ("Stages", schema_for::<Stages>()),
+        ("RouteSettings", schema_for::<RouteSettings>()),
+        ("AccessLogSettings", schema_for::<AccessLogSettings>()),
+        ("CreateRouteInput", schema_for::<CreateRouteInput>()),
+        ("Route", schema_for::<Route>()),
+        (
+            "CreateIntegrationInput",
+            schema_for::<CreateIntegrationInput>(),
+        ),
+        ("Integration", schema_for::<Integration>()),
+    ])
+}
+
+/// Documents of the resources in `stages_tests::aws`: open enums, `known`, `require(..)`.
+fn aws_documents() -> Vec<Document> {
+    let rows: &[(&str, &'static str, &str)] = &[
+        (
+            "CreateRouteInput: valid",
+            "CreateRouteInput",
+            r#"{"routeKey": "GET /pets", "authorizationType": "JWT", "authorizationScopes": ["pets/read"], "requestParameters": {"route.request.header.Authorization": {"required": true}}}"#,
+        ),
+        (
+            "CreateRouteInput: unknown authorization type",
+            "CreateRouteInput",
+            r#"{"routeKey": "GET /pets", "authorizationType": "MTLS"}"#,
+        ),
+        (
+            "CreateRouteInput: no route key",
+            "CreateRouteInput",
+            r#"{"authorizationType": "JWT"}"#,
+        ),
+        (
+            "CreateRouteInput: empty scope",
+            "CreateRouteInput",
+            r#"{"routeKey": "GET /pets", "authorizationScopes": [""]}"#,
+        ),
+        (
+            "Route: a newer authorization type is kept",
+            "Route",
+            r#"{"routeKey": "GET /pets", "authorizationType": "MTLS"}"#,
+        ),
+        (
+            "Route: authorization type not a string",
+            "Route",
+            r#"{"routeKey": "GET /pets", "authorizationType": 1}"#,
+        ),
+        (
+            "CreateIntegrationInput: valid",
+            "CreateIntegrationInput",
+            r#"{"integrationType": "HTTP_PROXY", "integrationUri": "https://example.com", "payloadFormatVersion": "1.0"}"#,
+        ),
+        (
+            "CreateIntegrationInput: VPC link without a connection id",
+            "CreateIntegrationInput",
+            r#"{"integrationType": "HTTP_PROXY", "connectionType": "VPC_LINK", "integrationUri": "https://example.com", "payloadFormatVersion": "1.0"}"#,
+        ),
+        (
+            "CreateIntegrationInput: VPC link with a null connection id",
+            "CreateIntegrationInput",
+            r#"{"integrationType": "HTTP_PROXY", "connectionType": "VPC_LINK", "connectionId": null, "integrationUri": "https://example.com", "payloadFormatVersion": "1.0"}"#,
+        ),
+        (
+            "CreateIntegrationInput: VPC link with a connection id",
+            "CreateIntegrationInput",
+            r#"{"integrationType": "HTTP_PROXY", "connectionType": "VPC_LINK", "connectionId": "v1", "integrationUri": "https://example.com", "payloadFormatVersion": "1.0"}"#,
+        ),
+        (
+            "CreateIntegrationInput: unknown payload format",
+            "CreateIntegrationInput",
+            r#"{"integrationType": "HTTP_PROXY", "integrationUri": "https://example.com", "payloadFormatVersion": "3.0"}"#,
+        ),
+        (
+            "CreateIntegrationInput: payload format 2.0 without AWS_PROXY",
+            "CreateIntegrationInput",
+            r#"{"integrationType": "HTTP_PROXY", "integrationUri": "https://example.com", "payloadFormatVersion": "2.0"}"#,
+        ),
+        (
+            "Integration: a newer integration type is kept",
+            "Integration",
+            r#"{"integrationId": "i1", "integrationType": "GRPC_PROXY"}"#,
+        ),
+        (
+            "Integration: timeout above the maximum",
+            "Integration",
+            r#"{"integrationId": "i1", "integrationType": "GRPC_PROXY", "timeoutInMillis": 30001}"#,
+        ),
+    ];
+    rows.iter()
+        .map(|(name, schema, text)| Document {
+            name: (*name).to_owned(),
+            schema,
+            text: (*text).to_owned(),
+            decodes: match *schema {
+                "CreateRouteInput" => from_json::<CreateRouteInput>(text).is_ok(),
+                "Route" => from_json::<Route>(text).is_ok(),
+                "CreateIntegrationInput" => from_json::<CreateIntegrationInput>(text).is_ok(),
+                "Integration" => from_json::<Integration>(text).is_ok(),
+                other => unreachable!("no decoder for {other}"),
+            },
+        })
+        .collect()
+}
+
+fn documents() -> Vec<Document> {
+    let mut documents: Vec<Document> = cases()
+        .into_iter()
+        .map(|case| Document {
+            decodes: decode(case.shape, &case.document).is_ok(),
+            name: case.name.to_owned(),
+            schema: spec_shape(case.shape),
+            text: case.document,
+        })
+        .collect();
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../stages-model/examples/data");
+    for file in ["create-stage.json", "invalid-create-stage.json"] {
+        let text = std::fs::read_to_string(format!("{examples}/{file}")).expect("example data");
+        documents.push(Document {
+            name: format!("examples/data/{file}"),
+            schema: "CreateStageInput",
+            decodes: decode(Shape::Input, &text).is_ok(),
+            text,
+        });
+    }
+    documents.extend(aws_documents());
+    documents.extend(stage_documents());
+    documents
+}
+
+/// Stages documents beyond the SPEC table, on what the schema says only in part.
+fn stage_documents() -> Vec<Document> {
+    let tags: Vec<String> = (0..51).map(|n| format!(r#""k{n}": "v""#)).collect();
+    let rows: Vec<(&str, Shape, String)> = vec![
+        ("Stage: 51 tags besides aws: ones", Shape::Stage, format!(r#"{{"stageName": "a", "tags": {{"aws:x": "y", {}}}}}"#, tags.join(", "))),
+        ("Stage: 50 tags besides aws: ones", Shape::Stage, format!(r#"{{"stageName": "a", "tags": {{"aws:x": "y", {}}}}}"#, tags[..50].join(", "))),
+        ("RouteSettings: burst limit 1.0", Shape::Route, r#"{"throttlingBurstLimit": 1.0}"#.into()),
+        ("RouteSettings: burst limit -0", Shape::Route, r#"{"throttlingBurstLimit": -0}"#.into()),
+        ("Stage: createdDate on February 30", Shape::Stage, r#"{"stageName": "a", "createdDate": "2024-02-30T00:00:00Z"}"#.into()),
+        ("Stage: createdDate before year 0000 in UTC", Shape::Stage, r#"{"stageName": "a", "createdDate": "0000-01-01T00:00:00+00:01"}"#.into()),
+        ("Stage: createdDate with a final newline", Shape::Stage, r#"{"stageName": "a", "createdDate": "2024-05-01T12:30:00Z\n"}"#.into()),
+        ("Stage: stage name with a final newline", Shape::Stage, r#"{"stageName": "a\n"}"#.into()),
+        ("CreateStageInput: tag key AWS: in capitals", Shape::Input, r#"{"stageName": "a", "tags": {"AWS:x": "y"}}"#.into()),
+        ("CreateStageInput: null tags", Shape::Input, r#"{"stageName": "a", "tags": null}"#.into()),
+        ("CreateStageInput: null route settings entry", Shape::Input, r#"{"stageName": "a", "routeSettings": {"GET /": null}}"#.into()),
+        ("CreateStageInput: a log group ARN ending in :*", Shape::Input, r#"{"stageName": "a", "accessLogSettings": {"destinationArn": "arn:aws:logs:us-east-1:123456789012:log-group:g:*"}}"#.into()),
+        ("Stages: null items", Shape::Stages, r#"{"items": null}"#.into()),
+        ("Stages: a null item", Shape::Stages, r#"{"items": [null]}"#.into()),
+    ];
+    rows.into_iter()
+        .map(|(name, shape, text)| Document {
+            name: name.to_owned(),
+            schema: spec_shape(shape),
+            decodes: decode(shape, &text).is_ok(),
+            text,
+        })
+        .collect()
+}
+
+/// Checks each schema, then judges each document: `true`/`false`, or `null` when the text is
+/// not JSON.
+const JUDGE: &str = r#"
+import json, sys
+from jsonschema import Draft202012Validator
+job = json.load(sys.stdin)
+validators = {}
+for name, schema in job["schemas"].items():
+    Draft202012Validator.check_schema(schema)
+    validators[name] = Draft202012Validator(schema)
+verdicts = []
+for document in job["documents"]:
+    try:
+        instance = json.loads(document["text"])
+    except ValueError:
+        verdicts.append(None)
+        continue
+    verdicts.append(validators[document["schema"]].is_valid(instance))
+json.dump(verdicts, sys.stdout)
+"#;
+
+#[test]
+fn the_schema_gives_every_document_the_verdict_decoding_gives() {
+    let python = python::python_with(
+        env!("CARGO_TARGET_TMPDIR"),
+        "jsonschema-venv",
+        "jsonschema",
+        &["jsonschema>=4.18,<5"],
+    );
+    let documents = documents();
+    assert!(documents.len() > 100, "{} documents", documents.len());
+    let job = json!({
+        "schemas": schemas(),
+        "documents": documents.iter().map(|d| json!({"schema": d.schema, "text": d.text})).collect::<Vec<_>>(),
+    });
+    let output = python::run_script(&python, JUDGE, job.to_string().as_bytes());
+    let verdicts: Vec<Option<bool>> = serde_json::from_str(&output).expect("verdicts");
+    assert_eq!(verdicts.len(), documents.len());
+
+    let looser: BTreeMap<&str, &str> = LOOSER.iter().copied().collect();
+    let mut problems = Vec::new();
+    let mut listed_and_looser = BTreeSet::new();
+    let (mut agreed, mut not_json) = (0, 0);
+    for (document, verdict) in documents.iter().zip(&verdicts) {
+        let name = document.name.as_str();
+        match (verdict, document.decodes, looser.get(name)) {
+            (None, false, _) => not_json += 1,
+            (None, true, _) => problems.push(format!("{name}: decodes, but is not JSON to Python")),
+            (Some(schema), decodes, None) if *schema == decodes => agreed += 1,
+            (Some(true), false, Some(_)) => {
+                listed_and_looser.insert(name);
+            }
+            (Some(schema), decodes, None) => problems.push(format!(
+                "{name} ({}): the schema {} it, decoding {} it\n    {}",
+                document.schema,
+                if *schema { "accepts" } else { "rejects" },
+                if decodes { "accepts" } else { "rejects" },
+                document.text.chars().take(200).collect::<String>(),
+            )),
+            (Some(_), _, Some(reason)) => problems.push(format!(
+                "{name}: listed as looser ({reason}), but the schema now agrees with decoding: \
+                 remove it from LOOSER"
+            )),
+        }
+    }
+    for (name, _) in LOOSER {
+        if !documents.iter().any(|document| document.name == *name) {
+            problems.push(format!(
+                "{name}: listed in LOOSER, but there is no such document"
+            ));
+        }
+    }
+    println!(
+        "{agreed} documents agree, {} are listed as looser, {not_json} are not JSON",
+        listed_and_looser.len()
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
