@@ -10,6 +10,7 @@
 //! variant:   rename = "wire" | alias = "wire" | other  (other: the catch-all `Name(String)`)
 //! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
 //!            | range(min = X, max = X) | finite | known | custom = function | custom = function(ARG, ...)
+//!            | custom(function, schema = path::to::schema_function)
 //!            | keys(RULE, ...) | values(RULE, ...)          (at any depth)
 //! ```
 //!

@@ -343,7 +343,7 @@ fn custom_with_options(meta: &ParseNestedMeta) -> syn::Result<(Custom, Option<sy
             return Err(syn::Error::new(
                 option.span(),
                 crate::suggest::unknown("`custom` option", &option.to_string(), &["schema"])
-                    + &format!(": {SCHEMA_USAGE}"),
+                    + &format!(" (the form is {SCHEMA_USAGE})"),
             ));
         }
         if !content.peek(Token![=]) {
@@ -358,7 +358,7 @@ fn custom_with_options(meta: &ParseNestedMeta) -> syn::Result<(Custom, Option<sy
             return Err(syn::Error::new(
                 lit.span(),
                 format!(
-                    "`schema` takes the path of a function returning the schema, not a string: write                      `schema = {}` without quotes, where `fn {}() -> Value`",
+                    "`schema` takes the path of a function returning the schema, not a string: write `schema = {}` without quotes, where `fn {}() -> Value`",
                     lit.value(),
                     lit.value()
                 ),
