@@ -44,12 +44,6 @@ const KNOWN: &[(&str, Differs, &str)] = &[
          which the last one won",
     ),
     (
-        "CreateIntegrationInput: payload format 2.0 without AWS_PROXY",
-        Looser,
-        "the struct rule `members_of_the_type` is a custom function without a schema form (the \
-         schema's description says so)",
-    ),
-    (
         "Stage: 51 tags besides aws: ones",
         Looser,
         "`custom::returned_tags` (at most 50 tags not counting aws: keys) has no schema form: \

@@ -3,6 +3,7 @@
 //! ```text
 //! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields
 //!            | custom = path::to::function          (structs: a rule over the whole value)
+//!            | custom(path::to::function, schema = path::to::schema_function)
 //!            | require(member, ..., when(member = LITERAL))  (structs; or `when(member)`)
 //! field:     required | default | default = path | rename = "wire" | alias = "wire" | skip
 //!            | flatten
@@ -17,6 +18,7 @@
 //! Every mistake is recorded and parsing goes on, so one compile reports them all.
 
 mod container;
+mod custom;
 mod label;
 mod rules;
 
@@ -84,6 +86,8 @@ pub struct ContainerAttrs {
     pub deny_unknown: Option<Span>,
     /// `custom = path`: functions over the whole value; `keyword` is kept for errors.
     pub custom: Vec<(Ident, syn::Path)>,
+    /// The schema form of each `custom` function, by position (`custom(path, schema = path)`).
+    pub custom_schemas: Vec<Option<syn::Path>>,
     pub require: Vec<Require>,
 }
 
@@ -196,8 +200,14 @@ pub fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
                 "deny_unknown_fields" => set_once(&mut out.deny_unknown, meta.path.segments[0].ident.span(), &meta, errors),
                 "custom" => {
                     let keyword = meta.path.segments[0].ident.clone();
-                    let usage = "`custom = path::to::function`";
-                    out.custom.push((keyword, function_path(&meta, "custom", usage)?));
+                    let (function, schema) = if meta.input.peek(syn::token::Paren) {
+                        custom::container_custom_with_options(&meta)?
+                    } else {
+                        let usage = "`custom = path::to::function`";
+                        (function_path(&meta, "custom", usage)?, None)
+                    };
+                    out.custom.push((keyword, function));
+                    out.custom_schemas.push(schema);
                 }
                 "require" => out.require.push(container::require(&meta, errors)?),
                 _ => return unknown_word(&meta, "container option", CONTAINER_WORDS, errors),

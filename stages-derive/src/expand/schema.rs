@@ -142,10 +142,26 @@ fn struct_definition(
         };
         quote!(__object.require_when(&[#(#members),*], #subject, #equals);)
     });
-    let notes = model.rules.custom.iter().map(|function| {
-        let text = path_text(function);
-        quote!(__object.note(#text);)
-    });
+    let notes = model
+        .rules
+        .custom
+        .iter()
+        .enumerate()
+        .map(|(index, function)| {
+            let text = path_text(function);
+            match model
+                .rules
+                .custom_schemas
+                .get(index)
+                .and_then(Option::as_ref)
+            {
+                Some(form) => {
+                    let form = respan(quote!(#form), span_of(form));
+                    quote!(__object.rule(#form);)
+                }
+                None => quote!(__object.note(#text);),
+            }
+        });
     quote! {
         let mut __object = #build::Object::new();
         #(#members)*

@@ -2,10 +2,14 @@
 //! data ([`Rule`]), an object's members ([`Object`]), an enum's values ([`enumeration`]). The
 //! logic lives here, in plain functions, so the generated code stays a list of calls.
 
-use std::marker::PhantomData;
+mod object;
+mod probe;
 
 use serde::Serialize;
 use serde_json::{json, Map, Value};
+
+pub use object::{Object, Presence};
+pub use probe::{DefaultOf, HasDefault, HasSchema, NoDefault, NoSchema, Probe};
 
 use super::{JsonSchema, SchemaGenerator};
 
@@ -25,54 +29,6 @@ pub enum Rule<'a> {
     Custom(&'a str, Option<fn() -> Value>),
 }
 
-/// The schema of `T`, or, for a type that does not implement [`JsonSchema`], a schema that
-/// accepts anything and says why: `(&Probe::<T>::new()).schema_of(generator)` resolves to
-/// [`HasSchema`] when `T` has a schema and to [`NoSchema`] otherwise.
-pub struct Probe<T: ?Sized>(PhantomData<T>);
-
-impl<T: ?Sized> Probe<T> {
-    /// The probe of `T`.
-    pub fn new() -> Self {
-        Probe(PhantomData)
-    }
-}
-
-impl<T: ?Sized> Default for Probe<T> {
-    fn default() -> Self {
-        Probe::new()
-    }
-}
-
-/// The branch of [`Probe`] for types with a schema.
-pub trait HasSchema {
-    /// The schema of the probed type.
-    fn schema_of(&self, generator: &mut SchemaGenerator) -> Value;
-}
-
-impl<T: JsonSchema + ?Sized> HasSchema for Probe<T> {
-    #[inline]
-    fn schema_of(&self, generator: &mut SchemaGenerator) -> Value {
-        generator.subschema::<T>()
-    }
-}
-
-/// The branch of [`Probe`] for types without a schema.
-pub trait NoSchema {
-    /// A schema accepting anything, whose description names the type.
-    fn schema_of(&self, generator: &mut SchemaGenerator) -> Value;
-}
-
-impl<T: ?Sized> NoSchema for &Probe<T> {
-    fn schema_of(&self, _: &mut SchemaGenerator) -> Value {
-        json!({
-            "description": format!(
-                "Any value here: `{}` does not implement JsonSchema, so this schema cannot say what it accepts.",
-                std::any::type_name::<T>()
-            )
-        })
-    }
-}
-
 /// The schema of the values of `T` that `T` knows (`known` on an open enum).
 pub fn known<T: JsonSchema + ?Sized>(generator: &mut SchemaGenerator) -> Value {
     T::known_definition(generator)
@@ -90,47 +46,6 @@ pub fn range<T: Serialize>(min: Option<T>, max: Option<T>) -> Rule<'static> {
 pub fn default_value<T: Serialize + ?Sized>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
 }
-
-/// The default of a `default` member of type `T`, written as JSON:
-/// `(&DefaultOf::<T>::new()).default_json()` resolves to [`HasDefault`] when `T` has a
-/// default that can be written, and to [`NoDefault`] (no `default` keyword) otherwise; a type
-/// without `Default` is already a compile error of `validate`, reported once.
-pub struct DefaultOf<T>(PhantomData<T>);
-
-impl<T> DefaultOf<T> {
-    /// The probe of `T`'s default.
-    pub fn new() -> Self {
-        DefaultOf(PhantomData)
-    }
-}
-
-impl<T> Default for DefaultOf<T> {
-    fn default() -> Self {
-        DefaultOf::new()
-    }
-}
-
-/// The branch of [`DefaultOf`] for types with a default.
-pub trait HasDefault {
-    /// The default as JSON.
-    fn default_json(&self) -> Option<Value>;
-}
-
-impl<T: crate::defaults::FieldDefault + Serialize> HasDefault for DefaultOf<T> {
-    fn default_json(&self) -> Option<Value> {
-        Some(default_value(&T::field_default()))
-    }
-}
-
-/// The branch of [`DefaultOf`] for types without one.
-pub trait NoDefault {
-    /// Nothing.
-    fn default_json(&self) -> Option<Value> {
-        None
-    }
-}
-
-impl<T> NoDefault for &DefaultOf<T> {}
 
 /// `schema`, or `null`: an `Option` member, or a `default` one, reads `null` as absent.
 pub fn nullable(schema: Value) -> Value {
@@ -271,128 +186,6 @@ pub fn describe(mut schema: Value, doc: Option<&str>, default: Option<Value>) ->
     schema
 }
 
-/// What an absent or `null` member means, for its schema.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Presence {
-    /// Absence and `null` are `required` violations.
-    Required,
-    /// Absence and `null` read as `None` or as the default.
-    Optional,
-}
-
-/// The definition of a struct, member by member.
-#[derive(Default)]
-pub struct Object {
-    properties: Map<String, Value>,
-    required: Vec<Value>,
-    all_of: Vec<Value>,
-    notes: Vec<String>,
-    flattened: bool,
-}
-
-impl Object {
-    /// No members yet.
-    pub fn new() -> Self {
-        Object::default()
-    }
-
-    /// A member, under its wire name and each alias (not two of them at once: the decoder
-    /// reports that as a duplicate).
-    /// `doc` and `default` describe the member as a whole (see [`describe`]).
-    pub fn member(
-        &mut self,
-        wire: &str,
-        aliases: &[&str],
-        presence: Presence,
-        schema: Value,
-        doc: Option<&str>,
-        default: Option<Value>,
-    ) {
-        let schema = match presence {
-            Presence::Required => schema,
-            Presence::Optional => nullable(schema),
-        };
-        let schema = describe(schema, doc, default);
-        for alias in aliases {
-            self.properties.insert((*alias).into(), schema.clone());
-            self.all_of
-                .push(json!({"not": {"required": [wire, alias]}}));
-        }
-        self.properties.insert(wire.into(), schema);
-        if presence == Presence::Required {
-            if aliases.is_empty() {
-                self.required.push(wire.into());
-            } else {
-                let names = std::iter::once(&wire).chain(aliases);
-                let any: Vec<Value> = names.map(|name| json!({"required": [name]})).collect();
-                self.all_of.push(json!({ "anyOf": any }));
-            }
-        }
-    }
-
-    /// The members of a flattened struct, which sit in this object.
-    pub fn flatten(&mut self, schema: Value) {
-        self.all_of.push(schema);
-        self.flattened = true;
-    }
-
-    /// `require(members, when(subject = equals))`, or `when(subject)` when `equals` is `None`:
-    /// `null` counts as absent on both sides, as in the decoder.
-    pub fn require_when(&mut self, members: &[&str], subject: &str, equals: Option<Value>) {
-        let condition = equals.map_or_else(
-            || json!({"not": {"type": "null"}}),
-            |value| json!({ "const": value }),
-        );
-        let present: Map<String, Value> = members
-            .iter()
-            .map(|member| ((*member).to_owned(), json!({"not": {"type": "null"}})))
-            .collect();
-        self.all_of.push(json!({
-            "if": {"required": [subject], "properties": {subject: condition}},
-            "then": {"required": members, "properties": present},
-        }));
-    }
-
-    /// A rule over the whole struct that the schema cannot say, named in its description.
-    pub fn note(&mut self, rule: &str) {
-        self.notes.push(format!(
-            "Also checked, beyond this schema: the rule `{rule}` over the whole object."
-        ));
-    }
-
-    /// The definition; `deny_unknown` when members the struct does not have are rejected
-    /// (otherwise the decoder ignores them).
-    pub fn finish(self, doc: Option<&str>, deny_unknown: bool) -> Value {
-        let mut schema = Map::new();
-        schema.insert("type".into(), "object".into());
-        let description: Vec<&str> = doc
-            .into_iter()
-            .chain(self.notes.iter().map(String::as_str))
-            .collect();
-        if !description.is_empty() {
-            schema.insert("description".into(), description.join("\n\n").into());
-        }
-        schema.insert("properties".into(), Value::Object(self.properties));
-        if !self.required.is_empty() {
-            schema.insert("required".into(), Value::Array(self.required));
-        }
-        if !self.all_of.is_empty() {
-            schema.insert("allOf".into(), Value::Array(self.all_of));
-        }
-        if deny_unknown {
-            // Members of flattened structs are evaluated inside `allOf`, which only
-            // `unevaluatedProperties` sees.
-            let keyword = if self.flattened {
-                "unevaluatedProperties"
-            } else {
-                "additionalProperties"
-            };
-            schema.insert(keyword.into(), Value::Bool(false));
-        }
-        Value::Object(schema)
-    }
-}
-
 /// The definition of an enum: its wire values and aliases; an open enum (`open`, with a
 /// `#[model(other)]` variant) accepts any other string too.
 pub fn enumeration(values: &[&str], open: bool, doc: Option<&str>) -> Value {
@@ -413,6 +206,7 @@ pub fn known_values(values: &[&str]) -> Value {
     json!({"type": "string", "enum": values})
 }
 
+#[cfg(test)]
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,36 +243,5 @@ mod tests {
         );
         let reference = nullable(json!({"$ref": "#/$defs/X"}));
         assert_eq!(reference["anyOf"][1], json!({"type": "null"}));
-    }
-
-    #[test]
-    fn objects_say_required_aliases_and_conditions() {
-        let mut object = Object::new();
-        object.member(
-            "name",
-            &[],
-            Presence::Required,
-            json!({"type": "string"}),
-            None,
-            None,
-        );
-        let uri = json!({"type": "string"});
-        object.member(
-            "uri",
-            &["url"],
-            Presence::Optional,
-            uri,
-            Some("Where."),
-            None,
-        );
-        object.require_when(&["uri"], "name", Some(json!("web")));
-        let schema = object.finish(Some("A thing."), true);
-        assert_eq!(schema["required"], json!(["name"]));
-        assert_eq!(schema["properties"]["url"], schema["properties"]["uri"]);
-        assert_eq!(schema["additionalProperties"], false);
-        assert_eq!(
-            schema["allOf"][1]["if"]["properties"]["name"]["const"],
-            "web"
-        );
     }
 }
