@@ -116,6 +116,16 @@ const OPERATIONS: &[Operation] = &[
         success: (204, None),
         errors: &[400, 404, 429],
     },
+    Operation {
+        id: "GetOpenApiDocument",
+        method: "get",
+        path: "/openapi.json",
+        summary: "This document.",
+        query: &[],
+        body: None,
+        success: (200, Some("OpenApiDocument")),
+        errors: &[429],
+    },
 ];
 
 /// Where each parameter's schema is: a member of the type that validates it.
@@ -176,6 +186,10 @@ pub fn document() -> Value {
     }
     let mut schemas = generator.into_definitions();
     schemas.insert(
+        "OpenApiDocument".into(),
+        json!({"type": "object", "description": "An OpenAPI 3.1 document."}),
+    );
+    schemas.insert(
         "RouteKey".into(),
         json!({"type": "string", "minLength": 1, "description": "A route key, such as `GET /pets` or `$default`."}),
     );
@@ -229,6 +243,18 @@ fn operation_object(operation: &Operation) -> Value {
             }),
         );
     }
+    responses.insert(
+        "default".into(),
+        json!({
+            "description": "Any other failure (405, 408, 413, 415, 431, 500), in the same shape: the code in \
+                            x-amzn-ErrorType, what was wrong in the body's message.",
+            "headers": {"x-amzn-ErrorType": {
+                "description": "The error code, which AWS SDKs map to an exception.",
+                "schema": {"type": "string"}
+            }},
+            "content": json_content("BadRequestException"),
+        }),
+    );
     let mut object = json!({
         "operationId": operation.id,
         "summary": operation.summary,
@@ -289,6 +315,6 @@ mod tests {
                 ["x-amzn-ErrorType"]["schema"]["const"],
             "ConflictException"
         );
-        assert_eq!(OPERATIONS.len(), 9);
+        assert_eq!(OPERATIONS.len(), 10);
     }
 }

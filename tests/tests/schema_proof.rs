@@ -72,6 +72,17 @@ const KNOWN: &[(&str, Differs, &str)] = &[
         "as before year 0000: the pattern cannot convert to UTC",
     ),
     (
+        "Stage: createdDate with a final newline",
+        Looser,
+        "Python's `$` also matches before a final newline; patterns end in a plain `$` so that \
+         RE2-based validators read them (a lookahead would close the gap and lose those)",
+    ),
+    (
+        "Stage: stage name with a final newline",
+        Looser,
+        "as the date: Python's `$` before a final newline",
+    ),
+    (
         "Holder: a set with a repeated item",
         Stricter,
         "a set is `uniqueItems`; decoding keeps one of the repeated items without a word (a \

@@ -3,7 +3,7 @@
 //! the strict RFC 3339 grammar of [`crate::datetime`].
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
@@ -56,6 +56,25 @@ macro_rules! transparent {
 }
 
 transparent!(&T, Box<T>);
+
+impl JsonSchema for char {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("char")
+    }
+    fn definition(_: &mut SchemaGenerator) -> Value {
+        json!({"type": "string", "minLength": 1, "maxLength": 1})
+    }
+}
+
+/// Any JSON value: a member kept as it was written.
+impl JsonSchema for Value {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("any")
+    }
+    fn definition(_: &mut SchemaGenerator) -> Value {
+        json!({})
+    }
+}
 
 impl JsonSchema for bool {
     fn schema_name() -> Cow<'static, str> {
@@ -151,6 +170,7 @@ macro_rules! lists {
 
 lists! {
     Vec<T> => false, "list";
+    VecDeque<T> => false, "list";
     [T] => false, "list";
     BTreeSet<T> => true, "set";
 }
@@ -194,10 +214,11 @@ impl<K: JsonSchema, V: JsonSchema, S> JsonSchema for HashMap<K, V, S> {
 }
 
 /// RFC 3339 as [`crate::datetime::parse`] reads it, as a pattern: fields in their ranges,
-/// fractions whose digits past the ninth are zeros. The lookahead keeps `$` from accepting a
-/// final newline in engines (such as Python's) where it would.
+/// fractions whose digits past the ninth are zeros. It ends in a plain `$`, as the derive's
+/// patterns do, so that RE2-based validators read it too (Python's `$` also accepts a final
+/// newline).
 pub(crate) const DATE_TIME_PATTERN: &str = "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[Tt]\
-(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,9}0*)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$(?![\\s\\S])";
+(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,9}0*)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$";
 
 /// What the pattern cannot say, so that a reader of the schema knows it is looser there.
 const DATE_TIME_NOTE: &str = "An RFC 3339 date-time. Also checked, beyond this schema: the day \
@@ -242,7 +263,7 @@ mod tests {
 
     #[test]
     fn the_date_time_pattern_follows_the_parser() {
-        let pattern = regex::Regex::new(&DATE_TIME_PATTERN.replace("$(?![\\s\\S])", "$")).unwrap();
+        let pattern = regex::Regex::new(DATE_TIME_PATTERN).unwrap();
         for text in [
             "2024-05-01T12:30:00Z",
             "2024-05-01t12:30:00.25+02:00",
