@@ -15,7 +15,6 @@ mod check;
 mod errors;
 mod expand;
 mod pattern;
-mod pattern_ecma;
 mod shape;
 mod suggest;
 

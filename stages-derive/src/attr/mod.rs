@@ -1,7 +1,7 @@
 //! The `#[model(...)]` grammar: attributes become rule values, spans kept for later errors.
 //!
 //! ```text
-//! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields
+//! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields | skip_schema
 //!            | custom = path::to::function          (structs: a rule over the whole value)
 //!            | custom(path::to::function, schema = path::to::schema_function)
 //!            | require(member, ..., when(member = LITERAL))  (structs; or `when(member)`)
@@ -40,6 +40,7 @@ const CONTAINER_WORDS: &[&str] = &[
     "rename_all",
     "crate",
     "deny_unknown_fields",
+    "skip_schema",
     "custom",
     "require",
 ];
@@ -84,6 +85,8 @@ pub struct ContainerAttrs {
     pub rename_all: Option<(Case, Span)>,
     pub krate: Option<syn::Path>,
     pub deny_unknown: Option<Span>,
+    /// `skip_schema`: no `JsonSchema` impl, and patterns need no JSON Schema form.
+    pub skip_schema: Option<Span>,
     /// `custom = path`: functions over the whole value; `keyword` is kept for errors.
     pub custom: Vec<(Ident, syn::Path)>,
     /// The schema form of each `custom` function, by position (`custom(path, schema = path)`).
@@ -198,6 +201,7 @@ pub fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
                     }
                 }
                 "deny_unknown_fields" => set_once(&mut out.deny_unknown, meta.path.segments[0].ident.span(), &meta, errors),
+                "skip_schema" => set_once(&mut out.skip_schema, meta.path.segments[0].ident.span(), &meta, errors),
                 "custom" => {
                     let keyword = meta.path.segments[0].ident.clone();
                     let (function, schema) = if meta.input.peek(syn::token::Paren) {

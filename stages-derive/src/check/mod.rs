@@ -36,6 +36,8 @@ pub struct Model<'a> {
     pub generics: &'a syn::Generics,
     /// The doc comment, for the schema's `description`.
     pub doc: Option<String>,
+    /// `skip_schema`: no `JsonSchema` impl.
+    pub skip_schema: bool,
 }
 
 pub enum Body<'a> {
@@ -136,6 +138,17 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
                 errors,
             );
             rules = container::check(attrs, &fields, errors);
+            if attrs.skip_schema.is_none() {
+                for error in fields.iter().flat_map(|field| field.rules.ecma_errors()) {
+                    errors.push(syn::Error::new(
+                        error.span(),
+                        format!(
+                            "{error}; or, if this model needs no JSON Schema, mark it \
+                             `#[model(skip_schema)]`"
+                        ),
+                    ));
+                }
+            }
             Body::Struct {
                 fields,
                 deny_unknown: attrs.deny_unknown.is_some(),
@@ -163,6 +176,7 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
         rules,
         generics: container.generics,
         doc: container.doc.clone(),
+        skip_schema: attrs.skip_schema.is_some(),
     }
 }
 

@@ -10,7 +10,6 @@ use super::type_text;
 use crate::attr::{self, Bounds, Number, NumberLit};
 use crate::errors::Errors;
 use crate::pattern::{self, Matcher};
-use crate::pattern_ecma;
 use crate::shape::{self, Kind};
 
 /// Checked rules on one value; bounds are ready to paste into generated code.
@@ -38,6 +37,20 @@ pub struct Rules {
 }
 
 impl Rules {
+    /// Why each pattern here, at any depth, has no JSON Schema form.
+    pub fn ecma_errors(&self) -> Vec<syn::Error> {
+        let mut out: Vec<syn::Error> = self
+            .pattern
+            .iter()
+            .filter_map(|pattern| pattern.ecma.as_ref().err().cloned())
+            .collect();
+        if let Some(entries) = &self.entries {
+            out.extend(entries.keys.ecma_errors());
+            out.extend(entries.values.ecma_errors());
+        }
+        out
+    }
+
     /// True when there is nothing to check.
     pub fn is_empty(&self) -> bool {
         self.own_is_empty() && self.entries.is_none()
@@ -65,8 +78,9 @@ pub struct Entries {
 pub struct Pattern {
     pub source: LitStr,
     pub matcher: Matcher,
-    /// The anchored ECMA-262 form, for JSON Schema.
-    pub ecma: String,
+    /// The anchored ECMA-262 form, for JSON Schema, or why there is none (a compile error
+    /// unless the model is `skip_schema`).
+    pub ecma: Result<String, syn::Error>,
 }
 
 /// Checks that each rule fits the type it applies to, and prepares its arguments.
@@ -114,16 +128,13 @@ pub(super) fn check_rules(
     if let Some(lit) = &rules.pattern {
         let path = syn::Ident::new("pattern", lit.span());
         if accepts_text(&kind) {
-            let matcher = errors.keep(pattern::analyze(lit));
-            // Computed here so that a pattern JSON Schema cannot carry is a compile error too.
-            let ecma = matcher
-                .as_ref()
-                .and_then(|_| errors.keep(pattern_ecma::ecma(lit)));
-            if let (Some(matcher), Some(ecma)) = (matcher, ecma) {
+            if let Some(matcher) = errors.keep(pattern::analyze(lit)) {
                 out.pattern = Some(Pattern {
                     source: lit.clone(),
                     matcher,
-                    ecma,
+                    // Computed here so that a pattern JSON Schema cannot carry is a compile
+                    // error on its literal (reported by `check` unless the model skips its schema).
+                    ecma: pattern::ecma(lit),
                 });
             }
         } else {

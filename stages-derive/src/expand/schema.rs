@@ -12,6 +12,9 @@ use crate::check::{Body, Compare, Entries, Field, Model, Presence, Rules};
 use crate::shape::{self, Kind};
 
 pub fn expand(model: &Model) -> TokenStream {
+    if model.skip_schema {
+        return TokenStream::new();
+    }
     let rt = runtime(model);
     let schema = quote!(#rt::schema);
     let build = quote!(#schema::build);
@@ -216,8 +219,8 @@ fn own_rules(rules: &Rules, build: &TokenStream) -> Vec<TokenStream> {
         };
         out.push(quote!(#build::Rule::Length(#min, #max)));
     }
-    if let Some(pattern) = &rules.pattern {
-        let ecma = &pattern.ecma;
+    // A pattern without an ECMA-262 form is a compile error unless the model skips its schema.
+    if let Some(Ok(ecma)) = rules.pattern.as_ref().map(|pattern| &pattern.ecma) {
         out.push(quote!(#build::Rule::Pattern(#ecma)));
     }
     if let Some(text) = &rules.contains {
