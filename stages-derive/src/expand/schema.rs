@@ -65,7 +65,9 @@ pub fn expand(model: &Model) -> TokenStream {
     };
     let bound = quote!(#schema::JsonSchema + #rt::serde::Serialize);
     let Header { params, ty, bounds } = generics::header(model, &bound, false);
+    // Kept or dropped by the runtime's `schema` feature.
     quote! {
+        #rt::schema_impl! {
         #[automatically_derived]
         impl #params #schema::JsonSchema for #ty #bounds {
             fn schema_name() -> ::std::borrow::Cow<'static, str> {
@@ -84,6 +86,7 @@ pub fn expand(model: &Model) -> TokenStream {
             }
 
             #known
+        }
         }
     }
 }
