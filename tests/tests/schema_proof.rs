@@ -1,8 +1,9 @@
 //! The JSON Schema says what decoding says: Python's `jsonschema` (installed from PyPI into a
 //! venv under the target directory), which no one here wrote, judges every document of the
-//! SPEC table, the `validate` example's documents and documents of the resources modelled in
-//! `stages_tests::aws`, each against the schema of the shape it is decoded as; its verdict must
-//! equal `from_json`'s.
+//! SPEC table (`stages_tests::spec_table`), of `tests/aws_resources.rs`
+//! (`stages_tests::aws::documents`), the `validate` example's documents, and the documents
+//! below and in `schema_proof/fixtures.rs`, each against the schema of the shape it is decoded
+//! as; its verdict must equal `from_json`'s.
 //!
 //! Where the schema is known to differ from decoding, the document is listed in [`KNOWN`] with
 //! the reason and the direction (almost always looser: the schema accepts what decoding
@@ -20,6 +21,9 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 use stages_model::{schema_for, AccessLogSettings, CreateStageInput, RouteSettings, Stage, Stages};
 use stages_runtime::from_json;
+use stages_tests::aws::api::{Api, CreateApiInput};
+use stages_tests::aws::authorizer::{Authorizer, CreateAuthorizerInput};
+use stages_tests::aws::documents::documents as aws_corpus;
 use stages_tests::aws::integration::{CreateIntegrationInput, Integration};
 use stages_tests::aws::route::{CreateRouteInput, Route};
 use stages_tests::spec_table::{cases, decode, Shape};
@@ -83,6 +87,18 @@ const KNOWN: &[(&str, Differs, &str)] = &[
         "as the date: Python's `$` before a final newline",
     ),
     (
+        "aws: create api: HTTP with WebSocket members",
+        Looser,
+        "`members_of_the_protocol`, a struct rule without a schema form (the schema's description \
+         names it): an HTTP API takes no WebSocket members",
+    ),
+    (
+        "aws: create authorizer: JWT with two sources and credentials",
+        Looser,
+        "`members_of_the_type`, a struct rule without a schema form (named in the description): \
+         a JWT authorizer reads one identity source, takes no credentials, needs an issuer",
+    ),
+    (
         "Holder: a set with a repeated item",
         Stricter,
         "a set is `uniqueItems`; decoding keeps one of the repeated items without a word (a \
@@ -122,12 +138,20 @@ fn schemas() -> BTreeMap<&'static str, Value> {
             schema_for::<CreateIntegrationInput>(),
         ),
         ("Integration", schema_for::<Integration>()),
+        ("CreateApiInput", schema_for::<CreateApiInput>()),
+        ("Api", schema_for::<Api>()),
+        (
+            "CreateAuthorizerInput",
+            schema_for::<CreateAuthorizerInput>(),
+        ),
+        ("Authorizer", schema_for::<Authorizer>()),
     ]);
     schemas.extend(fixtures::schemas());
     schemas
 }
 
-/// Documents of the resources in `stages_tests::aws`: open enums, `known`, `require(..)`.
+/// More documents of the resources in `stages_tests::aws`, on what their schemas say about
+/// open enums, `known`, `require(..)` and `null`.
 fn aws_documents() -> Vec<Document> {
     let rows: &[(&str, &'static str, &str)] = &[
         (
@@ -237,6 +261,12 @@ fn documents() -> Vec<Document> {
             text,
         });
     }
+    documents.extend(aws_corpus().into_iter().map(|document| Document {
+        name: format!("aws: {}", document.name),
+        schema: document.resource.name(),
+        decodes: document.resource.pointers(&document.text).is_empty(),
+        text: document.text,
+    }));
     documents.extend(aws_documents());
     documents.extend(stage_documents());
     documents.extend(fixtures::documents());
