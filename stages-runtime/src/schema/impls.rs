@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
-use super::build::nullable;
+use super::build::{map, nullable};
 use super::{JsonSchema, SchemaGenerator};
 
 impl JsonSchema for str {
@@ -185,14 +185,11 @@ impl<T: JsonSchema, S> JsonSchema for HashSet<T, S> {
 }
 
 /// A JSON object whose members are entries: their names follow `K`'s schema (when it says
-/// more than "a string"), their values `V`'s.
+/// more than "a string", and is one of strings), their values `V`'s.
 fn object<K: JsonSchema, V: JsonSchema>(generator: &mut SchemaGenerator) -> Value {
-    let mut schema = json!({"type": "object", "additionalProperties": generator.subschema::<V>()});
+    let values = generator.subschema::<V>();
     let names = generator.subschema::<K>();
-    if names != json!({"type": "string"}) {
-        schema["propertyNames"] = names;
-    }
-    schema
+    map(names, values)
 }
 
 impl<K: JsonSchema, V: JsonSchema> JsonSchema for BTreeMap<K, V> {
@@ -257,6 +254,9 @@ mod tests {
         assert_eq!(schema["type"], json!(["object", "null"]));
         assert_eq!(schema["additionalProperties"]["uniqueItems"], true);
         assert!(schema.get("propertyNames").is_none());
+        let numbered = schema_for::<BTreeMap<u32, String>>();
+        assert!(numbered.get("propertyNames").is_none());
+        assert!(numbered["description"].as_str().unwrap().contains("integer"));
         let reference = schema_for::<Option<Box<str>>>();
         assert_eq!(reference["type"], json!(["string", "null"]));
     }

@@ -82,6 +82,14 @@ struct Holder {
     ratio: Option<f64>,
 }
 
+/// A model that holds itself.
+#[derive(Debug, Model)]
+struct Tree {
+    #[model(required, length(min = 1))]
+    name: String,
+    children: Option<Vec<Tree>>,
+}
+
 #[derive(Debug, Model)]
 struct Page<T> {
     #[model(default)]
@@ -112,6 +120,7 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
         ("Conditions", schema_for::<Conditions>()),
         ("Holder", schema_for::<Holder>()),
         ("Page<Inner>", schema_for::<Page<Inner>>()),
+        ("Tree", schema_for::<Tree>()),
     ]
 }
 
@@ -198,6 +207,31 @@ pub fn documents() -> Vec<Document> {
             ("a text without x.", r#"{"texts": ["axb"]}"#),
             ("ratio at its bounds", r#"{"ratio": -1.5}"#),
             ("ratio beyond its bounds", r#"{"ratio": 2.51}"#),
+        ],
+    ));
+    out.extend(rows::<Tree>(
+        "Tree",
+        &[
+            (
+                "nested",
+                r#"{"name": "a", "children": [{"name": "b", "children": []}]}"#,
+            ),
+            (
+                "a nested name empty",
+                r#"{"name": "a", "children": [{"name": ""}]}"#,
+            ),
+            (
+                "numbered entries",
+                r#"{"name": "a", "byNumber": {"1": "ab"}}"#,
+            ),
+            (
+                "a numbered entry too long",
+                r#"{"name": "a", "byNumber": {"1": "abc"}}"#,
+            ),
+            (
+                "a key that is not a number",
+                r#"{"name": "a", "byNumber": {"x": "ab"}}"#,
+            ),
         ],
     ));
     out.extend(rows::<Page<Inner>>(

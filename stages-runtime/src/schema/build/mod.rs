@@ -74,8 +74,17 @@ pub fn array(items: Value, unique: bool) -> Value {
 /// A map: member names of schema `names`, values of schema `values`.
 pub fn map(names: Value, values: Value) -> Value {
     let mut schema = json!({"type": "object", "additionalProperties": values});
-    if names != json!({"type": "string"}) {
-        schema["propertyNames"] = names;
+    let kind = names.get("type").cloned();
+    match kind.as_ref().and_then(Value::as_str) {
+        Some("string") if names == json!({"type": "string"}) => {}
+        // Strings, or an enum model by `$ref`: member names are checked.
+        Some("string") | None => schema["propertyNames"] = names,
+        // A key read from the name as a number (`HashMap<u32, _>`): JSON Schema sees a string.
+        Some(kind) => {
+            schema["description"] = Value::String(format!(
+                "Also checked, beyond this schema: each member name is read as a {kind}."
+            ))
+        }
     }
     schema
 }
