@@ -41,6 +41,8 @@ pub struct Variant<'a> {
     pub ident: &'a Ident,
     pub fields: &'a Fields,
     pub attrs: VariantAttrs,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
 }
 
 impl<'a> Container<'a> {
@@ -103,6 +105,7 @@ impl<'a> Container<'a> {
                                 ident: &variant.ident,
                                 fields: &variant.fields,
                                 attrs: attr::variant(&variant.attrs, errors),
+                                doc: attr::doc(&variant.attrs),
                             }
                         })
                         .collect(),

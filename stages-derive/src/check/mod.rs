@@ -98,6 +98,8 @@ pub struct Variant<'a> {
     pub wire: String,
     /// Other values decoded as this variant.
     pub aliases: Vec<LitStr>,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
 }
 
 /// Checks a parsed container, adding every problem to `errors`.

@@ -37,6 +37,22 @@ pub fn expand(model: &Model) -> TokenStream {
                 })
                 .collect();
             let open = body.other.is_some();
+            // "`ERROR`: Only errors are logged." for each documented value.
+            let values_doc: Vec<String> = body
+                .variants
+                .iter()
+                .filter_map(|variant| {
+                    let doc = variant.doc.as_deref()?.replace('\n', " ");
+                    Some(format!("- `{}`: {doc}", variant.wire))
+                })
+                .collect();
+            let doc = match (model.doc.as_deref(), values_doc.is_empty()) {
+                (_, true) => doc.clone(),
+                (None, false) => optional_text(Some(&values_doc.join("\n"))),
+                (Some(own), false) => {
+                    optional_text(Some(&format!("{own}\n\n{}", values_doc.join("\n"))))
+                }
+            };
             let known = open.then(|| {
                 quote! {
                     #[inline]

@@ -256,7 +256,10 @@ mod tests {
         assert!(schema.get("propertyNames").is_none());
         let numbered = schema_for::<BTreeMap<u32, String>>();
         assert!(numbered.get("propertyNames").is_none());
-        assert!(numbered["description"].as_str().unwrap().contains("integer"));
+        assert!(numbered["description"]
+            .as_str()
+            .unwrap()
+            .contains("integer"));
         let reference = schema_for::<Option<Box<str>>>();
         assert_eq!(reference["type"], json!(["string", "null"]));
     }
