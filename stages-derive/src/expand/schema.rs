@@ -1,6 +1,6 @@
 //! `JsonSchema`: the model's definition as a list of calls into the runtime's
-//! `schema::build`, one per member, each value's rules passed as data. The functions are
-//! `#[inline]`, so a crate that never asks for a schema never compiles them to machine code.
+//! `schema::build`, one per member, each value's rules passed as data. The impl sits inside the
+//! runtime's `schema_impl!`, which drops it unread unless the `schema` feature is on.
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
@@ -8,7 +8,7 @@ use syn::Type;
 
 use super::generics::{self, Header};
 use super::{respan, runtime};
-use crate::check::{Body, Compare, Entries, Field, Model, Presence, Rules};
+use crate::check::{Body, Compare, Entries, Enum, Field, Model, Presence, Rules};
 use crate::shape::{self, Kind};
 
 pub fn expand(model: &Model) -> TokenStream {
@@ -27,45 +27,7 @@ pub fn expand(model: &Model) -> TokenStream {
             struct_definition(model, fields, *deny_unknown, &build, &doc),
             None,
         ),
-        Body::Enum(body) => {
-            let values: Vec<String> = body
-                .variants
-                .iter()
-                .flat_map(|variant| {
-                    std::iter::once(variant.wire.clone())
-                        .chain(variant.aliases.iter().map(syn::LitStr::value))
-                })
-                .collect();
-            let open = body.other.is_some();
-            // "`ERROR`: Only errors are logged." for each documented value.
-            let values_doc: Vec<String> = body
-                .variants
-                .iter()
-                .filter_map(|variant| {
-                    let doc = variant.doc.as_deref()?.replace('\n', " ");
-                    Some(format!("- `{}`: {doc}", variant.wire))
-                })
-                .collect();
-            let doc = match (model.doc.as_deref(), values_doc.is_empty()) {
-                (_, true) => doc.clone(),
-                (None, false) => optional_text(Some(&values_doc.join("\n"))),
-                (Some(own), false) => {
-                    optional_text(Some(&format!("{own}\n\n{}", values_doc.join("\n"))))
-                }
-            };
-            let known = open.then(|| {
-                quote! {
-                    #[inline]
-                    fn known_definition(_: &mut #schema::SchemaGenerator) -> #schema::Value {
-                        #build::known_values(&[#(#values),*])
-                    }
-                }
-            });
-            (
-                quote!(#build::enumeration(&[#(#values),*], #open, #doc)),
-                known,
-            )
-        }
+        Body::Enum(body) => enum_definition(model, body, &schema, &build),
     };
     let name = model.ident.to_string();
     let params = generics::used_params(model);
@@ -105,6 +67,52 @@ pub fn expand(model: &Model) -> TokenStream {
         }
         }
     }
+}
+
+/// The definition of an enum (its values, and the values' docs in its description), and, for
+/// an open one, the `known_definition` that lists only the known values.
+fn enum_definition(
+    model: &Model,
+    body: &Enum,
+    schema: &TokenStream,
+    build: &TokenStream,
+) -> (TokenStream, Option<TokenStream>) {
+    let values: Vec<String> = body
+        .variants
+        .iter()
+        .flat_map(|variant| {
+            std::iter::once(variant.wire.clone())
+                .chain(variant.aliases.iter().map(syn::LitStr::value))
+        })
+        .collect();
+    let open = body.other.is_some();
+    // "- `ERROR`: Only errors are logged." for each documented value.
+    let values_doc: Vec<String> = body
+        .variants
+        .iter()
+        .filter_map(|variant| {
+            let doc = variant.doc.as_deref()?.replace('\n', " ");
+            Some(format!("- `{}`: {doc}", variant.wire))
+        })
+        .collect();
+    let doc = match (model.doc.as_deref(), values_doc.is_empty()) {
+        (own, true) => own.map(str::to_owned),
+        (None, false) => Some(values_doc.join("\n")),
+        (Some(own), false) => Some(format!("{own}\n\n{}", values_doc.join("\n"))),
+    };
+    let doc = optional_text(doc.as_deref());
+    let known = open.then(|| {
+        quote! {
+            #[inline]
+            fn known_definition(_: &mut #schema::SchemaGenerator) -> #schema::Value {
+                #build::known_values(&[#(#values),*])
+            }
+        }
+    });
+    (
+        quote!(#build::enumeration(&[#(#values),*], #open, #doc)),
+        known,
+    )
 }
 
 /// `::core::option::Option<&str>` of a text.

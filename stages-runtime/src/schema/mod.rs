@@ -25,8 +25,9 @@
 //! Where a rule cannot be said in JSON Schema (a `custom` function without a schema form, a
 //! condition on a flattened member), the schema is looser than the model, and the
 //! `description` of the value it applies to names the rule, so that a reader knows.
-//! Generating a schema costs nothing to a program that never asks for one: the generated
-//! functions are `#[inline]`, so they are compiled only where they are called.
+//! This module is the `schema` feature: without it, the derive's `JsonSchema` impls are
+//! dropped before they are type-checked, so a crate that never asks for a schema does not pay
+//! for them.
 
 #[doc(hidden)]
 pub mod build;
