@@ -275,17 +275,17 @@ fn decode_members(
             const CAN_MISS: bool = #can_miss #(#flattened_can_miss)*;
             type Slots = (#(#slot_types,)*);
 
-            #[inline]
+            #[inline(always)]
             fn slots() -> Self::Slots {
                 (#(#empty_slots,)*)
             }
 
-            #[inline]
+            #[inline(always)]
             fn position(__name: &str) -> ::core::option::Option<usize> {
                 #position_body
             }
 
-            #[inline]
+            #[inline(always)]
             fn decode_member<'de, __A: #rt::serde::de::MapAccess<'de>>(
                 __slots: &mut Self::Slots,
                 __position: usize,
@@ -301,7 +301,7 @@ fn decode_members(
                 }
             }
 
-            #[inline]
+            #[inline(always)]
             fn finish(__slots: Self::Slots) -> ::core::option::Option<Self> {
                 let (#(#slots,)*) = __slots;
                 #(#finals)*

@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use super::seeds::Nullable;
-use super::{check, found_len, raw_map_value, record, with_state, within};
+use super::{check, found_len, raw_map_value, record, with_state, Mark};
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
 
@@ -57,7 +57,7 @@ pub trait DecodeMembers: Sized {
 }
 
 /// Decodes the members of one object into `T`.
-#[inline]
+#[inline(always)]
 fn decode_members<'de, T: DecodeMembers, A: MapAccess<'de>>(
     mut map: A,
 ) -> Result<Option<T>, A::Error> {
@@ -98,7 +98,7 @@ impl<'de, T: DecodeMembers> Visitor<'de> for StructVisitor<T> {
         f.write_str(T::EXPECTING)
     }
 
-    #[inline]
+    #[inline(always)]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
         decode_members(map)
     }
@@ -130,6 +130,7 @@ impl<F: Fn(&str) -> Option<usize>> MemberKey<F> {
         }
     }
 
+    #[inline(always)]
     fn find(&self, name: &str) -> Member {
         match (self.position)(name) {
             Some(position) => Member::Known(position),
@@ -140,6 +141,7 @@ impl<F: Fn(&str) -> Option<usize>> MemberKey<F> {
 
 impl<'de, F: Fn(&str) -> Option<usize>> DeserializeSeed<'de> for MemberKey<F> {
     type Value = Member;
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Member, D::Error> {
         deserializer.deserialize_identifier(self)
     }
@@ -152,6 +154,7 @@ impl<F: Fn(&str) -> Option<usize>> Visitor<'_> for MemberKey<F> {
         f.write_str("a member name")
     }
 
+    #[inline(always)]
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Member, E> {
         Ok(self.find(name))
     }
@@ -186,7 +189,7 @@ pub fn no_rules<T: ?Sized>(_: &T, _: &Path<'_>, _: &mut Report) {}
 /// Decodes the value of member `name` into `slot` and checks its `rules` right away. A
 /// repeated member is a `duplicate` violation (the last value is kept). `lenient` is
 /// [`lenient()`](super::lenient), read once per object.
-#[inline]
+#[inline(always)]
 pub fn member<'de, A, S, T, R>(
     map: &mut A,
     lenient: bool,
@@ -204,7 +207,8 @@ where
     let value = if lenient {
         raw_map_value(map, segment, Nullable(seed))?.unwrap_or(Some(None))
     } else {
-        within(segment, || map.next_value_seed(Nullable(seed)))?
+        let mark = Mark::new();
+        mark.close(map.next_value_seed(Nullable(seed)), segment)?
     };
     if !matches!(slot, Slot::Absent) {
         at_member(name, code::DUPLICATE, "must appear only once");

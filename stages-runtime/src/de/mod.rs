@@ -191,7 +191,7 @@ fn push(violation: Violation) {
 
 /// Runs the rules of a decoded value (a member, an item or an entry) right away, recording what
 /// they find at `path` (relative to the value being decoded).
-#[inline]
+#[inline(always)]
 fn check<T: ?Sized>(value: &T, path: &Path<'_>, rules: impl FnOnce(&T, &Path<'_>, &mut Report)) {
     // An empty report owns no memory: dropping it only when something was found keeps the
     // happy path free of the (out-of-line) `Vec` drop.
@@ -216,18 +216,36 @@ fn keep(report: Report) {
 
 /// Runs `decode` for the value at `segment`: violations it records get the segment in front,
 /// and a hard error it returns leaves the segment on the trail.
-#[inline]
+#[inline(always)]
 fn within<T, E>(
     segment: impl FnOnce() -> Segment,
     decode: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, E> {
-    let mark = found_len();
-    let outcome = decode();
-    if outcome.is_ok() && found_len() == mark {
-        return outcome;
+    let mark = Mark::new();
+    mark.close(decode(), segment)
+}
+
+/// Where the record stood before a value was decoded, so that what its decoder records gets
+/// the value's segment in front: [`within`] without a closure around the decoding, which the
+/// hot loops call in their own body so that it is inlined there.
+#[derive(Clone, Copy)]
+struct Mark(usize);
+
+impl Mark {
+    #[inline(always)]
+    fn new() -> Self {
+        Mark(found_len())
     }
-    place(mark, segment(), outcome.is_err());
-    outcome
+
+    /// Hands `outcome` on, putting `segment` in front of what was recorded since the mark (and
+    /// on the trail after a hard error).
+    #[inline(always)]
+    fn close<T, E>(self, outcome: Result<T, E>, segment: impl FnOnce() -> Segment) -> Result<T, E> {
+        if outcome.is_err() || found_len() != self.0 {
+            place(self.0, segment(), outcome.is_err());
+        }
+        outcome
+    }
 }
 
 /// Puts `segment` in front of what was recorded since `mark`, and on the trail after a hard

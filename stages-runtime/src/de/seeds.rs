@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::{check, lenient, raw_map_value, raw_seq_item, record, within, Decode};
+use super::{check, lenient, raw_map_value, raw_seq_item, record, Decode, Mark};
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
 
@@ -75,7 +75,7 @@ pub const fn always<S>(seed: S) -> Always<S> {
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Always<S> {
     type Value = Option<S::Value>;
-    #[inline]
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         self.0.deserialize(deserializer).map(Some)
     }
@@ -99,7 +99,7 @@ impl<T> Copy for Plain<T> {}
 
 impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Plain<T> {
     type Value = Option<T>;
-    #[inline]
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
         T::deserialize(deserializer).map(Some)
     }
@@ -131,7 +131,7 @@ impl<T> Copy for ModelSeed<T> {}
 
 impl<'de, T: Decode> DeserializeSeed<'de> for ModelSeed<T> {
     type Value = Option<T>;
-    #[inline]
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
         T::decode_in(deserializer)
     }
@@ -187,7 +187,7 @@ pub struct Nullable<S>(pub S);
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Nullable<S> {
     type Value = Option<S::Value>;
-    #[inline]
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_option(self)
     }
@@ -208,7 +208,7 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for Nullable<S> {
         Ok(None)
     }
 
-    #[inline]
+    #[inline(always)]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         self.0.deserialize(deserializer).map(Some)
     }
@@ -270,10 +270,10 @@ where
                     None => break,
                 }
             } else {
-                match within(
-                    || Segment::Index(index),
-                    || seq.next_element_seed(self.0.clone()),
-                )? {
+                let mark = Mark::new();
+                match mark.close(seq.next_element_seed(self.0.clone()), || {
+                    Segment::Index(index)
+                })? {
                     Some(item) => item,
                     None => break,
                 }
@@ -422,7 +422,8 @@ where
             let value = if lenient {
                 raw_map_value(&mut access, segment, self.value.clone())?.flatten()
             } else {
-                within(segment, || access.next_value_seed(self.value.clone()))?
+                let mark = Mark::new();
+                mark.close(access.next_value_seed(self.value.clone()), segment)?
             };
             if let Some(value) = &value {
                 check(value, &entry, self.values);
