@@ -216,8 +216,9 @@ fn decode_members(
             };
             quote!(let #value = #taken;)
         });
+    // Each value is moved straight into its field (`?` gives up at the first missing one).
     let field_idents = fields.iter().map(|field| field.ident);
-    let build = quote!(::core::option::Option::Some(Self { #(#field_idents: #values,)* }));
+    let build = quote!(::core::option::Option::Some(Self { #(#field_idents: #values?,)* }));
     let check_whole = (!model.rules.custom.is_empty() || !flattened.is_empty()).then(|| {
         let own = (!model.rules.custom.is_empty()).then(|| {
             let custom = container::custom_fn();
@@ -306,12 +307,7 @@ fn decode_members(
                 let (#(#slots,)*) = __slots;
                 #(#finals)*
                 #require
-                match (#(#values,)*) {
-                    (#(::core::option::Option::Some(#values),)*) => {
-                        #build
-                    }
-                    _ => ::core::option::Option::None,
-                }
+                #build
             }
 
             #check_whole

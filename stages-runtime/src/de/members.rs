@@ -78,7 +78,11 @@ fn decode_members<'de, T: DecodeMembers, A: MapAccess<'de>>(
     } else {
         T::finish(slots)
     };
-    Ok(value.and_then(|value| checked(value, T::check_whole)))
+    // Checked where it lies: the struct is not moved to be checked.
+    if let Some(value) = &value {
+        check(value, &Path::root(), T::check_whole);
+    }
+    Ok(value)
 }
 
 /// Decodes a struct model from a JSON object.
@@ -339,12 +343,4 @@ pub fn required_when(holds: bool, absent: bool, name: &'static str, condition: &
             crate::rules::required_when_message(condition),
         );
     }
-}
-
-/// Runs the rules over a whole struct (its `custom` functions) on the value just built, and
-/// hands the value on.
-#[inline]
-pub fn checked<T>(value: T, rules: impl FnOnce(&T, &Path<'_>, &mut Report)) -> Option<T> {
-    check(&value, &Path::root(), rules);
-    Some(value)
 }

@@ -32,8 +32,8 @@ use super::path::{self, Path, Segment};
 use super::violation::{code, Report, ValidationErrors, Violation};
 
 pub use members::{
-    checked, decode_struct, member, no_rules, optional, or_default, required, required_when,
-    unknown, DecodeMembers, Member, MemberKey, Slot,
+    decode_struct, member, no_rules, optional, or_default, required, required_when, unknown,
+    DecodeMembers, Member, MemberKey, Slot,
 };
 pub use seeds::{
     always, map, plain, seq, timestamp, Always, EnumValue, MapOf, ModelProbe, ModelSeed, Nullable,
@@ -362,6 +362,7 @@ const INCOMPLETE_MESSAGE: &str = "invalid value (see the other violations)";
 /// know, such as a set or a custom `Deserialize`), it only runs `decode`, and turns an invalid
 /// value into an error since serde needs a value. As the root it turns everything recorded into
 /// one error.
+#[inline]
 pub fn root<'de, D, T>(
     deserializer: D,
     decode: impl FnOnce(D) -> Result<Option<T>, D::Error>,
@@ -466,6 +467,7 @@ fn invalid<T, E: de::Error>(found: Vec<Violation>, capture: bool) -> Result<T, E
 
 /// Runs `decode` while recording the structured failure of any root decoder it runs; with
 /// `lenient`, values are read as raw text first (see the module docs).
+#[inline]
 pub(crate) fn capture<T, E>(
     lenient: bool,
     decode: impl FnOnce() -> Result<T, E>,
