@@ -121,7 +121,7 @@ fn decode_members(
             quote!(#decoder::slots())
         }
         Presence::Skipped => quote!(()),
-        _ => quote!(#de::Slot::Absent),
+        _ => quote!(#de::Slot::absent()),
     });
     // An alias decodes at its member's position; paths always use the wire name, as
     // `validate()` does, so that one member has one path.

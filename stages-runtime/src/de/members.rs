@@ -174,16 +174,39 @@ impl<F: Fn(&str) -> Option<usize>> Visitor<'_> for MemberKey<F> {
     }
 }
 
-/// What one member of an object held once the object has been read.
-pub enum Slot<T> {
-    /// The member did not appear.
-    Absent,
-    /// The member was `null`.
-    Null,
-    /// The member's value was invalid; why is recorded.
+/// What one member of an object held once the object has been read: nothing (the member did
+/// not appear), `null`, an invalid value (why is recorded) or a value.
+///
+/// It is the seeds' `Option<Option<T>>` (`None` for `null`, `Some(None)` for an invalid value)
+/// inside one more `Option` for an absent member: a decoded value is stored as it is, without
+/// being converted, which the compiler makes a plain move.
+pub struct Slot<T>(Option<Option<Option<T>>>);
+
+/// A [`Slot`] read out.
+enum Held<T> {
+    /// Absent or `null`.
+    Nothing,
+    /// Invalid; why is recorded.
     Invalid,
-    /// The member's value.
-    Present(T),
+    /// A value.
+    Value(T),
+}
+
+impl<T> Slot<T> {
+    /// The slot of a member that has not appeared (yet).
+    #[inline(always)]
+    pub const fn absent() -> Self {
+        Slot(None)
+    }
+
+    #[inline(always)]
+    fn held(self) -> Held<T> {
+        match self.0 {
+            Some(Some(Some(value))) => Held::Value(value),
+            Some(Some(None)) => Held::Invalid,
+            Some(None) | None => Held::Nothing,
+        }
+    }
 }
 
 /// A member without rules of its own.
@@ -214,17 +237,13 @@ where
         let mark = Mark::new();
         mark.close(map.next_value_seed(Nullable(seed)), segment)?
     };
-    if !matches!(slot, Slot::Absent) {
+    if slot.0.is_some() {
         at_member(name, code::DUPLICATE, "must appear only once");
     }
-    *slot = match value {
-        None => Slot::Null,
-        Some(None) => Slot::Invalid,
-        Some(Some(value)) => {
-            check(&value, &Path::root().member(name), rules);
-            Slot::Present(value)
-        }
-    };
+    if let Some(Some(value)) = &value {
+        check(value, &Path::root().member(name), rules);
+    }
+    slot.0 = Some(value);
     Ok(())
 }
 
@@ -288,10 +307,10 @@ fn missing_first(start: usize, missing: usize) {
 /// violation) or invalid.
 #[inline]
 pub fn required<T>(slot: Slot<T>, name: &'static str) -> Option<T> {
-    match slot {
-        Slot::Present(value) => Some(value),
-        Slot::Invalid => None,
-        Slot::Absent | Slot::Null => {
+    match slot.held() {
+        Held::Value(value) => Some(value),
+        Held::Invalid => None,
+        Held::Nothing => {
             at_member(name, code::REQUIRED, "is required");
             None
         }
@@ -302,10 +321,10 @@ pub fn required<T>(slot: Slot<T>, name: &'static str) -> Option<T> {
 /// when the value was invalid.
 #[inline]
 pub fn optional<T>(slot: Slot<T>) -> Option<Option<T>> {
-    match slot {
-        Slot::Present(value) => Some(Some(value)),
-        Slot::Absent | Slot::Null => Some(None),
-        Slot::Invalid => None,
+    match slot.held() {
+        Held::Value(value) => Some(Some(value)),
+        Held::Nothing => Some(None),
+        Held::Invalid => None,
     }
 }
 
@@ -321,10 +340,10 @@ pub fn or_default<T, R>(
 where
     R: FnOnce(&T, &Path<'_>, &mut Report),
 {
-    match slot {
-        Slot::Present(value) => Some(value),
-        Slot::Invalid => None,
-        Slot::Absent | Slot::Null => {
+    match slot.held() {
+        Held::Value(value) => Some(value),
+        Held::Invalid => None,
+        Held::Nothing => {
             let value = default();
             check(&value, &Path::root().member(name), rules);
             Some(value)

@@ -107,6 +107,8 @@ thread_local! {
     /// `STATE.found.len()`, kept where it can be read without borrowing the state: the happy
     /// path reads only plain cells.
     static FOUND: Cell<usize> = const { Cell::new(0) };
+    /// Whether a caller of [`capture`] wants the structured failure.
+    static CAPTURE: Cell<bool> = const { Cell::new(false) };
     /// Whether values are read as raw text first, so that a type error does not stop decoding.
     static LENIENT: Cell<bool> = const { Cell::new(false) };
     /// How many values read as raw text enclose the one being decoded.
@@ -138,8 +140,6 @@ struct State {
     found: Vec<Violation>,
     /// Where a hard error happened, innermost segment first.
     trail: Vec<Segment>,
-    /// Whether a caller of [`capture`] wants the structured failure.
-    capture: bool,
     /// The structured failure of the last root decoder, for [`capture`].
     failure: Option<Failure>,
 }
@@ -149,7 +149,6 @@ impl State {
         State {
             found: Vec::new(),
             trail: Vec::new(),
-            capture: false,
             failure: None,
         }
     }
@@ -348,6 +347,7 @@ pub(crate) fn without_position(error: &serde_json::Error) -> String {
 struct DepthGuard;
 
 impl Drop for DepthGuard {
+    #[inline]
     fn drop(&mut self) {
         DEPTH.with(|depth| depth.set(depth.get() - 1));
     }
@@ -384,63 +384,70 @@ where
             }
         };
     }
-    // A root opened inside another decoder (by `from_json` in a custom rule, see `capture`)
-    // keeps that decoder's record aside and puts it back; otherwise what is kept aside is
-    // empty.
-    let (outer_found, outer_trail) = with_state(|state| {
-        (
-            std::mem::take(&mut state.found),
-            std::mem::take(&mut state.trail),
-        )
-    });
-    let outer_count = FOUND.with(|found| found.replace(0));
+    // This document's violations are those recorded from here on: a root opened inside another
+    // decoder (by `from_json` in a custom rule, see `capture`) leaves that decoder's record
+    // below the mark, as it found it.
+    let start = found_len();
     let outer_incomplete = INCOMPLETE.with(|flag| flag.replace(false));
     let outcome = decode(deserializer);
-    let (found, mut trail, capture) = with_state(|state| {
-        (
-            std::mem::replace(&mut state.found, outer_found),
-            std::mem::replace(&mut state.trail, outer_trail),
-            state.capture,
-        )
-    });
-    FOUND.with(|found| found.set(outer_count));
     drop(guard);
     match outcome {
-        Ok(Some(value)) if found.is_empty() => {
+        Ok(Some(value)) if found_len() == start => {
             INCOMPLETE.with(|flag| flag.set(outer_incomplete));
             Ok(value)
         }
-        Ok(_) => {
+        outcome => failed(outcome.map(|_| ()), start, outer_incomplete),
+    }
+}
+
+/// The error of a root decoder that did not yield a valid value: what it recorded since `start`
+/// (taken off the record), and where decoding stopped if it did.
+#[cold]
+#[inline(never)]
+fn failed<T, E: de::Error>(
+    outcome: Result<(), E>,
+    start: usize,
+    outer_incomplete: bool,
+) -> Result<T, E> {
+    // The trail holds a hard error's path only while the error travels up: it is empty when a
+    // root opens, so all of it is this document's.
+    let (found, mut trail) = with_state(|state| {
+        let found = state.found.split_off(start);
+        (found, std::mem::take(&mut state.trail))
+    });
+    FOUND.with(|count| count.set(start));
+    let capture = CAPTURE.with(Cell::get);
+    let error = match outcome {
+        Ok(()) => {
             INCOMPLETE.with(|flag| flag.set(outer_incomplete));
-            invalid(found, capture)
+            return invalid(found, capture);
         }
-        Err(error) => {
-            let incomplete = INCOMPLETE.with(|flag| flag.replace(outer_incomplete));
-            trail.reverse();
-            if capture {
-                // The caller reads the path from here, and keeps the error's own kind (syntax
-                // or data) and position.
-                let failure = Failure::Broken {
-                    path: trail,
-                    message: error.to_string(),
-                    found,
-                    incomplete,
-                };
-                with_state(|state| state.failure = Some(failure));
-                return Err(error);
-            }
-            if incomplete && !found.is_empty() {
-                return invalid(found, false);
-            }
-            if trail.is_empty() {
-                Err(error)
-            } else {
-                Err(de::Error::custom(format!(
-                    "{}: {error}",
-                    path::human(&trail)
-                )))
-            }
-        }
+        Err(error) => error,
+    };
+    let incomplete = INCOMPLETE.with(|flag| flag.replace(outer_incomplete));
+    trail.reverse();
+    if capture {
+        // The caller reads the path from here, and keeps the error's own kind (syntax or data)
+        // and position.
+        let failure = Failure::Broken {
+            path: trail,
+            message: error.to_string(),
+            found,
+            incomplete,
+        };
+        with_state(|state| state.failure = Some(failure));
+        return Err(error);
+    }
+    if incomplete && !found.is_empty() {
+        return invalid(found, false);
+    }
+    if trail.is_empty() {
+        Err(error)
+    } else {
+        Err(de::Error::custom(format!(
+            "{}: {error}",
+            path::human(&trail)
+        )))
     }
 }
 
@@ -474,21 +481,19 @@ pub(crate) fn capture<T, E>(
 ) -> Result<T, (E, Option<Failure>)> {
     struct Reset(bool, bool, u32, u32);
     impl Drop for Reset {
+        #[inline]
         fn drop(&mut self) {
-            with_state(|state| state.capture = self.0);
+            CAPTURE.with(|flag| flag.set(self.0));
             LENIENT.with(|flag| flag.set(self.1));
             DEPTH.with(|depth| depth.set(self.2));
             RAW_DEPTH.with(|depth| depth.set(self.3));
         }
     }
-    let previous = with_state(|state| {
-        state.failure = None;
-        std::mem::replace(&mut state.capture, true)
-    });
     // A decode started from inside another (by a custom rule, say) has a root of its own,
-    // which keeps the outer record aside and puts it back.
+    // which leaves the outer record as it found it. Every root that records a failure does so
+    // under a capture, which takes it: none is left over from an earlier decode.
     let _reset = Reset(
-        previous,
+        CAPTURE.with(|flag| flag.replace(true)),
         LENIENT.with(|flag| flag.replace(lenient)),
         DEPTH.with(|depth| depth.replace(0)),
         RAW_DEPTH.with(|depth| depth.replace(0)),
