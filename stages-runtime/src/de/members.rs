@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use super::seeds::Nullable;
+use super::seeds::{Nullable, Seed};
 use super::{check, found_len, raw_map_value, record, with_state, Mark};
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
@@ -227,15 +227,14 @@ pub fn member<'de, A, S, T, R>(
 ) -> Result<(), A::Error>
 where
     A: MapAccess<'de>,
-    S: DeserializeSeed<'de, Value = Option<T>>,
+    S: Seed<'de, Value = Option<T>>,
     R: FnOnce(&T, &Path<'_>, &mut Report),
 {
     let segment = || Segment::Member(Cow::Borrowed(name));
     let value = if lenient {
         raw_map_value(map, segment, Nullable(seed))?.unwrap_or(Some(None))
     } else {
-        let mark = Mark::new();
-        mark.close(map.next_value_seed(Nullable(seed)), segment)?
+        Mark::new::<S>().close(map.next_value_seed(Nullable(seed)), segment)?
     };
     if slot.0.is_some() {
         at_member(name, code::DUPLICATE, "must appear only once");

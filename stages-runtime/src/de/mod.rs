@@ -37,17 +37,23 @@ pub use members::{
 };
 pub use seeds::{
     always, map, plain, seq, timestamp, Always, EnumValue, MapOf, ModelProbe, ModelSeed, Nullable,
-    Plain, Probe, Rules, SeqOf, SerdeProbe, Timestamp, WireMap,
+    Plain, Probe, Rules, Seed, SeqOf, SerdeProbe, Timestamp, WireMap,
 };
 
 /// A type whose decoder reports into the record and yields `None` for an invalid value instead
 /// of making one up: every model, and `Option` and `Box` of one.
 pub trait Decode: Sized {
+    /// Whether decoding can record a violation (and not only fail): false for strings, numbers
+    /// and booleans, so that the decoder keeps no track of the record around them.
+    const MAY_RECORD: bool = true;
+
     /// Decodes one value; `Ok(None)` when it is invalid (the reasons are recorded).
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error>;
 }
 
 impl<T: Decode> Decode for Option<T> {
+    const MAY_RECORD: bool = T::MAY_RECORD;
+
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
         Ok(Nullable(ModelSeed::<T>::new())
             .deserialize(deserializer)?
@@ -56,6 +62,8 @@ impl<T: Decode> Decode for Option<T> {
 }
 
 impl<T: Decode> Decode for Box<T> {
+    const MAY_RECORD: bool = T::MAY_RECORD;
+
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
         Ok(T::decode_in(deserializer)?.map(Box::new))
     }
@@ -66,6 +74,8 @@ impl<T: Decode> Decode for Box<T> {
 macro_rules! plain_decode {
     ($($ty:ty),* $(,)?) => {$(
         impl Decode for $ty {
+            const MAY_RECORD: bool = false;
+
             #[inline]
             fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
                 serde::Deserialize::deserialize(deserializer).map(Some)
@@ -220,28 +230,41 @@ fn within<T, E>(
     segment: impl FnOnce() -> Segment,
     decode: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, E> {
-    let mark = Mark::new();
-    mark.close(decode(), segment)
+    Mark::here().close(decode(), segment)
 }
 
 /// Where the record stood before a value was decoded, so that what its decoder records gets
 /// the value's segment in front: [`within`] without a closure around the decoding, which the
 /// hot loops call in their own body so that it is inlined there.
+///
+/// Around a value whose seed cannot record (a string, a number), only a hard error needs the
+/// segment: the record is not read.
 #[derive(Clone, Copy)]
-struct Mark(usize);
+struct Mark(Option<usize>);
 
 impl Mark {
+    /// A mark for a value decoded with seed `S`.
     #[inline(always)]
-    fn new() -> Self {
-        Mark(found_len())
+    fn new<'de, S: Seed<'de>>() -> Self {
+        Mark(S::MAY_RECORD.then(found_len))
+    }
+
+    /// A mark for a value whose decoder may record.
+    #[inline(always)]
+    fn here() -> Self {
+        Mark(Some(found_len()))
     }
 
     /// Hands `outcome` on, putting `segment` in front of what was recorded since the mark (and
     /// on the trail after a hard error).
     #[inline(always)]
     fn close<T, E>(self, outcome: Result<T, E>, segment: impl FnOnce() -> Segment) -> Result<T, E> {
-        if outcome.is_err() || found_len() != self.0 {
-            place(self.0, segment(), outcome.is_err());
+        match self.0 {
+            Some(mark) if outcome.is_err() || found_len() != mark => {
+                place(mark, segment(), outcome.is_err());
+            }
+            None if outcome.is_err() => place(found_len(), segment(), true),
+            _ => {}
         }
         outcome
     }

@@ -15,6 +15,14 @@ use super::{check, lenient, raw_map_value, raw_seq_item, record, Decode, Mark};
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
 
+/// A seed the decoder reads a member, item or entry with, and whether what it decodes can record
+/// violations (a model can; a string or a number cannot: it decodes or fails), so that the
+/// decoder keeps track of the record only around values that can add to it.
+pub trait Seed<'de>: DeserializeSeed<'de> {
+    /// Whether decoding can record a violation (and not only fail).
+    const MAY_RECORD: bool = true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Enumerations
 
@@ -73,6 +81,15 @@ pub const fn always<S>(seed: S) -> Always<S> {
     Always(seed)
 }
 
+impl<'de, S: Seed<'de>> Seed<'de> for Always<S> {
+    const MAY_RECORD: bool = S::MAY_RECORD;
+}
+
+/// An integer decodes or fails.
+impl<'de, T: crate::number::Integer> Seed<'de> for crate::number::IntegerSeed<T> {
+    const MAY_RECORD: bool = false;
+}
+
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Always<S> {
     type Value = Option<S::Value>;
     #[inline(always)]
@@ -96,6 +113,10 @@ impl<T> Clone for Plain<T> {
 }
 
 impl<T> Copy for Plain<T> {}
+
+/// A type the derive cannot see into may hold a model (in a container the derive does not know),
+/// whose decoder records.
+impl<'de, T: Deserialize<'de>> Seed<'de> for Plain<T> {}
 
 impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Plain<T> {
     type Value = Option<T>;
@@ -128,6 +149,10 @@ impl<T> Clone for ModelSeed<T> {
 }
 
 impl<T> Copy for ModelSeed<T> {}
+
+impl<'de, T: Decode> Seed<'de> for ModelSeed<T> {
+    const MAY_RECORD: bool = T::MAY_RECORD;
+}
 
 impl<'de, T: Decode> DeserializeSeed<'de> for ModelSeed<T> {
     type Value = Option<T>;
@@ -233,9 +258,16 @@ pub const fn seq<S, R>(item: S, rules: R) -> SeqOf<S, R> {
     SeqOf(item, rules)
 }
 
+impl<'de, T, S, R> Seed<'de> for SeqOf<S, R>
+where
+    S: Seed<'de, Value = Option<T>> + Clone,
+    R: Rules<T>,
+{
+}
+
 impl<'de, T, S, R> DeserializeSeed<'de> for SeqOf<S, R>
 where
-    S: DeserializeSeed<'de, Value = Option<T>> + Clone,
+    S: Seed<'de, Value = Option<T>> + Clone,
     R: Rules<T>,
 {
     type Value = Option<Vec<T>>;
@@ -250,7 +282,7 @@ const MAX_RESERVED: usize = 1024;
 
 impl<'de, T, S, R> Visitor<'de> for SeqOf<S, R>
 where
-    S: DeserializeSeed<'de, Value = Option<T>> + Clone,
+    S: Seed<'de, Value = Option<T>> + Clone,
     R: Rules<T>,
 {
     type Value = Option<Vec<T>>;
@@ -270,8 +302,7 @@ where
                     None => break,
                 }
             } else {
-                let mark = Mark::new();
-                match mark.close(seq.next_element_seed(self.0.clone()), || {
+                match Mark::new::<S>().close(seq.next_element_seed(self.0.clone()), || {
                     Segment::Index(index)
                 })? {
                     Some(item) => item,
@@ -380,11 +411,21 @@ impl<M, S: Clone, KR: Copy, VR: Copy> Clone for MapOf<M, S, KR, VR> {
     }
 }
 
+impl<'de, M, S, KR, VR> Seed<'de> for MapOf<M, S, KR, VR>
+where
+    M: WireMap,
+    M::Key: Deserialize<'de>,
+    S: Seed<'de, Value = Option<M::Value>> + Clone,
+    KR: Rules<M::Key>,
+    VR: Rules<M::Value>,
+{
+}
+
 impl<'de, M, S, KR, VR> DeserializeSeed<'de> for MapOf<M, S, KR, VR>
 where
     M: WireMap,
     M::Key: Deserialize<'de>,
-    S: DeserializeSeed<'de, Value = Option<M::Value>> + Clone,
+    S: Seed<'de, Value = Option<M::Value>> + Clone,
     KR: Rules<M::Key>,
     VR: Rules<M::Value>,
 {
@@ -398,7 +439,7 @@ impl<'de, M, S, KR, VR> Visitor<'de> for MapOf<M, S, KR, VR>
 where
     M: WireMap,
     M::Key: Deserialize<'de>,
-    S: DeserializeSeed<'de, Value = Option<M::Value>> + Clone,
+    S: Seed<'de, Value = Option<M::Value>> + Clone,
     KR: Rules<M::Key>,
     VR: Rules<M::Value>,
 {
@@ -422,8 +463,7 @@ where
             let value = if lenient {
                 raw_map_value(&mut access, segment, self.value.clone())?.flatten()
             } else {
-                let mark = Mark::new();
-                mark.close(access.next_value_seed(self.value.clone()), segment)?
+                Mark::new::<S>().close(access.next_value_seed(self.value.clone()), segment)?
             };
             if let Some(value) = &value {
                 check(value, &entry, self.values);
@@ -469,6 +509,9 @@ pub struct Timestamp;
 pub const fn timestamp() -> Timestamp {
     Timestamp
 }
+
+/// Text that is not a date-time is recorded as a `format` violation.
+impl Seed<'_> for Timestamp {}
 
 impl<'de> DeserializeSeed<'de> for Timestamp {
     type Value = Option<DateTime<Utc>>;
