@@ -39,16 +39,23 @@ impl EnumValue {
         EnumValue { names, expected }
     }
 
+    #[inline]
     fn find(&self, value: &str) -> Option<usize> {
         let position = self.names.iter().position(|known| *known == value);
         if position.is_none() {
-            record(
-                Vec::new(),
-                code::ENUM,
-                format!("must be one of {}; found {value:?}", self.expected),
-            );
+            self.unknown(value);
         }
         position
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unknown(&self, value: &str) {
+        record(
+            Vec::new(),
+            code::ENUM,
+            format!("must be one of {}; found {value:?}", self.expected),
+        );
     }
 }
 
@@ -59,6 +66,7 @@ impl Visitor<'_> for EnumValue {
         write!(f, "one of {}", self.expected)
     }
 
+    #[inline]
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Option<usize>, E> {
         Ok(self.find(value))
     }
@@ -344,16 +352,14 @@ impl<K: AsRef<str> + Ord, V> WireMap for BTreeMap<K, V> {
     fn with_capacity(_: usize) -> Self {
         BTreeMap::new()
     }
+    #[inline(always)]
     fn insert_entry(&mut self, key: K, value: V) -> Option<String> {
         match self.entry(key) {
             btree_map::Entry::Vacant(entry) => {
                 entry.insert(value);
                 None
             }
-            btree_map::Entry::Occupied(mut entry) => {
-                entry.insert(value);
-                Some(entry.key().as_ref().to_owned())
-            }
+            btree_map::Entry::Occupied(entry) => Some(replace_in_btree(entry, value)),
         }
     }
     fn contains(&self, key: &K) -> bool {
@@ -367,21 +373,41 @@ impl<K: AsRef<str> + Eq + Hash, V, H: BuildHasher + Default> WireMap for HashMap
     fn with_capacity(capacity: usize) -> Self {
         HashMap::with_capacity_and_hasher(capacity, H::default())
     }
+    #[inline(always)]
     fn insert_entry(&mut self, key: K, value: V) -> Option<String> {
         match self.entry(key) {
             hash_map::Entry::Vacant(entry) => {
                 entry.insert(value);
                 None
             }
-            hash_map::Entry::Occupied(mut entry) => {
-                entry.insert(value);
-                Some(entry.key().as_ref().to_owned())
-            }
+            hash_map::Entry::Occupied(entry) => Some(replace_in_hash(entry, value)),
         }
     }
     fn contains(&self, key: &K) -> bool {
         self.contains_key(key)
     }
+}
+
+/// A repeated key: the last value wins, and the key is handed back for the report.
+#[cold]
+#[inline(never)]
+fn replace_in_btree<K: AsRef<str> + Ord, V>(
+    mut entry: btree_map::OccupiedEntry<'_, K, V>,
+    value: V,
+) -> String {
+    entry.insert(value);
+    entry.key().as_ref().to_owned()
+}
+
+/// A repeated key: the last value wins, and the key is handed back for the report.
+#[cold]
+#[inline(never)]
+fn replace_in_hash<K: AsRef<str>, V>(
+    mut entry: hash_map::OccupiedEntry<'_, K, V>,
+    value: V,
+) -> String {
+    entry.insert(value);
+    entry.key().as_ref().to_owned()
 }
 
 /// Decodes an object into a map `M`, putting each entry's key on the paths of what it records
