@@ -410,6 +410,49 @@ fn replace_in_hash<K: AsRef<str>, V>(
     entry.key().as_ref().to_owned()
 }
 
+/// Records a key that appears more than once in an object.
+#[cold]
+#[inline(never)]
+fn repeated_key(key: String) {
+    record(
+        vec![Segment::Key(key)],
+        code::DUPLICATE,
+        "key must appear only once".to_owned(),
+    );
+}
+
+/// An entry whose value is invalid, or any entry after one: `invalid` holds the keys of invalid
+/// values (never inserted), to tell when a key repeats.
+#[cold]
+#[inline(never)]
+fn other_entry<M: WireMap>(
+    out: &mut M,
+    invalid: &mut Option<HashSet<String>>,
+    key: M::Key,
+    value: Option<M::Value>,
+) {
+    let seen_invalid = invalid
+        .as_ref()
+        .is_some_and(|keys| keys.contains(key.as_ref()));
+    let repeated = match value {
+        Some(value) => {
+            let text = seen_invalid.then(|| key.as_ref().to_owned());
+            out.insert_entry(key, value).or(text)
+        }
+        None => {
+            let text = key.as_ref().to_owned();
+            let again = out.contains(&key)
+                | !invalid
+                    .get_or_insert_with(HashSet::new)
+                    .insert(text.clone());
+            again.then_some(text)
+        }
+    };
+    if let Some(repeated) = repeated {
+        repeated_key(repeated);
+    }
+}
+
 /// Decodes an object into a map `M`, putting each entry's key on the paths of what it records
 /// and checking each key (`KR`) and value (`VR`) as soon as it is read. Every entry is decoded;
 /// the map is invalid when one of its values is.
@@ -494,29 +537,14 @@ where
             if let Some(value) = &value {
                 check(value, &entry, self.values);
             }
-            let seen_invalid = invalid
-                .as_ref()
-                .is_some_and(|keys| keys.contains(key.as_ref()));
-            let repeated = match value {
-                Some(value) => {
-                    let text = seen_invalid.then(|| key.as_ref().to_owned());
-                    out.insert_entry(key, value).or(text)
+            match value {
+                // The usual entry: valid, and no invalid one before it.
+                Some(value) if invalid.is_none() => {
+                    if let Some(repeated) = out.insert_entry(key, value) {
+                        repeated_key(repeated);
+                    }
                 }
-                None => {
-                    let text = key.as_ref().to_owned();
-                    let again = out.contains(&key)
-                        | !invalid
-                            .get_or_insert_with(HashSet::new)
-                            .insert(text.clone());
-                    again.then_some(text)
-                }
-            };
-            if let Some(repeated) = repeated {
-                record(
-                    vec![Segment::Key(repeated)],
-                    code::DUPLICATE,
-                    "key must appear only once".to_owned(),
-                );
+                value => other_entry(&mut out, &mut invalid, key, value),
             }
         }
         Ok(invalid.is_none().then_some(out))
