@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::code;
 use crate::CustomError;
+use stages_runtime::rules::ByteClass;
 
 /// The largest page `GetStages` returns; a larger `maxResults` is a 400.
 pub const MAX_PAGE_SIZE: u32 = 500;
@@ -14,7 +15,7 @@ pub const MAX_PAGE_SIZE: u32 = 500;
 /// stage HTTP APIs deploy to automatically).
 #[inline]
 pub fn stage_name(name: &str) -> Result<(), CustomError> {
-    if all_in(name.as_bytes(), &STAGE_NAME) || name == "$default" {
+    if STAGE_NAME.all(name.as_bytes()) || name == "$default" {
         Ok(())
     } else {
         Err(bad_stage_name())
@@ -50,61 +51,32 @@ fn bad_log_group_arn() -> CustomError {
     .with_rule(code::PATTERN)
 }
 
-/// A 256-entry membership table of the ASCII bytes in `allowed`, built at compile time.
-const fn byte_class(allowed: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut index = 0;
-    while index < allowed.len() {
-        table[allowed[index] as usize] = true;
-        index += 1;
-    }
-    table
-}
-
-const ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+/// Letters and digits.
+const ALNUM: ByteClass = ByteClass::EMPTY
+    .with_range(b'A', b'Z')
+    .with_range(b'a', b'z')
+    .with_range(b'0', b'9');
 
 /// Bytes of a stage name other than `$default`: letters, digits, `-`, `_`.
-static STAGE_NAME: [bool; 256] = {
-    let mut table = byte_class(ALNUM);
-    table[b'-' as usize] = true;
-    table[b'_' as usize] = true;
-    table
-};
+const STAGE_NAME: ByteClass = ALNUM.with(b"-_");
 
 /// Bytes of a log group's name: letters, digits, `.`, `_`, `-`, `/`, `#`.
-static LOG_GROUP_NAME: [bool; 256] = {
-    let mut table = byte_class(ALNUM);
-    let mut index = 0;
-    while index < 5 {
-        table[b"._-/#"[index] as usize] = true;
-        index += 1;
-    }
-    table
-};
+const LOG_GROUP_NAME: ByteClass = ALNUM.with(b"._-/#");
 
-/// Whether every byte of `bytes` is in `class` (true for no bytes): one table load per byte,
-/// without an early exit, which the compiler unrolls.
-#[inline]
-fn all_in(bytes: &[u8], class: &[bool; 256]) -> bool {
-    bytes
-        .iter()
-        .fold(true, |ok, &byte| ok & class[usize::from(byte)])
-}
+const DIGITS: ByteClass = ByteClass::EMPTY.with_range(b'0', b'9');
 
 /// Reads the ARN left to right, once: fixed words, the partition, the region, 12 digits, then
 /// the group's name (what follows `log-group:`, less a final `:*`).
 fn is_log_group_arn(arn: &[u8]) -> bool {
-    let Some(rest) = arn.strip_prefix(b"arn:") else {
+    // The partition: `aws`, `aws-cn` or `aws-us-gov`.
+    let Some(rest) = arn.strip_prefix(b"arn:aws") else {
         return false;
     };
-    let rest = if let Some(rest) = rest.strip_prefix(b"aws:") {
-        rest
-    } else if let Some(rest) = rest.strip_prefix(b"aws-cn:") {
-        rest
-    } else if let Some(rest) = rest.strip_prefix(b"aws-us-gov:") {
-        rest
-    } else {
-        return false;
+    let rest = match rest {
+        [b':', rest @ ..] => rest,
+        [b'-', b'c', b'n', b':', rest @ ..] => rest,
+        [b'-', b'u', b's', b'-', b'g', b'o', b'v', b':', rest @ ..] => rest,
+        _ => return false,
     };
     let Some(rest) = rest.strip_prefix(b"logs:") else {
         return false;
@@ -115,14 +87,14 @@ fn is_log_group_arn(arn: &[u8]) -> bool {
     let Some((account, rest)) = rest.split_first_chunk::<13>() else {
         return false;
     };
-    if account[12] != b':' || !account[..12].iter().all(u8::is_ascii_digit) {
+    if account[12] != b':' || !DIGITS.all(&account[..12]) {
         return false;
     }
     let Some(rest) = rest.strip_prefix(b"log-group:") else {
         return false;
     };
     let name = rest.strip_suffix(b":*").unwrap_or(rest);
-    (1..=512).contains(&name.len()) && all_in(name, &LOG_GROUP_NAME)
+    (1..=512).contains(&name.len()) && LOG_GROUP_NAME.all(name)
 }
 
 /// A region (`us-east-1`, `cn-north-1`, `us-gov-west-1`: two or more lowercase words joined by

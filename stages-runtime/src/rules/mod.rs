@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Display;
+mod bytes;
 mod custom;
 mod pattern;
 
@@ -11,6 +12,7 @@ use super::open_enum::OpenEnum;
 use super::path::Path;
 use super::violation::{code, Report};
 
+pub use bytes::ByteClass;
 pub use custom::{custom, CustomError, CustomOutcome};
 #[cfg(feature = "regex")]
 pub use pattern::compile_anchored;

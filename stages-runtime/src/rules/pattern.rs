@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 #[cfg(feature = "regex")]
 use regex::Regex;
 
-use super::Subject;
+use super::{ByteClass, Subject};
 use crate::path::Path;
 use crate::violation::{code, Report};
 
@@ -31,9 +31,7 @@ enum Matcher {
     #[cfg(feature = "regex")]
     Regex(LazyLock<Regex, fn() -> Regex>),
     Class {
-        /// 1 for an allowed byte, 0 otherwise: bytes, not `bool`s, so that the compiler ANDs
-        /// them without branching on each.
-        table: [u8; 256],
+        table: ByteClass,
         min: usize,
         max: usize,
     },
@@ -185,15 +183,7 @@ impl Pattern {
         Pattern {
             source,
             matcher: Matcher::Class {
-                table: {
-                    let mut table = [0u8; 256];
-                    let mut byte = 0;
-                    while byte < 256 {
-                        table[byte] = ((allowed[byte >> 7] >> (byte & 127)) & 1) as u8;
-                        byte += 1;
-                    }
-                    table
-                },
+                table: ByteClass::from_bits(allowed),
                 min,
                 max,
             },
@@ -212,33 +202,11 @@ impl Pattern {
             #[cfg(feature = "regex")]
             Matcher::Regex(regex) => regex.is_match(value),
             Matcher::Class { table, min, max } => {
-                (*min..=*max).contains(&value.len()) && all_in(value.as_bytes(), table)
+                (*min..=*max).contains(&value.len()) && table.all(value.as_bytes())
             }
             Matcher::Dfa(dfa) => dfa.is_match(value),
         }
     }
-}
-
-/// Whether every byte is in `table`: eight table loads ANDed without a branch, then one test per
-/// eight bytes, so that a long value costs about two instructions a byte and a bad one stops
-/// early.
-#[inline]
-fn all_in(bytes: &[u8], table: &[u8; 256]) -> bool {
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        if chunk
-            .iter()
-            .fold(1, |all, &byte| all & table[usize::from(byte)])
-            == 0
-        {
-            return false;
-        }
-    }
-    chunks
-        .remainder()
-        .iter()
-        .fold(1, |all, &byte| all & table[usize::from(byte)])
-        != 0
 }
 
 /// Compiles `source` so that it must match the whole string. The derive has already parsed the
