@@ -65,18 +65,20 @@ impl ByteClass {
         self.table[usize::from(byte)] != 0
     }
 
-    /// Whether every one of `bytes` is in the set (true for none): eight lookups ANDed, then one
-    /// test, so that a long text costs about two instructions a byte and a bad one stops within
-    /// eight bytes of its first outsider.
+    /// Whether every one of `bytes` is in the set (true for none): sixteen lookups ANDed, then
+    /// one test, so that a long text costs about two instructions a byte and a bad one stops
+    /// within sixteen bytes of its first outsider.
     #[inline]
     pub fn all(&self, bytes: &[u8]) -> bool {
-        let mut chunks = bytes.chunks_exact(8);
+        let mut chunks = bytes.chunks_exact(16);
         for chunk in &mut chunks {
             if self.fold(chunk) == 0 {
                 return false;
             }
         }
-        self.fold(chunks.remainder()) != 0
+        let rest = chunks.remainder();
+        let (eight, tail) = rest.split_at(rest.len() & 8);
+        self.fold(eight) & self.fold(tail) != 0
     }
 
     #[inline(always)]
