@@ -70,14 +70,11 @@ fn decode_members<'de, T: DecodeMembers, A: MapAccess<'de>>(
             other => unknown(&mut map, other, T::expected)?,
         }
     }
-    let value = if T::CAN_MISS {
-        let missing = mark();
-        let value = T::finish(slots);
+    let missing = if T::CAN_MISS { mark() } else { 0 };
+    let value = T::finish(slots);
+    if T::CAN_MISS {
         missing_first(start, missing);
-        value
-    } else {
-        T::finish(slots)
-    };
+    }
     // Checked where it lies: the struct is not moved to be checked.
     if let Some(value) = &value {
         check(value, &Path::root(), T::check_whole);
@@ -240,7 +237,7 @@ where
         at_member(name, code::DUPLICATE, "must appear only once");
     }
     if let Some(Some(value)) = &value {
-        check(value, &Path::root().member(name), rules);
+        check(value, &Path::top_member(name), rules);
     }
     slot.0 = Some(value);
     Ok(())
@@ -344,7 +341,7 @@ where
         Held::Invalid => None,
         Held::Nothing => {
             let value = default();
-            check(&value, &Path::root().member(name), rules);
+            check(&value, &Path::top_member(name), rules);
             Some(value)
         }
     }

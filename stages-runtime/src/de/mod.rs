@@ -211,6 +211,21 @@ fn check<T: ?Sized>(value: &T, path: &Path<'_>, rules: impl FnOnce(&T, &Path<'_>
     }
 }
 
+/// [`check`] with a report that a loop reuses (always empty between checks): no new report per
+/// value.
+#[inline(always)]
+fn check_with<T: ?Sized>(
+    report: &mut Report,
+    value: &T,
+    path: &Path<'_>,
+    rules: impl FnOnce(&T, &Path<'_>, &mut Report),
+) {
+    rules(value, path, report);
+    if !report.is_empty() {
+        keep(std::mem::take(report));
+    }
+}
+
 /// Adds what a value's rules found to the record: out of line, so that the checks inlined into
 /// every decoder stay small.
 #[cold]

@@ -6,12 +6,13 @@ use std::collections::{btree_map, hash_map, BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasher, Hash};
 use std::marker::PhantomData;
+use std::mem::ManuallyDrop;
 
 use chrono::{DateTime, Utc};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::{check, lenient, raw_map_value, raw_seq_item, record, Decode, Mark};
+use super::{check_with, lenient, raw_map_value, raw_seq_item, record, Decode, Mark};
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
 
@@ -303,6 +304,7 @@ where
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_RESERVED));
         let mut valid = true;
         let lenient = lenient();
+        let mut report = ManuallyDrop::new(Report::new());
         for index in 0.. {
             let item = if lenient {
                 match raw_seq_item(&mut seq, index, self.0.clone())? {
@@ -319,7 +321,7 @@ where
             };
             match item {
                 Some(item) => {
-                    check(&item, &Path::root().index(index), self.1);
+                    check_with(&mut report, &item, &Path::top_index(index), self.1);
                     if valid {
                         items.push(item);
                     }
@@ -524,10 +526,12 @@ where
         // only once an entry is invalid.
         let mut invalid: Option<HashSet<String>> = None;
         let lenient = lenient();
+        // One report for every entry's rules, empty between them (an empty report owns no
+        // memory, so it need not be dropped).
+        let mut report = ManuallyDrop::new(Report::new());
         while let Some(key) = access.next_key::<M::Key>()? {
-            let root = Path::root();
-            let entry = root.key(key.as_ref());
-            check(&key, &entry, self.keys);
+            let entry = Path::top_key(key.as_ref());
+            check_with(&mut report, &key, &entry, self.keys);
             let segment = || Segment::Key(key.as_ref().to_owned());
             let value = if lenient {
                 raw_map_value(&mut access, segment, self.value.clone())?.flatten()
@@ -535,7 +539,7 @@ where
                 Mark::new::<S>().close(access.next_value_seed(self.value.clone()), segment)?
             };
             if let Some(value) = &value {
-                check(value, &entry, self.values);
+                check_with(&mut report, value, &entry, self.values);
             }
             match value {
                 // The usual entry: valid, and no invalid one before it.
