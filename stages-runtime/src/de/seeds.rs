@@ -361,7 +361,10 @@ impl<K: AsRef<str> + Ord, V> WireMap for BTreeMap<K, V> {
                 entry.insert(value);
                 None
             }
-            btree_map::Entry::Occupied(entry) => Some(replace_in_btree(entry, value)),
+            btree_map::Entry::Occupied(mut entry) => {
+                entry.insert(value);
+                Some(repeated(entry.key().as_ref()))
+            }
         }
     }
     fn contains(&self, key: &K) -> bool {
@@ -382,7 +385,10 @@ impl<K: AsRef<str> + Eq + Hash, V, H: BuildHasher + Default> WireMap for HashMap
                 entry.insert(value);
                 None
             }
-            hash_map::Entry::Occupied(entry) => Some(replace_in_hash(entry, value)),
+            hash_map::Entry::Occupied(mut entry) => {
+                entry.insert(value);
+                Some(repeated(entry.key().as_ref()))
+            }
         }
     }
     fn contains(&self, key: &K) -> bool {
@@ -390,26 +396,12 @@ impl<K: AsRef<str> + Eq + Hash, V, H: BuildHasher + Default> WireMap for HashMap
     }
 }
 
-/// A repeated key: the last value wins, and the key is handed back for the report.
+/// The text of a repeated key (the last value won), for the report: out of line, as the usual
+/// entry never comes here.
 #[cold]
 #[inline(never)]
-fn replace_in_btree<K: AsRef<str> + Ord, V>(
-    mut entry: btree_map::OccupiedEntry<'_, K, V>,
-    value: V,
-) -> String {
-    entry.insert(value);
-    entry.key().as_ref().to_owned()
-}
-
-/// A repeated key: the last value wins, and the key is handed back for the report.
-#[cold]
-#[inline(never)]
-fn replace_in_hash<K: AsRef<str>, V>(
-    mut entry: hash_map::OccupiedEntry<'_, K, V>,
-    value: V,
-) -> String {
-    entry.insert(value);
-    entry.key().as_ref().to_owned()
+fn repeated(key: &str) -> String {
+    key.to_owned()
 }
 
 /// Records a key that appears more than once in an object.
