@@ -5,8 +5,8 @@
 //! `cargo run -p stages-bench --release --bin profile -- <workload> [iterations]`, where
 //! `<workload>` is one of `validate-ours`, `validate-hand`, `validate-garde`,
 //! `validate-validator`, `decode-serde`, `decode-ours`, `decode-ours-serde_json`,
-//! `decode-hand`, `decode-bare`, `decode-invalid-ours`, `decode-large-ours`,
-//! `decode-large-serde`. The document is the typical one unless the workload says otherwise;
+//! `decode-hand`, `decode-bare`, `decode-invalid-ours`, `validate-large-ours`,
+//! `validate-large-hand`, `decode-large-ours`, `decode-large-serde`. The document is the typical one unless the workload says otherwise;
 //! `decode-bare` decodes it with our decoder into the same shapes without a single rule (what
 //! the decoder itself costs over serde's).
 
@@ -98,6 +98,8 @@ fn main() {
     let large = documents::large();
     let plain: serde_only::CreateStageInput = serde_json::from_str(&typical).unwrap();
     let ours: Ours = plain.clone().into_ours();
+    let plain_large: serde_only::CreateStageInput = serde_json::from_str(&large).unwrap();
+    let ours_large: Ours = plain_large.clone().into_ours();
     let garde: garde_model::CreateStageInput = serde_json::from_str(&typical).unwrap();
     let validator: validator_model::CreateStageInput = serde_json::from_str(&typical).unwrap();
 
@@ -140,6 +142,12 @@ fn main() {
         }),
         "decode-invalid-ours" => Box::new(|| {
             black_box(stages_model::from_json::<Ours>(black_box(&invalid))).unwrap_err();
+        }),
+        "validate-large-ours" => Box::new(|| {
+            black_box(stages_model::Validate::validate(black_box(&ours_large))).unwrap();
+        }),
+        "validate-large-hand" => Box::new(|| {
+            black_box(hand::validate(black_box(&plain_large))).unwrap();
         }),
         "decode-large-ours" => Box::new(|| {
             black_box(stages_model::from_json::<Ours>(black_box(&large))).unwrap();
