@@ -25,7 +25,8 @@ pub mod code {
     pub const FORMAT: &str = "format";
     /// A string is not one of an enumeration's values.
     pub const ENUM: &str = "enum";
-    /// A member is present more than once, or a map key repeats.
+    /// A member is present more than once, a map key repeats, or a set's item equals one before
+    /// it (reported at the later one).
     pub const DUPLICATE: &str = "duplicate";
     /// A member is not known to a type that denies unknown members.
     pub const UNKNOWN: &str = "unknown";

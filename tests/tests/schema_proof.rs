@@ -99,12 +99,6 @@ const KNOWN: &[(&str, Differs, &str)] = &[
         "`members_of_the_type`, a struct rule without a schema form (named in the description): \
          a JWT authorizer reads one identity source, takes no credentials, needs an issuer",
     ),
-    (
-        "Holder: a set with a repeated item",
-        Stricter,
-        "a set is `uniqueItems`; decoding keeps one of the repeated items without a word (a \
-         `duplicate` violation, as for a repeated map key, would make them agree)",
-    ),
 ];
 
 /// One document, the schema it is judged by, and decoding's verdict.

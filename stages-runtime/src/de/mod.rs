@@ -2,8 +2,8 @@
 //!
 //! A model's decoder does not stop at the first problem and never makes a value up. Each member
 //! decodes into a slot and its rules are checked as soon as its value is read; a missing
-//! required member, an unknown enum value, a repeated member or key is recorded with its path
-//! and decoding goes on with the next member. A struct is built only when every member it needs
+//! required member, an unknown enum value, a repeated member, key or set item is recorded with
+//! its path and decoding goes on with the next member. A struct is built only when every member it needs
 //! has a value; otherwise its decoder yields `None` (it is invalid, and the reasons are
 //! recorded), and so do the lists, maps and structs around it. The root decoder fails once,
 //! listing every violation in document order.
@@ -23,6 +23,7 @@ mod collections;
 mod members;
 mod root;
 mod seeds;
+mod sets;
 
 use std::cell::{Cell, RefCell};
 use std::mem::ManuallyDrop;
@@ -44,6 +45,7 @@ pub use seeds::{
     always, plain, timestamp, Always, EnumValue, ModelProbe, ModelSeed, Nullable, Plain, Probe,
     Seed, SerdeProbe, Timestamp,
 };
+pub use sets::{set, SetOf, WireSet};
 
 /// A type whose decoder reports into the record and yields `None` for an invalid value instead
 /// of making one up: every model, and `Option` and `Box` of one.
