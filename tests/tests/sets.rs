@@ -173,3 +173,35 @@ fn a_parsed_value_reports_repeated_items_too() {
     assert_eq!(errors.pointers(), ["/names/1"]);
     assert_eq!(errors.violations()[0].rule(), "duplicate");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 128, ..Default::default() })]
+
+    /// Any list of small numbers: every item equal to an earlier one is reported at its index,
+    /// in order, and a list without repeats decodes to the set of its items.
+    #[test]
+    fn every_repeat_is_reported_at_its_index(
+        items in proptest::collection::vec(0u16..6, 0..12),
+    ) {
+        let json = serde_json::json!({ "ports": items, "names": items.iter().map(|n| format!("n{n}")).collect::<Vec<_>>() }).to_string();
+        let repeats: Vec<usize> = (0..items.len())
+            .filter(|&index| items[..index].contains(&items[index]))
+            .collect();
+        match from_json::<Grants>(&json) {
+            Ok(grants) => {
+                proptest::prop_assert!(repeats.is_empty());
+                proptest::prop_assert_eq!(grants.ports.unwrap(), items.iter().copied().collect::<HashSet<_>>());
+            }
+            Err(errors) => {
+                let expected: Vec<String> = repeats
+                    .iter()
+                    .map(|index| format!("/names/{index}"))
+                    .chain(repeats.iter().map(|index| format!("/ports/{index}")))
+                    .collect();
+                // The object is written with its members sorted: `names` comes first.
+                proptest::prop_assert_eq!(errors.pointers(), expected);
+                proptest::prop_assert!(errors.iter().all(|v| v.rule() == "duplicate"));
+            }
+        }
+    }
+}

@@ -98,7 +98,7 @@ pub(super) fn next_item<'de, A, T, S>(
 ) -> Result<Option<Option<T>>, A::Error>
 where
     A: SeqAccess<'de>,
-    S: Seed<'de, Value = Option<T>>,
+    S: Seed<'de, Value = Option<T>> + Clone,
 {
     if lenient {
         Ok(raw_seq_item(seq, index, seed)?.map(Option::flatten))

@@ -20,6 +20,7 @@
 //! level, so reporting n violations costs O(n × depth).
 
 mod collections;
+mod expected;
 mod members;
 mod root;
 mod seeds;
@@ -310,7 +311,7 @@ fn raw_map_value<'de, A, S>(
 ) -> Result<Option<S::Value>, A::Error>
 where
     A: de::MapAccess<'de>,
-    S: DeserializeSeed<'de>,
+    S: DeserializeSeed<'de> + Clone,
 {
     let raw: &'de RawValue = within(segment, || access.next_value())?;
     Ok(within_raw(raw, segment, seed))
@@ -327,7 +328,7 @@ fn raw_seq_item<'de, A, S>(
 ) -> Result<Option<Option<S::Value>>, A::Error>
 where
     A: de::SeqAccess<'de>,
-    S: DeserializeSeed<'de>,
+    S: DeserializeSeed<'de> + Clone,
 {
     let segment = || Segment::Index(index);
     Ok(within(segment, || seq.next_element::<&'de RawValue>())?
@@ -336,37 +337,49 @@ where
 
 /// In lenient mode: decodes the value at `segment` from its own raw text, so that a type error
 /// inside it is recorded at its path instead of stopping the document. `None` when it failed.
-fn within_raw<'de, S: DeserializeSeed<'de>>(
+fn within_raw<'de, S: DeserializeSeed<'de> + Clone>(
     raw: &'de RawValue,
     segment: impl FnOnce() -> Segment,
     seed: S,
 ) -> Option<S::Value> {
     let mut deserializer = serde_json::Deserializer::from_str(raw.get());
     RAW_DEPTH.with(|depth| depth.set(depth.get() + 1));
-    let outcome = within(segment, || seed.deserialize(&mut deserializer));
+    let outcome = within(segment, || seed.clone().deserialize(&mut deserializer));
     RAW_DEPTH.with(|depth| depth.set(depth.get() - 1));
     match outcome {
         Ok(value) => Some(value),
         Err(error) => {
             let incomplete = INCOMPLETE.with(|flag| flag.replace(false));
-            with_state(|state| {
-                let mut path = std::mem::take(&mut state.trail);
-                path.reverse();
-                if !incomplete {
-                    let rule = if error.is_data() {
-                        code::TYPE
-                    } else {
-                        code::SYNTAX
-                    };
-                    state
-                        .found
-                        .push(Violation::new(path, rule, without_position(&error)));
-                    FOUND.with(|found| found.set(state.found.len()));
-                }
-            });
+            let mut path = with_state(|state| std::mem::take(&mut state.trail));
+            path.reverse();
+            if !incomplete {
+                let (rule, message) = if !error.is_data() {
+                    (code::SYNTAX, without_position(&error))
+                } else {
+                    // The segment of this value is on the path: it failed itself when only
+                    // that one is there, and its seed says what it expected.
+                    let own = path.len() == 1;
+                    let ours = own.then(|| expected::message(seed, raw.get())).flatten();
+                    (code::TYPE, ours.unwrap_or_else(|| without_position(&error)))
+                };
+                push(Violation::new(path, rule, message));
+            }
             None
         }
     }
+}
+
+/// The message of a `type` violation of the whole document, which `T` failed to decode from
+/// `text`: in our words when they say more (see [`expected::message`]).
+pub(crate) fn root_type_message<T: serde::de::DeserializeOwned>(text: &str) -> Option<String> {
+    // Under a capture of its own, so that the failure of the model's root decoder (it decodes
+    // from no value) is taken off the record again.
+    let mut said = None;
+    let _ = capture(false, || {
+        said = expected::message(seeds::plain::<T>(), text);
+        Err::<(), ()>(())
+    });
+    said
 }
 
 /// serde_json's message without " at line L column C": positions inside a member's own text

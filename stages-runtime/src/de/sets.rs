@@ -11,6 +11,7 @@ use serde::de::{DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde::Serialize;
 
 use super::collections::{next_item, MAX_RESERVED};
+use super::expected::shown;
 use super::seeds::Seed;
 use super::{lenient, record};
 use crate::path::Segment;
@@ -125,9 +126,6 @@ where
     }
 }
 
-/// The most characters of a repeated item shown in its message.
-const SHOWN: usize = 64;
-
 /// Records the item at `index`, equal to one before it: out of line, as a valid set never comes
 /// here.
 #[cold]
@@ -138,26 +136,4 @@ fn repeated_item<T: Serialize>(index: usize, item: &T) {
         Err(_) => "items must be distinct; found this one again".to_owned(),
     };
     record(vec![Segment::Index(index)], code::DUPLICATE, message);
-}
-
-/// `text`, cut to [`SHOWN`] characters (with an ellipsis) when longer.
-fn shown(text: &str) -> String {
-    match text.char_indices().nth(SHOWN) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::shown;
-
-    #[test]
-    fn long_items_are_cut_at_a_character() {
-        assert_eq!(shown("\"a\""), "\"a\"");
-        let long = "é".repeat(100);
-        let cut = shown(&long);
-        assert_eq!(cut.chars().count(), 65);
-        assert!(cut.ends_with('…'));
-    }
 }
