@@ -49,6 +49,8 @@ fn learn<'de, S: DeserializeSeed<'de>>(seed: S) -> Option<Expected> {
     // The seed fails (the deserializer holds no value); its error may have been turned into
     // another on the way out, so the note is kept beside it.
     let _ = seed.deserialize(Learn(&noted));
+    // A decoder that put a segment on the trail of this failure would mislead the next one.
+    super::with_state(|state| state.trail.clear());
     noted.into_inner()
 }
 

@@ -3,15 +3,16 @@
 //! A model's decoder does not stop at the first problem and never makes a value up. Each member
 //! decodes into a slot and its rules are checked as soon as its value is read; a missing
 //! required member, an unknown enum value, a repeated member, key or set item is recorded with
-//! its path and decoding goes on with the next member. A struct is built only when every member it needs
-//! has a value; otherwise its decoder yields `None` (it is invalid, and the reasons are
+//! its path and decoding goes on with the next member. A struct is built only when every member
+//! it needs has a value; otherwise its decoder yields `None` (it is invalid, and the reasons are
 //! recorded), and so do the lists, maps and structs around it. The root decoder fails once,
 //! listing every violation in document order.
 //!
 //! A value of the wrong JSON type stops serde's parser. [`from_json`](crate::from_json) then
 //! takes a second look at the document, in *lenient* mode: every member, item and entry is
 //! first read as raw JSON text and decoded on its own, so that a type error is recorded at its
-//! path and decoding goes on with the next one. Only the failure path pays for this.
+//! path and decoding goes on with the next one. Only the failure path pays for this. Its
+//! message says what the value's seed expected and what the value is (see `expected`).
 //!
 //! The record lives in a thread-local so that it crosses serde's `Deserialize` boundaries, which
 //! carry no context. Paths are built on the way out: a violation is recorded relative to the
