@@ -26,6 +26,7 @@ struct Grants {
     listeners: Option<BTreeSet<Port>>,
     #[model(length(max = 3))]
     note: Option<String>,
+    groups: Option<Vec<BTreeSet<String>>>,
 }
 
 /// The (pointer, rule, message) of each violation, in the order reported.
@@ -163,6 +164,18 @@ fn a_type_error_elsewhere_hides_no_repeated_item() {
             ("/scopes/2", "duplicate"),
             ("/note", "type"),
         ]
+    );
+}
+
+#[test]
+fn a_set_inside_a_list_reports_at_both_indexes() {
+    assert_eq!(
+        found(r#"{"groups": [["a"], ["b", "c", "b"]]}"#),
+        [row(
+            "/groups/1/2",
+            "duplicate",
+            r#"items must be distinct; found "b" again"#
+        )]
     );
 }
 
