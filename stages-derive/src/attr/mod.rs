@@ -127,9 +127,10 @@ pub struct VariantAttrs {
 }
 
 /// The doc comment (`///` lines), one space of indentation removed, without its code
-/// examples (fenced blocks); it becomes the `description` of the schema.
+/// examples (fenced blocks; a colon that introduced one becomes a full stop); it becomes the
+/// `description` of the schema.
 pub fn doc(attrs: &[Attribute]) -> Option<String> {
-    let mut lines = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
     let mut in_code = false;
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("doc")) {
         let syn::Meta::NameValue(syn::MetaNameValue {
@@ -148,6 +149,13 @@ pub fn doc(attrs: &[Attribute]) -> Option<String> {
             let line = line.strip_prefix(' ').unwrap_or(line).trim_end();
             if line.trim_start().starts_with("```") {
                 in_code = !in_code;
+                // "... as this:" introduced the example just removed: the sentence ends.
+                if let Some(last) = lines.iter_mut().rev().find(|line| !line.is_empty()) {
+                    if in_code && last.ends_with(':') {
+                        last.pop();
+                        last.push('.');
+                    }
+                }
             } else if !in_code {
                 lines.push(line.to_owned());
             }
