@@ -100,6 +100,12 @@ const KNOWN: &[(&str, Differs, &str)] = &[
          a JWT authorizer reads one identity source, takes no credentials, needs an issuer",
     ),
     (
+        "Holder: a model without a schema, invalid",
+        Looser,
+        "`Opaque` is `skip_schema`: the schema of a member of that type accepts any value, and \
+         its description says so",
+    ),
+    (
         "Holder: a set with a repeated item",
         Stricter,
         "a set is `uniqueItems`; decoding keeps one of the repeated items without a word (a \
