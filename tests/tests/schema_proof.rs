@@ -21,7 +21,9 @@ mod python;
 use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
-use stages_model::{schema_for, AccessLogSettings, CreateStageInput, RouteSettings, Stage, Stages};
+use stages_model::{
+    schema_for, AccessLogSettings, CreateStageInput, RouteSettings, Stage, Stages, UpdateStageInput,
+};
 use stages_tests::aws::api::{Api, CreateApiInput};
 use stages_tests::aws::authorizer::{Authorizer, CreateAuthorizerInput};
 use stages_tests::aws::documents::documents as aws_corpus;
@@ -135,6 +137,7 @@ fn schemas() -> BTreeMap<&'static str, Value> {
     let mut schemas = BTreeMap::from([
         ("CreateStageInput", schema_for::<CreateStageInput>()),
         ("Stage", schema_for::<Stage>()),
+        ("UpdateStageInput", schema_for::<UpdateStageInput>()),
         ("Stages", schema_for::<Stages>()),
         ("RouteSettings", schema_for::<RouteSettings>()),
         ("AccessLogSettings", schema_for::<AccessLogSettings>()),
