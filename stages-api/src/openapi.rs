@@ -281,6 +281,7 @@ fn operation_object(operation: &Operation) -> Value {
                 "description": format!("{name}: the JSON body says what was wrong."),
                 "headers": {"x-amzn-ErrorType": {
                     "description": "The error code, which AWS SDKs map to an exception.",
+                    "required": true,
                     "schema": {"type": "string", "const": code}
                 }},
                 "content": json_content(name),
@@ -294,11 +295,19 @@ fn operation_object(operation: &Operation) -> Value {
                             x-amzn-ErrorType, what was wrong in the body's message.",
             "headers": {"x-amzn-ErrorType": {
                 "description": "The error code, which AWS SDKs map to an exception.",
+                "required": true,
                 "schema": {"type": "string"}
             }},
             "content": json_content("BadRequestException"),
         }),
     );
+    for response in responses.values_mut() {
+        response["headers"]["x-amzn-RequestId"] = json!({
+            "description": "A fresh identifier of this request, which AWS SDKs expose as its request id.",
+            "required": true,
+            "schema": {"type": "string"}
+        });
+    }
     let mut object = json!({
         "operationId": operation.id,
         "summary": operation.summary,
@@ -372,6 +381,24 @@ mod tests {
             let name = target.strip_prefix("#/components/schemas/").unwrap();
             assert!(!name.contains('/'), "{target} points inside a component");
         }
+    }
+
+    /// SPEC: every response carries `x-amzn-RequestId`; SDKs expose it as the request id.
+    #[test]
+    fn every_response_declares_the_request_id_header() {
+        let document = document();
+        let mut responses = 0;
+        for item in document["paths"].as_object().unwrap().values() {
+            for operation in item.as_object().unwrap().values() {
+                for (status, response) in operation["responses"].as_object().unwrap() {
+                    let header = &response["headers"]["x-amzn-RequestId"];
+                    assert_eq!(header["required"], true, "{status}: {response}");
+                    assert_eq!(header["schema"]["type"], "string", "{status}");
+                    responses += 1;
+                }
+            }
+        }
+        assert!(responses > 40, "{responses} responses");
     }
 
     /// A path or query parameter is text or absent: never `null`.
