@@ -64,6 +64,9 @@ fn descriptions_read_as_plain_text() {
             if text.contains("`created_date`") {
                 complain("a Rust field name where the wire says createdDate");
             }
+            if text.contains("seed") {
+                complain("names this project's seed files, which a reader does not have");
+            }
             if text.contains("custom::date_time") {
                 complain("names a rule no decoded document can break");
             }
