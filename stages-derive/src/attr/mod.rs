@@ -387,8 +387,28 @@ pub(super) fn unknown_word(
     errors: &mut Errors,
 ) -> syn::Result<()> {
     let name = meta.path.to_token_stream().to_string().replace(' ', "");
-    errors.spanned(&meta.path, suggest::unknown(kind, &name, words));
+    let message = match misplaced(&name, kind) {
+        Some(advice) => match suggest::closest(&name, words) {
+            Some(near) => format!("`{name}` {advice}; or did you mean `{near}`?"),
+            None => format!("`{name}` {advice}"),
+        },
+        None => suggest::unknown(kind, &name, words),
+    };
+    errors.spanned(&meta.path, message);
     skip_arguments(meta)
+}
+
+/// Where a word that is unknown as a `kind` belongs, when it is an option of another place
+/// (`skip_schema` on a field, `required` on a struct): the advice to move it.
+fn misplaced(name: &str, kind: &str) -> Option<&'static str> {
+    let on_container = kind == "container option";
+    if !on_container && CONTAINER_WORDS.contains(&name) && !FIELD_WORDS.contains(&name) {
+        Some("is a container option: put it in the `#[model(...)]` on the struct or enum")
+    } else if on_container && FIELD_WORDS.contains(&name) {
+        Some("is a field option: put it in the `#[model(...)]` on the field")
+    } else {
+        None
+    }
 }
 
 /// Consumes `= value` or `(...)` after a name.
