@@ -263,9 +263,19 @@ where
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
     let mut shutting_down = false;
+    let timer = sleep_until(Instant::now());
+    tokio::pin!(timer);
+    // The deadline the timer is set for. A phase whose deadline is later than it does not touch
+    // the timer: it fires early, the phase is looked at, and the timer set again. So a
+    // connection serving request after request does not reset the timer for each of them.
+    let mut armed: Option<Instant> = None;
     loop {
-        let deadline = state.deadline(limits);
-        let far = Instant::now() + Duration::from_secs(3600);
+        if let Some((at, _)) = state.deadline(limits) {
+            if !matches!(armed, Some(armed) if armed <= at) {
+                timer.as_mut().reset(at);
+                armed = Some(at);
+            }
+        }
         tokio::select! {
             ended = std::pin::Pin::new(&mut connection) => {
                 let io = connection.into_parts().io;
@@ -279,7 +289,8 @@ where
                 };
             }
             () = state.changed.notified() => {}
-            () = sleep_until(deadline.map_or(far, |(at, _)| at)) => {
+            () = &mut timer, if armed.is_some() => {
+                armed = None;
                 match state.deadline(limits) {
                     Some((at, Expiry::Close)) if at <= Instant::now() => return Outcome::Dropped,
                     Some((at, Expiry::AnswerTimeout)) if at <= Instant::now() => {
