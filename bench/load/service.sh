@@ -11,6 +11,9 @@
 # client reports the server's CPU time per answer too, which other jobs on a shared machine move
 # far less than throughput.
 #
+# SPIN=1 makes the client poll its connections without ever sleeping (`load --spin`): the
+# server is then not charged for waking it (see bench/src/spin.rs).
+#
 # Installs moto[server] into target/load-venv on first use. Prints Markdown rows.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,6 +23,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 PAGE=${PAGE:-25}
 SERVER_CPU=${SERVER_CPU:-1}
 CLIENT_CPU=${CLIENT_CPU:-0}
+SPIN=${SPIN:-0}
 venv=target/load-venv
 if ! "$venv/bin/python" -c "import moto" 2>/dev/null; then
     python3 -m venv --clear "$venv"
@@ -69,9 +73,10 @@ for _ in $(seq 100); do
 done
 
 load() {
-    local label=$1 pid=$2 workload=$3 url=$4
+    local label=$1 pid=$2 workload=$3 url=$4 spin=()
+    [ "$SPIN" = 1 ] && spin=(--spin)
     taskset -c "$CLIENT_CPU" "$bin/load" "$workload" "$url" --seconds "$SECONDS_PER_PHASE" \
-        --connections "$CONNECTIONS" --page "$PAGE" --label "$label" --server-pid "$pid"
+        --connections "$CONNECTIONS" --page "$PAGE" --label "$label" --server-pid "$pid" "${spin[@]}"
 }
 
 echo "load: $(uptime)"
