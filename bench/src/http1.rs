@@ -66,7 +66,7 @@ impl Connection {
         })
     }
 
-    /// Sends `request` and reads the whole response, within [`EXCHANGE_TIMEOUT`].
+    /// Sends `request` and reads the whole response, within ten seconds.
     pub async fn exchange(&mut self, request: &[u8]) -> io::Result<Response<'_>> {
         if self.closed {
             self.stream = connect(self.address).await?;
