@@ -75,6 +75,7 @@ pub mod __private {
     pub use crate::ser;
     pub use crate::validate::{Nested, NestedModel, NotAModel};
     pub use crate::{path::Path, validate::Validate, violation::Report};
+    #[cfg(feature = "regex")]
     pub use regex::Regex;
     pub use serde;
 }

@@ -8,3 +8,12 @@
 fn attribute_mistakes_are_compile_errors() {
     trybuild::TestCases::new().compile_fail("ui/*.rs");
 }
+
+/// Without the `regex` feature, a pattern the derive does not compile ahead of time is an error
+/// that names the construct and the feature (`ui-regex/`). With it, such patterns compile and
+/// `tests/regex_engine.rs` runs them.
+#[cfg(not(feature = "regex"))]
+#[test]
+fn patterns_left_to_the_regex_engine_need_its_feature() {
+    trybuild::TestCases::new().compile_fail("ui-regex/*.rs");
+}

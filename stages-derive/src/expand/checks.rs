@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use super::respan;
 use crate::attr;
 use crate::check::{Entries, Pattern, Rules};
-use crate::pattern::Matcher;
+use crate::pattern::{Dfa, Matcher};
 
 #[derive(Clone, Copy)]
 pub enum Subject {
@@ -160,8 +160,8 @@ fn entry_checks(
     }
 }
 
-/// A `Pattern` constant: a byte table when the derive could build one, a lazily compiled regex
-/// otherwise.
+/// A `Pattern` constant: a byte table or the tables of a DFA, built here; a lazily compiled
+/// regex when the derive left the pattern to the regex engine (the `regex` feature).
 fn pattern_constant(pattern: &Pattern, rt: &TokenStream) -> TokenStream {
     let source = &pattern.source;
     match &pattern.matcher {
@@ -177,8 +177,49 @@ fn pattern_constant(pattern: &Pattern, rt: &TokenStream) -> TokenStream {
             };
             quote!(#rt::rules::Pattern::class(#source, [#low, #high], #min, #max))
         }
+        Matcher::Dfa(dfa) => {
+            let dfa = dfa_constant(dfa, rt);
+            quote!(#rt::rules::Pattern::dfa(#source, #dfa))
+        }
+        #[cfg(feature = "regex")]
         Matcher::Regex => {
             quote!(#rt::rules::Pattern::regex(#source, || #rt::rules::compile_anchored(#source)))
         }
+    }
+}
+
+/// A `Dfa` constant. Byte tables are byte-string literals: one token each, cheap to compile.
+fn dfa_constant(dfa: &Dfa, rt: &TokenStream) -> TokenStream {
+    let bytes = |bytes: &[u8]| proc_macro2::Literal::byte_string(bytes);
+    let ascii = bytes(&dfa.ascii);
+    let starts = dfa.upper.iter().map(|&(start, _)| start);
+    let upper_classes = bytes(
+        &dfa.upper
+            .iter()
+            .map(|&(_, class)| class)
+            .collect::<Vec<_>>(),
+    );
+    let classes = dfa.classes;
+    let next = if dfa.states() <= 256 {
+        let next = bytes(
+            &dfa.next
+                .iter()
+                .map(|&state| state as u8)
+                .collect::<Vec<_>>(),
+        );
+        quote!(#rt::rules::Table::Small(#next))
+    } else {
+        let next = &dfa.next;
+        quote!(#rt::rules::Table::Large(&[#(#next),*]))
+    };
+    let accept = bytes(
+        &dfa.accept
+            .iter()
+            .map(|&accept| u8::from(accept))
+            .collect::<Vec<_>>(),
+    );
+    let start = usize::from(dfa.start);
+    quote! {
+        #rt::rules::Dfa::new(#ascii, &[#(#starts),*], #upper_classes, #classes, #next, #accept, #start)
     }
 }
