@@ -190,7 +190,7 @@ async fn get_stages(
         max_results: parameter("maxResults"),
     };
     input.validate()?;
-    if service.store.api(&input.api_id).is_none() {
+    if !service.store.has_api(&input.api_id) {
         return Err(no_such_api(&input.api_id));
     }
     let after = match &input.next_token {
