@@ -25,10 +25,7 @@ SERVER_CPU=${SERVER_CPU:-1}
 CLIENT_CPU=${CLIENT_CPU:-0}
 SPIN=${SPIN:-0}
 venv=target/load-venv
-if ! "$venv/bin/python" -c "import moto" 2>/dev/null; then
-    python3 -m venv --clear "$venv"
-    "$venv/bin/pip" install --quiet "moto[server]"
-fi
+bash bench/load/moto-venv.sh "$venv"
 cargo build --quiet --release -p stages-api
 cargo build --quiet --release -p stages-bench --bin load --bin axum_constant
 bin=target/release
