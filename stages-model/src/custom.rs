@@ -200,6 +200,35 @@ pub(crate) fn parse_max_results(text: &str) -> Result<u32, CustomError> {
     }
 }
 
+/// The schema forms of the rules above (`custom(rule, schema = form)`), so that the JSON Schema
+/// says them too. Like the derive's patterns (see `stages_derive`'s `pattern::ecma`), they end
+/// in a plain `$`, which RE2-based validators also read (Python's `$` also accepts a final
+/// newline there).
+pub mod schema {
+    use serde_json::{json, Value};
+
+    /// [`stage_name`](super::stage_name).
+    pub fn stage_name() -> Value {
+        json!({"pattern": "^(?:[A-Za-z0-9_-]+|\\$default)$"})
+    }
+
+    /// [`log_group_arn`](super::log_group_arn).
+    pub fn log_group_arn() -> Value {
+        json!({"pattern": "^arn:(?:aws|aws-cn|aws-us-gov):logs:[a-z]+(?:-[a-z]+)+-[0-9]+:[0-9]{12}:log-group:[A-Za-z0-9._/#-]{1,512}(?::\\*)?$"})
+    }
+
+    /// [`tag_key`](super::tag_key).
+    pub fn tag_key() -> Value {
+        json!({"not": {"pattern": "^[Aa][Ww][Ss]:"}})
+    }
+
+    /// [`max_results`](super::max_results): digits only, from 1 to 500 (leading zeros allowed).
+    pub fn max_results() -> Value {
+        const _: () = assert!(super::MAX_PAGE_SIZE == 500, "update the pattern");
+        json!({"pattern": "^0*(?:[1-9][0-9]?|[1-4][0-9]{2}|500)$"})
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
