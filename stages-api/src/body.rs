@@ -25,35 +25,48 @@ pub fn json_response(status: StatusCode, body: Body) -> Response {
     response
 }
 
-/// `{"items":[...],"nextToken":...}` around the stages' JSON, chunk by chunk, with its exact
-/// length (so the response has a `Content-Length`).
+/// `{"items":[...],"nextToken":...}` around the stages' JSON, with its exact length (so the
+/// response has a `Content-Length`): one buffer when small, else chunk by chunk.
 pub fn stages_page(items: Vec<Bytes>, next_token: Option<&str>) -> Body {
+    const OPEN: &[u8] = br#"{"items":["#;
+    let tail = match next_token {
+        None => Bytes::from_static(b"]}"),
+        Some(token) => {
+            let mut tail = br#"],"nextToken":"#.to_vec();
+            // Encoding a string into a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut tail, token);
+            tail.push(b'}');
+            Bytes::from(tail)
+        }
+    };
+    let commas = items.len().saturating_sub(1);
+    let length = OPEN.len() + items.iter().map(Bytes::len).sum::<usize>() + commas + tail.len();
+    if length as u64 <= COPY_BELOW {
+        // Item by item (a copy each), straight into the one buffer.
+        let mut whole = Vec::with_capacity(length);
+        whole.extend_from_slice(OPEN);
+        for (index, item) in items.iter().enumerate() {
+            if index > 0 {
+                whole.push(b',');
+            }
+            whole.extend_from_slice(item);
+        }
+        whole.extend_from_slice(&tail);
+        return Body::from(whole);
+    }
     let mut chunks = VecDeque::with_capacity(items.len() * 2 + 2);
-    chunks.push_back(Bytes::from_static(br#"{"items":["#));
+    chunks.push_back(Bytes::from_static(OPEN));
     for (index, item) in items.into_iter().enumerate() {
         if index > 0 {
             chunks.push_back(Bytes::from_static(b","));
         }
         chunks.push_back(item);
     }
-    let mut tail = b"]".to_vec();
-    if let Some(token) = next_token {
-        tail.extend_from_slice(br#","nextToken":"#);
-        // Encoding a string into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut tail, token);
-    }
-    tail.push(b'}');
-    chunks.push_back(Bytes::from(tail));
-    let remaining: u64 = chunks.iter().map(|chunk| chunk.len() as u64).sum();
-    if remaining <= COPY_BELOW {
-        // Chunk by chunk (a copy each), not byte by byte.
-        let mut whole = Vec::with_capacity(remaining as usize);
-        for chunk in &chunks {
-            whole.extend_from_slice(chunk);
-        }
-        return Body::from(whole);
-    }
-    Body::new(Chunks { chunks, remaining })
+    chunks.push_back(tail);
+    Body::new(Chunks {
+        chunks,
+        remaining: length as u64,
+    })
 }
 
 /// A body that hands out its chunks one frame each.

@@ -11,27 +11,19 @@ use http_body_util::{BodyExt, Limited};
 use crate::errors::ServiceError;
 use crate::request_id;
 
-/// The request's `x-amzn-RequestId`, in its extensions for the log.
-#[derive(Debug, Clone)]
-pub struct RequestId(pub String);
-
-/// Gives every response a fresh `x-amzn-RequestId`, and turns any error response that is not
-/// yet in AWS's shape (one raised below the handlers) into `{"message"}` with
-/// `x-amzn-ErrorType`, at the same status. `next` answers the request.
-pub async fn aws_envelope<F, Next>(mut request: Request, next: F) -> Response
+/// Gives the response the request's fresh `x-amzn-RequestId` (`id`), and turns any error
+/// response that is not yet in AWS's shape (one raised below the handlers) into `{"message"}`
+/// with `x-amzn-ErrorType`, at the same status. `next` answers the request.
+pub async fn aws_envelope<F, Next>(id: HeaderValue, request: Request, next: F) -> Response
 where
     F: FnOnce(Request) -> Next,
     Next: Future<Output = Response>,
 {
-    let id = request_id::new_request_id();
-    request.extensions_mut().insert(RequestId(id.clone()));
     let mut response = next(request).await;
     if response.status().as_u16() >= 400 && !response.headers().contains_key("x-amzn-ErrorType") {
         response = into_aws_error(response).await;
     }
-    if let Ok(id) = HeaderValue::from_str(&id) {
-        response.headers_mut().insert(request_id::HEADER, id);
-    }
+    response.headers_mut().insert(request_id::HEADER, id);
     response
 }
 

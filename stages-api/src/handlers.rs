@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get};
@@ -173,22 +173,23 @@ async fn create_stage(
 async fn get_stages(
     State(service): Shared,
     api_id: Result<Path<String>, PathRejection>,
-    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, ServiceError> {
     let api_id = path(api_id)?;
-    let Query(query) =
-        query.map_err(|rejection| ServiceError::bad_request(rejection.body_text()))?;
-    let parameter = |name: &str| {
-        query
-            .iter()
-            .rev()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-    };
+    // The last value of each parameter counts; others are ignored, as by AWS. (Decoding is
+    // lossy, as axum's `Query` does: it never fails.)
+    let (mut next_token, mut max_results) = (None, None);
+    for (key, value) in form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes()) {
+        match &*key {
+            "nextToken" => next_token = Some(value.into_owned()),
+            "maxResults" => max_results = Some(value.into_owned()),
+            _ => {}
+        }
+    }
     let input = GetStagesInput {
         api_id,
-        next_token: parameter("nextToken"),
-        max_results: parameter("maxResults"),
+        next_token,
+        max_results,
     };
     input.validate()?;
     if !service.store.has_api(&input.api_id) {

@@ -13,6 +13,7 @@
 //! [`offload`], which keeps large bodies off the threads other requests need) and answer;
 //! [`openapi`] is the OpenAPI 3.1 document of those operations, served at `GET /openapi.json`.
 
+pub mod access_log;
 pub mod api;
 pub mod body;
 pub mod config;
@@ -40,7 +41,10 @@ pub async fn serve(listener: TcpListener, config: &config::Config) -> std::io::R
     let service = handlers::Service::new(config).map_err(std::io::Error::other)?;
     let state = Arc::new(service);
     let app = handlers::router(state, config);
+    let flusher = tokio::spawn(access_log::flusher());
     server::serve(listener, app, config.limits, shutdown_signal()).await;
+    flusher.abort();
+    access_log::flush();
     Ok(())
 }
 

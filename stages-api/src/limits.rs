@@ -70,6 +70,10 @@ where
     F: FnOnce(Request) -> Next,
     Next: Future<Output = Response>,
 {
+    if request.body().is_end_stream() {
+        // No body (a GET): nothing to wait for or bound.
+        return next(request).await;
+    }
     let (parts, body) = request.into_parts();
     let too_large = || {
         format!(

@@ -7,13 +7,16 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use axum::extract::{Request, State};
+use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::envelope::{self, RequestId};
+use crate::access_log;
+use crate::envelope;
 use crate::errors::ServiceError;
 use crate::handlers::Service;
 use crate::limits::{self, BodyLimits};
+use crate::request_id;
 
 /// What [`around`] needs.
 #[derive(Clone)]
@@ -30,8 +33,9 @@ pub struct Around {
 /// request, which cost more than the steps themselves.
 pub async fn around(State(around): State<Around>, request: Request, next: Next) -> Response {
     let around = &around;
-    envelope::aws_envelope(request, move |request| {
-        log_request(request, move |request| {
+    let id = request_id::new_header_value();
+    envelope::aws_envelope(id.clone(), request, move |request| {
+        log_request(id, request, move |request| {
             limits::limit_head(around.max_head, request, move |request| {
                 limits::read_body(around.body, request, move |request| {
                     rate_limit(&around.service, request, move |request| next.run(request))
@@ -92,8 +96,8 @@ where
     }
 }
 
-/// One line per request on standard error: method, path, status, time taken, request id.
-async fn log_request<F, Answer>(request: Request, next: F) -> Response
+/// One line per request in the access log: method, path, status, time taken, request id.
+async fn log_request<F, Answer>(id: HeaderValue, request: Request, next: F) -> Response
 where
     F: FnOnce(Request) -> Answer,
     Answer: Future<Output = Response>,
@@ -101,19 +105,20 @@ where
     let started = Instant::now();
     let method = request.method().clone();
     let uri = request.uri().clone();
-    let id = request.extensions().get::<RequestId>().cloned();
     let response = next(request).await;
     // Tenths of a millisecond, in integers (formatting a float to a precision is slow).
     let tenths = (started.elapsed().as_micros() + 50) / 100;
-    let line = format!(
-        "{method} {uri} {} {}.{}ms {}\n",
-        response.status().as_u16(),
-        tenths / 10,
-        tenths % 10,
-        id.map_or_else(String::new, |RequestId(id)| id)
-    );
-    // One write per line: `eprintln!` on the unbuffered standard error makes one system call
-    // per piece of the format (a dozen per line), which cost more than the rest of a request.
-    let _ = std::io::stderr().write_all(line.as_bytes());
+    access_log::record(|line| {
+        // Writing into a `Vec` cannot fail.
+        let _ = write!(
+            line,
+            "{method} {uri} {} {}.{}ms ",
+            response.status().as_u16(),
+            tenths / 10,
+            tenths % 10,
+        );
+        line.extend_from_slice(id.as_bytes());
+        line.push(b'\n');
+    });
     response
 }

@@ -4,12 +4,25 @@ use std::hash::{BuildHasher, RandomState};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
+use axum::http::HeaderValue;
+
 /// The header every response carries; SDKs expose its value as the request id.
 pub const HEADER: &str = "x-amzn-requestid";
 
 /// A new identifier such as `3f1c9a2e-7b4d-4e0a-9c51-0d2f6b8e1a73`: a counter, so never the
 /// same twice in a process, hashed under a key drawn at start-up, so not guessable across runs.
 pub fn new_request_id() -> String {
+    String::from_utf8_lossy(&fresh()).into_owned()
+}
+
+/// A new identifier (as [`new_request_id`]) as a header value, without passing through a
+/// `String`: every response needs one.
+pub fn new_header_value() -> HeaderValue {
+    // Hex digits and dashes are all valid in a header value.
+    HeaderValue::from_bytes(&fresh()).unwrap_or_else(|_| HeaderValue::from_static("-"))
+}
+
+fn fresh() -> [u8; 36] {
     static KEY: OnceLock<RandomState> = OnceLock::new();
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let key = KEY.get_or_init(RandomState::new);
@@ -19,19 +32,23 @@ pub fn new_request_id() -> String {
     // Version 4, variant 1 bits, as a random UUID has them.
     let high = (high & !0xf000) | 0x4000;
     let low = (low & !(0xc << 60)) | (0x8 << 60);
-    format!(
-        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
-        high >> 32,
-        (high >> 16) & 0xffff,
-        high & 0xffff,
-        low >> 48,
-        low & 0xffff_ffff_ffff
-    )
+    // 8-4-4-4-12 hex digits: `high`'s 16, then `low`'s 16.
+    const PLACES: [usize; 32] = [
+        0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, //
+        19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+    ];
+    let mut id = [b'-'; 36];
+    for (index, place) in PLACES.into_iter().enumerate() {
+        let half = if index < 16 { high } else { low };
+        let digit = (half >> (60 - 4 * (index % 16))) & 0xf;
+        id[place] = b"0123456789abcdef"[digit as usize];
+    }
+    id
 }
 
 #[cfg(test)]
 mod tests {
-    use super::new_request_id;
+    use super::{new_header_value, new_request_id};
 
     #[test]
     fn identifiers_are_fresh_and_shaped_as_uuids() {
@@ -41,5 +58,10 @@ mod tests {
         assert_eq!(groups, [8, 4, 4, 4, 12], "{first}");
         assert_eq!(&first[14..15], "4", "{first}");
         assert!(first.chars().all(|c| c == '-' || c.is_ascii_hexdigit()));
+        let header = new_header_value();
+        let header = header.to_str().unwrap();
+        assert_ne!(header, first);
+        assert_eq!(header.len(), 36);
+        assert_eq!(&header[14..15], "4", "{header}");
     }
 }
