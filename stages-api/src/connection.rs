@@ -15,6 +15,7 @@
 //! flight is answered.
 
 use std::collections::HashMap;
+use std::io::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -23,6 +24,7 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::{watch, Notify};
 use tokio::time::{sleep_until, Instant};
 
+use crate::access_log;
 use crate::config::ConnectionLimits;
 use crate::errors::raw_error_response;
 use crate::request_id;
@@ -381,7 +383,9 @@ pub async fn answer_and_close<S: AsyncRead + AsyncWrite + Unpin>(
     message: &str,
 ) {
     let answer = raw_error_response(status, message, &request_id::new_request_id());
-    eprintln!("- - {status} (answered by the HTTP layer: {message})");
+    access_log::record(|line| {
+        let _ = writeln!(line, "- - {status} (answered by the HTTP layer: {message})");
+    });
     if let Ok(Ok(())) =
         tokio::time::timeout(Duration::from_secs(1), socket.write_all(&answer)).await
     {

@@ -8,7 +8,7 @@
 //! service has one), so when one is written, this wrapper writes a JSON error with
 //! `x-amzn-ErrorType` and `x-amzn-RequestId` at the same status instead.
 
-use std::io;
+use std::io::{self, Write as _};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{ready, Context, Poll};
@@ -16,6 +16,7 @@ use std::task::{ready, Context, Poll};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
+use crate::access_log;
 use crate::connection::ConnectionState;
 use crate::errors::raw_error_response;
 use crate::request_id;
@@ -118,7 +119,9 @@ impl AsyncWrite for GuardedStream {
             };
             let message = message_for(status, self.max_head);
             let answer = raw_error_response(status, &message, &request_id::new_request_id());
-            eprintln!("- - {status} (answered by the HTTP layer: {message})");
+            access_log::record(|line| {
+                let _ = writeln!(line, "- - {status} (answered by the HTTP layer: {message})");
+            });
             self.replacement = Some((answer, 0));
         }
         // hyper's bytes are dropped; the replacement goes out instead, now or on flush.
