@@ -219,9 +219,16 @@ impl Parser {
 
     fn group(&mut self, at: usize) -> Result<Node, Problem> {
         if self.eat('?') {
-            match self.peek() {
-                Some(':') => self.pos += 1,
-                Some('P' | '<') => return Err(self.not_ahead("a named group", at)),
+            match (self.peek(), self.peek_at(1)) {
+                (Some(':'), _) => self.pos += 1,
+                (Some('=' | '!'), _) | (Some('<'), Some('=' | '!')) => {
+                    return Err(self.invalid(
+                        "look-around, including look-ahead and look-behind, is not supported",
+                        at,
+                    ))
+                }
+                (None, _) => return Err(self.invalid("unclosed group", at)),
+                (Some('P' | '<'), _) => return Err(self.not_ahead("a named group", at)),
                 _ => return Err(self.not_ahead("inline flags", at)),
             }
         }

@@ -95,6 +95,10 @@ const PATTERN_PARTS: &[&str] = &[
     "[z-a]",
     r"[\d-z]",
     r"\x{110000}",
+    "(?=",
+    "(?<!",
+    "(?<n>",
+    "(?",
 ];
 
 const TEXT_PARTS: &[&str] = &[
