@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use garde::Validate;
 use serde::Deserialize;
 
-use crate::{is_log_group_arn, VARIABLE_NAME};
+use crate::{is_log_group_arn, is_reserved_tag_key, VARIABLE_NAME};
 
 /// The body of a CreateStage request.
 #[derive(Debug, Clone, Deserialize, Validate)]
@@ -39,8 +39,8 @@ pub struct CreateStageInput {
     /// Settings per route key.
     #[garde(dive)]
     pub route_settings: Option<BTreeMap<String, RouteSettings>>,
-    /// Stage variables: names checked by `custom`, values by their newtype.
-    #[garde(custom(variable_names), dive)]
+    /// At most 100 stage variables: names checked by `custom`, values by their newtype.
+    #[garde(length(max = 100), custom(variable_names), dive)]
     pub stage_variables: Option<BTreeMap<String, VariableValue>>,
     /// Access logging.
     #[garde(dive)]
@@ -100,12 +100,20 @@ fn variable_names(variables: &Option<BTreeMap<String, VariableValue>>, _: &()) -
     let Some(variables) = variables else {
         return Ok(());
     };
-    match variables.keys().find(|key| !VARIABLE_NAME.is_match(key)) {
-        None => Ok(()),
-        Some(key) => Err(garde::Error::new(format!(
-            "key {key:?} must match [A-Za-z0-9_]+"
-        ))),
+    for key in variables.keys() {
+        let chars = key.chars().count();
+        if chars > 64 {
+            return Err(garde::Error::new(format!(
+                "key {key:?} must be at most 64 characters long"
+            )));
+        }
+        if !VARIABLE_NAME.is_match(key) {
+            return Err(garde::Error::new(format!(
+                "key {key:?} must match [A-Za-z0-9_]+"
+            )));
+        }
     }
+    Ok(())
 }
 
 fn tag_keys(tags: &Option<BTreeMap<String, TagValue>>, _: &()) -> garde::Result {
@@ -119,9 +127,9 @@ fn tag_keys(tags: &Option<BTreeMap<String, TagValue>>, _: &()) -> garde::Result 
                 "key {key:?} must be 1 to 128 characters long"
             )));
         }
-        if key.starts_with("aws:") {
+        if is_reserved_tag_key(key) {
             return Err(garde::Error::new(format!(
-                "key {key:?} must not start with aws:"
+                "key {key:?} must not start with aws: (in any case)"
             )));
         }
     }

@@ -58,7 +58,12 @@ fn ours_validate(text: &str) -> Vec<String> {
 
 fn hand(text: &str) -> Vec<String> {
     let plain: serde_only::CreateStageInput = serde_json::from_str(text).unwrap();
-    hand::validate(&plain).err().unwrap_or_default()
+    hand::validate(&plain)
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|violation| format!("{}  [{}]", violation.message, violation.pointer))
+        .collect()
 }
 
 fn garde(text: &str) -> Vec<String> {

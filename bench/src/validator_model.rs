@@ -11,7 +11,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use validator::{Validate, ValidationError};
 
-use crate::{is_log_group_arn, STAGE_NAME, VARIABLE_NAME, VARIABLE_VALUE};
+use crate::{is_log_group_arn, is_reserved_tag_key, STAGE_NAME, VARIABLE_NAME, VARIABLE_VALUE};
 
 /// The body of a CreateStage request.
 #[derive(Debug, Clone, Deserialize, Validate)]
@@ -33,8 +33,9 @@ pub struct CreateStageInput {
     /// Settings per route key.
     #[validate(nested)]
     pub route_settings: Option<BTreeMap<String, RouteSettings>>,
-    /// Stage variables.
+    /// At most 100 stage variables, with valid names and values.
     #[validate(
+        length(max = 100),
         custom(function = "variable_names"),
         custom(function = "variable_values")
     )]
@@ -79,10 +80,14 @@ pub struct AccessLogSettings {
 }
 
 fn variable_names(variables: &BTreeMap<String, String>) -> Result<(), ValidationError> {
-    match variables.keys().find(|key| !VARIABLE_NAME.is_match(key)) {
+    let bad = variables
+        .keys()
+        .find(|key| !VARIABLE_NAME.is_match(key) || key.chars().count() > 64);
+    match bad {
         None => Ok(()),
-        Some(_) => Err(ValidationError::new("variable_name")
-            .with_message("keys must match [A-Za-z0-9_]+".into())),
+        Some(_) => Err(ValidationError::new("variable_name").with_message(
+            "keys must match [A-Za-z0-9_]+ and be at most 64 characters long".into(),
+        )),
     }
 }
 
@@ -101,9 +106,10 @@ fn variable_values(variables: &BTreeMap<String, String>) -> Result<(), Validatio
 fn tag_entries(tags: &BTreeMap<String, String>) -> Result<(), ValidationError> {
     for (key, value) in tags {
         let chars = key.chars().count();
-        if !(1..=128).contains(&chars) || key.starts_with("aws:") {
+        if !(1..=128).contains(&chars) || is_reserved_tag_key(key) {
             return Err(ValidationError::new("tag_key").with_message(
-                "keys must be 1 to 128 characters long and not start with aws:".into(),
+                "keys must be 1 to 128 characters long and not start with aws: (in any case)"
+                    .into(),
             ));
         }
         if value.chars().count() > 256 {
