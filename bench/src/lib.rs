@@ -17,6 +17,7 @@ use regex::Regex;
 pub mod documents;
 pub mod garde_model;
 pub mod hand;
+pub mod pattern_cases;
 pub mod report;
 pub mod serde_only;
 pub mod validator_model;
