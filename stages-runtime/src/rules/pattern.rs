@@ -164,11 +164,10 @@ impl Dfa {
     /// The class of the character `rest` starts with (not ASCII), and its width in bytes.
     #[cold]
     fn upper_class(&self, rest: &str) -> (u8, usize) {
-        let c = rest.chars().next().map_or(0, u32::from);
-        let width = rest.chars().next().map_or(1, char::len_utf8);
-        // The first run starts at U+0080 <= c, so the index is at least 1.
-        let run = self.upper_starts.partition_point(|&start| start <= c);
-        (self.upper_classes[run.max(1) - 1], width)
+        // `rest` starts with a character at or above U+0080, which the first run covers.
+        let c = rest.chars().next().unwrap_or('\u{80}');
+        let run = self.upper_starts.partition_point(|&start| start <= u32::from(c));
+        (self.upper_classes[run.max(1) - 1], c.len_utf8())
     }
 }
 
