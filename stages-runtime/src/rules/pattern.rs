@@ -166,7 +166,9 @@ impl Dfa {
     fn upper_class(&self, rest: &str) -> (u8, usize) {
         // `rest` starts with a character at or above U+0080, which the first run covers.
         let c = rest.chars().next().unwrap_or('\u{80}');
-        let run = self.upper_starts.partition_point(|&start| start <= u32::from(c));
+        let run = self
+            .upper_starts
+            .partition_point(|&start| start <= u32::from(c));
         (self.upper_classes[run.max(1) - 1], c.len_utf8())
     }
 }
