@@ -136,7 +136,7 @@ impl Parser {
         })
     }
 
-    /// `*`, `+`, `?` or `{n}`, `{n,}`, `{n,m}` (spaces allowed inside the braces).
+    /// `*`, `+`, `?` or `{n}`, `{n,}`, `{n,m}` (white space allowed inside the braces).
     fn repetition(&mut self) -> Result<(u32, Option<u32>), Problem> {
         let at = self.pos;
         self.pos += 1;
@@ -172,8 +172,12 @@ impl Parser {
         Ok((min, max))
     }
 
+    /// White space inside the braces of a counted repetition is allowed (any Unicode white
+    /// space, as the regex crate reads it).
     fn skip_spaces(&mut self) {
-        while self.eat(' ') {}
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.pos += 1;
+        }
     }
 
     fn decimal(&mut self, at: usize) -> Result<u32, Problem> {
