@@ -206,8 +206,13 @@ fn dfa_constant(dfa: &Dfa, rt: &TokenStream) -> TokenStream {
         let next = bytes(&rows.map(|row| row as u8).collect::<Vec<_>>());
         quote!(#rt::rules::Table::Small(#next))
     } else {
-        let next = rows.map(|row| row as u16);
-        quote!(#rt::rules::Table::Large(&[#(#next),*]))
+        let cells = dfa.next.len();
+        let next = bytes(
+            &rows
+                .flat_map(|row| (row as u16).to_le_bytes())
+                .collect::<Vec<_>>(),
+        );
+        quote!(#rt::rules::Table::Large(&const { #rt::rules::Table::rows::<#cells>(#next) }))
     };
     let accept = bytes(
         &dfa.accept

@@ -59,8 +59,24 @@ pub struct Dfa {
 pub enum Table {
     /// Rows that all start below 256.
     Small(&'static [u8]),
-    /// Any other.
+    /// Any other (see [`Table::rows`]).
     Large(&'static [u16]),
+}
+
+impl Table {
+    /// `N` cells from `2 * N` bytes, little-endian: the derive writes large tables as one
+    /// byte-string literal (cheaper to compile than `N` integer literals) and generated code
+    /// turns them back at compile time, in a `const` block.
+    pub const fn rows<const N: usize>(bytes: &[u8]) -> [u16; N] {
+        assert!(bytes.len() == 2 * N, "two bytes per cell");
+        let mut cells = [0u16; N];
+        let mut index = 0;
+        while index < N {
+            cells[index] = u16::from_le_bytes([bytes[2 * index], bytes[2 * index + 1]]);
+            index += 1;
+        }
+        cells
+    }
 }
 
 impl Dfa {
