@@ -74,10 +74,12 @@ impl Default for ConnectionLimits {
 }
 
 pub const USAGE: &str = "\
-usage: stages-api [--port N] [--data-dir DIR] [--max-stages-per-api N] [--max-routes-per-api N]
+usage: stages-api --print-openapi
+       stages-api [--port N] [--data-dir DIR] [--max-stages-per-api N] [--max-routes-per-api N]
                   [--rate-limit PER_SECOND] [--burst N] [--max-body BYTES]
                   [--header-timeout S] [--body-timeout S] [--idle-timeout S]
                   [--max-connections N] [--shutdown-timeout S] [--max-head BYTES]
+  --print-openapi     print the OpenAPI 3.1 document (served at GET /openapi.json) and exit
   --port              port on 127.0.0.1 (default: $STAGES_API_PORT, else 8080; 0 picks one)
   --data-dir          keep APIs and stages in an SQLite database in DIR, answering only once a
                       change is on disk (default: in memory, lost on exit)

@@ -75,6 +75,7 @@ pub fn router(service: Arc<Service>, config: &Config) -> Router {
             "/v2/apis/{api_id}/stages/{stage_name}/accesslogsettings",
             delete(delete_access_log_settings),
         )
+        .route("/openapi.json", get(openapi))
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(config.max_body))
@@ -270,6 +271,16 @@ async fn delete_access_log_settings(
         .delete_access_log_settings(api_id, stage_name, now())
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The OpenAPI 3.1 document of the routes above.
+async fn openapi() -> Response {
+    let mut response = crate::openapi::bytes().into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
 }
 
 async fn unknown_route(method: Method, uri: Uri) -> ServiceError {

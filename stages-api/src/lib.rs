@@ -10,7 +10,8 @@
 //! `x-amzn-RequestId` and puts every error in AWS's shape; [`limits`] bounds the head as AWS
 //! counts it and reads the body within its size and time limits; [`middleware`] applies the
 //! rate limit and logs; [`handlers`] decode with `stages_model::extract::AwsJson` (through
-//! [`offload`], which keeps large bodies off the threads other requests need) and answer.
+//! [`offload`], which keeps large bodies off the threads other requests need) and answer;
+//! [`openapi`] is the OpenAPI 3.1 document of those operations, served at `GET /openapi.json`.
 
 pub mod api;
 pub mod body;
@@ -23,6 +24,7 @@ pub mod handlers;
 pub mod limits;
 pub mod middleware;
 pub mod offload;
+pub mod openapi;
 pub mod pagination;
 pub mod request_id;
 pub mod server;

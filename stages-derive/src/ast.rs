@@ -12,6 +12,8 @@ pub struct Container<'a> {
     pub generics: &'a Generics,
     pub attrs: ContainerAttrs,
     pub body: Body<'a>,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
 }
 
 /// Fields of a struct or variants of an enum.
@@ -25,6 +27,8 @@ pub struct Field<'a> {
     pub ident: &'a Ident,
     pub ty: &'a Type,
     pub attrs: FieldAttrs,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
     /// False when the field's attributes had mistakes: what is missing from `attrs` is then
     /// unknown, and checks that rely on absence (such as "neither required nor default") would
     /// only repeat the mistake.
@@ -37,6 +41,8 @@ pub struct Variant<'a> {
     pub ident: &'a Ident,
     pub fields: &'a Fields,
     pub attrs: VariantAttrs,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
 }
 
 impl<'a> Container<'a> {
@@ -58,6 +64,7 @@ impl<'a> Container<'a> {
                                 ident: field.ident.as_ref().expect("named fields have names"),
                                 ty: &field.ty,
                                 attrs,
+                                doc: attr::doc(&field.attrs),
                                 attrs_parsed: errors.count() == before,
                             }
                         })
@@ -98,6 +105,7 @@ impl<'a> Container<'a> {
                                 ident: &variant.ident,
                                 fields: &variant.fields,
                                 attrs: attr::variant(&variant.attrs, errors),
+                                doc: attr::doc(&variant.attrs),
                             }
                         })
                         .collect(),
@@ -116,6 +124,7 @@ impl<'a> Container<'a> {
             generics: &input.generics,
             attrs,
             body,
+            doc: attr::doc(&input.attrs),
         }
     }
 }

@@ -22,6 +22,6 @@ pub struct AccessLogSettings {
     /// The CloudWatch Logs log group that receives the logs, as an ARN:
     /// `arn:<aws|aws-cn|aws-us-gov>:logs:<region>:<12-digit account>:log-group:<name>`,
     /// optionally ending in `:*`.
-    #[model(custom = custom::log_group_arn)]
+    #[model(custom(custom::log_group_arn, schema = custom::schema::log_group_arn))]
     pub destination_arn: Option<String>,
 }

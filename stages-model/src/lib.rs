@@ -35,6 +35,9 @@
 //!
 //! See [`Model`] for the attribute grammar.
 //!
+//! With the cargo feature `schema`, `schema_for` returns the JSON Schema of any model, made
+//! from the same attributes; without it, nothing of it is compiled.
+//!
 //! With the cargo feature `axum`, `extract::AwsJson` is an axum extractor that decodes a
 //! request body into a model or answers the AWS-style `400 BadRequestException`; without it,
 //! nothing of axum is compiled.
@@ -73,6 +76,13 @@ pub use stages_runtime::{
     code, from_json, from_json_slice, from_json_value, CustomError, OpenEnum, Path, Report,
     Segment, Validate, ValidationErrors, Violation,
 };
+
+/// JSON Schema (draft 2020-12) of the models, from the same attributes (the `schema` feature):
+/// [`schema_for`] and [`JsonSchema`] are re-exported at the root too.
+#[cfg(feature = "schema")]
+pub use stages_runtime::schema;
+#[cfg(feature = "schema")]
+pub use stages_runtime::{schema_for, JsonSchema};
 
 /// `#[derive(Model)]`, the same derive as `stages_runtime::Model`, except that generated code
 /// reaches the runtime through this crate, so that one dependency is enough.

@@ -38,7 +38,7 @@ pub struct GetStagesInput {
     /// Where the previous page ended: a token the service issued, opaque to clients.
     pub next_token: Option<String>,
     /// The most stages to return, as the decimal string the query carries.
-    #[model(custom = custom::max_results)]
+    #[model(custom(custom::max_results, schema = custom::schema::max_results))]
     pub max_results: Option<String>,
 }
 

@@ -22,7 +22,7 @@ macro_rules! stage_struct {
             pub struct $name {
                 /// The stage's name: 1 to 128 ASCII letters, digits, hyphens and underscores, or
                 /// exactly `$default` (the stage HTTP APIs deploy to automatically).
-                #[model(required, length(min = 1, max = 128), custom = custom::stage_name)]
+                #[model(required, length(min = 1, max = 128), custom(custom::stage_name, schema = custom::schema::stage_name))]
                 pub stage_name: String,
             }
             variable values "[A-Za-z0-9-._~:/?#&=,]+"
@@ -100,7 +100,7 @@ pub struct CreateStageInput {
     /// case (reserved for AWS), values of at most 256 characters.
     #[model(
         length(max = 50),
-        keys(length(min = 1, max = 128), custom = custom::tag_key),
+        keys(length(min = 1, max = 128), custom(custom::tag_key, schema = custom::schema::tag_key)),
         values(length(max = 256))
     )]
     pub tags: Option<BTreeMap<String, String>>,

@@ -251,3 +251,50 @@ fn an_option_value_that_is_not_utf8_is_a_usage_error() {
         out.stderr
     );
 }
+
+#[test]
+fn schema_prints_the_json_schema_of_a_shape() {
+    let out = run(&["--schema", "--shape", "Stage"], "");
+    assert_eq!(out.status, cli::VALID, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+    let schema: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["$ref"], "#/$defs/Stage");
+    let stage = &schema["$defs"]["Stage"];
+    assert_eq!(stage["required"], serde_json::json!(["stageName"]));
+    assert_eq!(stage["properties"]["stageName"]["maxLength"], 128);
+    assert_eq!(
+        stage["properties"]["routeSettings"]["additionalProperties"]["$ref"],
+        "#/$defs/RouteSettings"
+    );
+
+    // The default shape is CreateStageInput.
+    let out = run(&["--schema"], "");
+    let schema: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(schema["$ref"], "#/$defs/CreateStageInput");
+}
+
+#[test]
+fn schema_refuses_an_unknown_shape_and_files() {
+    let out = run(&["--schema", "--shape", "Stag"], "");
+    assert_eq!(out.status, cli::FAILED);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.starts_with(
+            "validate: unknown shape \"Stag\"; expected one of CreateStageInput, Stage,"
+        ),
+        "{}",
+        out.stderr
+    );
+    let out = run(&["--schema", VALID], "");
+    assert_eq!(out.status, cli::FAILED);
+    assert!(
+        out.stderr
+            .contains("--schema prints a schema and reads no FILE"),
+        "{}",
+        out.stderr
+    );
+}

@@ -33,11 +33,13 @@ use super::violation::{code, ValidationErrors, Violation};
 /// assert_eq!(errors.pointers(), ["/name"]);
 /// assert_eq!(errors.to_string(), "name: must be 1 to 16 characters long, found 0");
 /// ```
+#[inline]
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ValidationErrors> {
     decode(|lenient| capture(lenient, || serde_json::from_str(text)))
 }
 
 /// Decodes and validates a JSON document given as bytes (which must be UTF-8).
+#[inline]
 pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationErrors> {
     decode(|lenient| capture(lenient, || serde_json::from_slice(bytes)))
 }
@@ -66,6 +68,7 @@ type Run<T> = Result<T, (serde_json::Error, Option<Failure>)>;
 /// Runs `run` strictly (the happy path); when a value of the wrong type stopped it, runs it
 /// again leniently so that the error lists every violation of the document, not only those
 /// before the type error.
+#[inline]
 fn decode<T>(run: impl Fn(bool) -> Run<T>) -> Result<T, ValidationErrors> {
     let (error, failure) = match run(false) {
         Ok(value) => return Ok(value),

@@ -1,8 +1,8 @@
 #![warn(missing_docs)]
 //! The runtime behind `#[derive(Model)]`: what generated code calls, and what callers of a model
 //! use — [`Validate`], [`Path`] and [`Segment`], [`Violation`] and [`ValidationErrors`], the
-//! rule codes in [`code`], and [`from_json`], which decodes a document and reports every problem
-//! in it at once.
+//! rule codes in [`code`], [`from_json`], which decodes a document and reports every problem
+//! in it at once, and (with the `schema` feature) `schema_for`, the JSON Schema of a model.
 //!
 //! A crate that models an AWS resource depends on this crate alone: it re-exports the derive
 //! ([`Model`]) and serde, and never compiles the Stages types (`stages-model` does, and
@@ -42,6 +42,9 @@ pub mod open_enum;
 mod path;
 #[doc(hidden)]
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
+mod schema_gate;
 #[doc(hidden)]
 pub mod ser;
 mod validate;
@@ -51,6 +54,8 @@ pub use json::{from_json, from_json_slice, from_json_value};
 pub use open_enum::OpenEnum;
 pub use path::{Path, Segment};
 pub use rules::CustomError;
+#[cfg(feature = "schema")]
+pub use schema::{schema_for, JsonSchema};
 pub use stages_derive::Model;
 pub use validate::Validate;
 pub use violation::{code, Report, ValidationErrors, Violation};
@@ -72,6 +77,9 @@ pub mod __private {
     pub use crate::omit::{IsDefault, IsEmpty};
     pub use crate::open_enum::{self, OpenEnum};
     pub use crate::rules;
+    #[cfg(feature = "schema")]
+    pub use crate::schema;
+    pub use crate::schema_impl;
     pub use crate::ser;
     pub use crate::validate::{Nested, NestedModel, NotAModel};
     pub use crate::{path::Path, validate::Validate, violation::Report};

@@ -58,6 +58,35 @@ impl Path<'static> {
 }
 
 impl<'a> Path<'a> {
+    /// The path of member `name` of the document: `Path::root().member(name)` in one step, as
+    /// the decoder records relative to the value it reads.
+    #[inline]
+    pub(crate) const fn top_member(name: &'static str) -> Path<'a> {
+        Path {
+            parent: None,
+            step: Step::Member(name),
+        }
+    }
+
+    /// The path of entry `key` of the document (a map): `Path::root().key(key)` in one step.
+    #[inline]
+    pub(crate) const fn top_key(key: &'a str) -> Path<'a> {
+        Path {
+            parent: None,
+            step: Step::Key(key),
+        }
+    }
+
+    /// The path of item `index` of the document (a list): `Path::root().index(index)` in one
+    /// step.
+    #[inline]
+    pub(crate) const fn top_index(index: usize) -> Path<'a> {
+        Path {
+            parent: None,
+            step: Step::Index(index),
+        }
+    }
+
     /// The path of member `name` (a wire name) of the object at this path.
     pub fn member(&'a self, name: &'static str) -> Path<'a> {
         Path {
@@ -189,6 +218,23 @@ mod tests {
         );
         let odd = [Segment::Key("a~b/c".into()), Segment::Index(3)];
         assert_eq!(pointer(&odd), "/a~0b~1c/3");
+    }
+
+    #[test]
+    fn top_steps_equal_steps_from_the_root() {
+        let root = Path::root();
+        assert_eq!(
+            Path::top_member("a").to_segments(),
+            root.member("a").to_segments()
+        );
+        assert_eq!(
+            Path::top_key("k").to_segments(),
+            root.key("k").to_segments()
+        );
+        assert_eq!(
+            Path::top_index(3).to_segments(),
+            root.index(3).to_segments()
+        );
     }
 
     #[test]

@@ -25,36 +25,42 @@ pub trait Validate {
 }
 
 impl<T: Validate + ?Sized> Validate for &T {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
     }
 }
 
 impl<T: Validate + ?Sized> Validate for Box<T> {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
     }
 }
 
 impl<T: Validate + ?Sized> Validate for std::sync::Arc<T> {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
     }
 }
 
 impl<T: Validate + ?Sized> Validate for std::rc::Rc<T> {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
     }
 }
 
 impl<T: Validate, const N: usize> Validate for [T; N] {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         self.as_slice().validate_into(path, report);
     }
 }
 
 impl<T: Validate> Validate for std::collections::VecDeque<T> {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         for (index, item) in self.iter().enumerate() {
             item.validate_into(&path.index(index), report);
@@ -63,6 +69,7 @@ impl<T: Validate> Validate for std::collections::VecDeque<T> {
 }
 
 impl<T: Validate> Validate for Option<T> {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         if let Some(value) = self {
             value.validate_into(path, report);
@@ -71,6 +78,7 @@ impl<T: Validate> Validate for Option<T> {
 }
 
 impl<T: Validate> Validate for [T] {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         for (index, item) in self.iter().enumerate() {
             item.validate_into(&path.index(index), report);
@@ -79,6 +87,7 @@ impl<T: Validate> Validate for [T] {
 }
 
 impl<T: Validate> Validate for Vec<T> {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         self.as_slice().validate_into(path, report);
     }
@@ -87,6 +96,7 @@ impl<T: Validate> Validate for Vec<T> {
 /// A set is a JSON array: its items are reported by their position in the set's own order
 /// (sorted for a `BTreeSet`), which is the order it encodes in.
 impl<T: Validate> Validate for BTreeSet<T> {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         for (index, item) in self.iter().enumerate() {
             item.validate_into(&path.index(index), report);
@@ -95,6 +105,7 @@ impl<T: Validate> Validate for BTreeSet<T> {
 }
 
 impl<T: Validate, S> Validate for HashSet<T, S> {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         for (index, item) in self.iter().enumerate() {
             item.validate_into(&path.index(index), report);
@@ -103,6 +114,7 @@ impl<T: Validate, S> Validate for HashSet<T, S> {
 }
 
 impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         for (key, value) in self {
             value.validate_into(&path.key(key.as_ref()), report);
@@ -111,6 +123,7 @@ impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
 }
 
 impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
+    #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         for (key, value) in self {
             value.validate_into(&path.key(key.as_ref()), report);

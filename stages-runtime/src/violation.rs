@@ -242,11 +242,16 @@ impl Report {
     }
 
     /// `Ok(())` when nothing was recorded, otherwise every violation.
+    #[inline]
     pub fn into_result(self) -> Result<(), ValidationErrors> {
-        match ValidationErrors::from_violations(self.violations) {
-            None => Ok(()),
-            Some(errors) => Err(errors),
+        if self.violations.is_empty() {
+            if self.violations.capacity() == 0 {
+                // Nothing to drop: skip the (out-of-line) drop of no violations.
+                std::mem::forget(self);
+            }
+            return Ok(());
         }
+        Err(ValidationErrors(self.violations))
     }
 
     /// Replaces the rule code and message of the violations recorded since the first `mark`.

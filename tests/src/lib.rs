@@ -24,5 +24,6 @@
 
 pub mod aws;
 pub mod route;
+pub mod spec_table;
 
 pub use route::{AuthorizationType, ParameterConstraints, Route};

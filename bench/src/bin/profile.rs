@@ -5,8 +5,10 @@
 //! `cargo run -p stages-bench --release --bin profile -- <workload> [iterations]`, where
 //! `<workload>` is one of `validate-ours`, `validate-hand`, `validate-garde`,
 //! `validate-validator`, `decode-serde`, `decode-ours`, `decode-ours-serde_json`,
-//! `decode-hand`, `decode-invalid-ours`, `decode-large-ours`, `decode-large-serde`. The document
-//! is the typical one unless the workload says otherwise.
+//! `decode-hand`, `decode-bare`, `decode-invalid-ours`, `validate-large-ours`,
+//! `validate-large-hand`, `decode-large-ours`, `decode-large-serde`. The document is the typical one unless the workload says otherwise;
+//! `decode-bare` decodes it with our decoder into the same shapes without a single rule (what
+//! the decoder itself costs over serde's).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -40,6 +42,44 @@ static GLOBAL: Counting = Counting;
 
 type Ours = stages_model::CreateStageInput;
 
+/// The shapes of `CreateStageInput` declared with our derive and no rule but `required`: what
+/// our decoder itself costs over serde's derived one.
+mod bare {
+    use std::collections::BTreeMap;
+
+    use stages_model::{LoggingLevel, Model};
+
+    #[derive(Debug, Model)]
+    pub struct CreateStageInput {
+        #[model(required)]
+        pub stage_name: String,
+        pub description: Option<String>,
+        pub deployment_id: Option<String>,
+        pub client_certificate_id: Option<String>,
+        pub default_route_settings: Option<RouteSettings>,
+        pub route_settings: Option<BTreeMap<String, RouteSettings>>,
+        pub stage_variables: Option<BTreeMap<String, String>>,
+        pub access_log_settings: Option<AccessLogSettings>,
+        pub tags: Option<BTreeMap<String, String>>,
+        pub auto_deploy: Option<bool>,
+    }
+
+    #[derive(Debug, Model)]
+    pub struct RouteSettings {
+        pub detailed_metrics_enabled: Option<bool>,
+        pub logging_level: Option<LoggingLevel>,
+        pub data_trace_enabled: Option<bool>,
+        pub throttling_burst_limit: Option<i32>,
+        pub throttling_rate_limit: Option<f64>,
+    }
+
+    #[derive(Debug, Model)]
+    pub struct AccessLogSettings {
+        pub format: Option<String>,
+        pub destination_arn: Option<String>,
+    }
+}
+
 /// The measured loop, kept out of line so that callgrind can collect inside it only
 /// (`--collect-atstart=no --toggle-collect='profile::measure'`).
 #[inline(never)]
@@ -58,6 +98,8 @@ fn main() {
     let large = documents::large();
     let plain: serde_only::CreateStageInput = serde_json::from_str(&typical).unwrap();
     let ours: Ours = plain.clone().into_ours();
+    let plain_large: serde_only::CreateStageInput = serde_json::from_str(&large).unwrap();
+    let ours_large: Ours = plain_large.clone().into_ours();
     let garde: garde_model::CreateStageInput = serde_json::from_str(&typical).unwrap();
     let validator: validator_model::CreateStageInput = serde_json::from_str(&typical).unwrap();
 
@@ -83,6 +125,12 @@ fn main() {
         "decode-ours" => Box::new(|| {
             black_box(stages_model::from_json::<Ours>(black_box(&typical))).unwrap();
         }),
+        "decode-bare" => Box::new(|| {
+            black_box(stages_model::from_json::<bare::CreateStageInput>(
+                black_box(&typical),
+            ))
+            .unwrap();
+        }),
         "decode-ours-serde_json" => Box::new(|| {
             black_box(serde_json::from_str::<Ours>(black_box(&typical))).unwrap();
         }),
@@ -94,6 +142,12 @@ fn main() {
         }),
         "decode-invalid-ours" => Box::new(|| {
             black_box(stages_model::from_json::<Ours>(black_box(&invalid))).unwrap_err();
+        }),
+        "validate-large-ours" => Box::new(|| {
+            black_box(stages_model::Validate::validate(black_box(&ours_large))).unwrap();
+        }),
+        "validate-large-hand" => Box::new(|| {
+            black_box(hand::validate(black_box(&plain_large))).unwrap();
         }),
         "decode-large-ours" => Box::new(|| {
             black_box(stages_model::from_json::<Ours>(black_box(&large))).unwrap();

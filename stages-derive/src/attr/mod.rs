@@ -1,8 +1,9 @@
 //! The `#[model(...)]` grammar: attributes become rule values, spans kept for later errors.
 //!
 //! ```text
-//! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields
+//! container: rename_all = "camelCase" | crate = "path" | deny_unknown_fields | skip_schema
 //!            | custom = path::to::function          (structs: a rule over the whole value)
+//!            | custom(path::to::function, schema = path::to::schema_function)
 //!            | require(member, ..., when(member = LITERAL))  (structs; or `when(member)`)
 //! field:     required | default | default = path | rename = "wire" | alias = "wire" | skip
 //!            | flatten
@@ -10,12 +11,14 @@
 //! variant:   rename = "wire" | alias = "wire" | other  (other: the catch-all `Name(String)`)
 //! RULE:      length(min = N, max = N) | pattern = "regex" | contains = "text"
 //!            | range(min = X, max = X) | finite | known | custom = function | custom = function(ARG, ...)
+//!            | custom(function, schema = path::to::schema_function)
 //!            | keys(RULE, ...) | values(RULE, ...)          (at any depth)
 //! ```
 //!
 //! Every mistake is recorded and parsing goes on, so one compile reports them all.
 
 mod container;
+mod custom;
 mod label;
 mod rules;
 
@@ -37,6 +40,7 @@ const CONTAINER_WORDS: &[&str] = &[
     "rename_all",
     "crate",
     "deny_unknown_fields",
+    "skip_schema",
     "custom",
     "require",
 ];
@@ -81,8 +85,12 @@ pub struct ContainerAttrs {
     pub rename_all: Option<(Case, Span)>,
     pub krate: Option<syn::Path>,
     pub deny_unknown: Option<Span>,
+    /// `skip_schema`: no `JsonSchema` impl, and patterns need no JSON Schema form.
+    pub skip_schema: Option<Span>,
     /// `custom = path`: functions over the whole value; `keyword` is kept for errors.
     pub custom: Vec<(Ident, syn::Path)>,
+    /// The schema form of each `custom` function, by position (`custom(path, schema = path)`).
+    pub custom_schemas: Vec<Option<syn::Path>>,
     pub require: Vec<Require>,
 }
 
@@ -116,6 +124,42 @@ pub struct VariantAttrs {
     pub aliases: Vec<LitStr>,
     /// The catch-all that keeps a value the enum does not know.
     pub other: Option<Ident>,
+}
+
+/// The doc comment (`///` lines), one space of indentation removed, without its code
+/// examples (fenced blocks); it becomes the `description` of the schema.
+pub fn doc(attrs: &[Attribute]) -> Option<String> {
+    let mut lines = Vec::new();
+    let mut in_code = false;
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident("doc")) {
+        let syn::Meta::NameValue(syn::MetaNameValue {
+            value:
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }),
+            ..
+        }) = &attr.meta
+        else {
+            continue;
+        };
+        let text = text.value();
+        for line in text.split('\n') {
+            let line = line.strip_prefix(' ').unwrap_or(line).trim_end();
+            if line.trim_start().starts_with("```") {
+                in_code = !in_code;
+            } else if !in_code {
+                lines.push(line.to_owned());
+            }
+        }
+    }
+    let text = lines.join("\n");
+    // Paragraphs left empty by a removed example collapse into one break.
+    let mut text = text.trim().to_owned();
+    while text.contains("\n\n\n") {
+        text = text.replace("\n\n\n", "\n\n");
+    }
+    (!text.is_empty()).then_some(text)
 }
 
 /// True for attributes this derive reads.
@@ -157,10 +201,17 @@ pub fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
                     }
                 }
                 "deny_unknown_fields" => set_once(&mut out.deny_unknown, meta.path.segments[0].ident.span(), &meta, errors),
+                "skip_schema" => set_once(&mut out.skip_schema, meta.path.segments[0].ident.span(), &meta, errors),
                 "custom" => {
                     let keyword = meta.path.segments[0].ident.clone();
-                    let usage = "`custom = path::to::function`";
-                    out.custom.push((keyword, function_path(&meta, "custom", usage)?));
+                    let (function, schema) = if meta.input.peek(syn::token::Paren) {
+                        custom::container_custom_with_options(&meta)?
+                    } else {
+                        let usage = "`custom = path::to::function`";
+                        (function_path(&meta, "custom", usage)?, None)
+                    };
+                    out.custom.push((keyword, function));
+                    out.custom_schemas.push(schema);
                 }
                 "require" => out.require.push(container::require(&meta, errors)?),
                 _ => return unknown_word(&meta, "container option", CONTAINER_WORDS, errors),

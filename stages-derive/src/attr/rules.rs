@@ -7,8 +7,9 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::{Ident, LitFloat, LitInt, LitStr, Token};
 
+use super::custom::{custom_call, custom_with_options};
 use super::label::{flag_rule, label_option, text_rule, Label, Labels};
-use super::{function_value, set_once, skip_arguments, unknown_word, FIELD_OPTIONS, FIELD_WORDS};
+use super::{set_once, skip_arguments, unknown_word, FIELD_OPTIONS, FIELD_WORDS};
 use crate::errors::Errors;
 
 /// The rules, which a field and the keys and values inside it share.
@@ -26,6 +27,8 @@ pub struct Rules {
     pub finite: Option<Ident>,
     pub known: Option<Ident>,
     pub custom: Vec<Custom>,
+    /// The schema form of each `custom` rule, by position: `custom(function, schema = path)`.
+    pub custom_schemas: Vec<Option<syn::Path>>,
     pub keys: Option<(Ident, Box<Rules>)>,
     pub values: Option<(Ident, Box<Rules>)>,
     pub labels: Labels,
@@ -181,7 +184,11 @@ pub(super) fn rule(
             set_once(&mut rules.known, ident.clone(), meta, errors);
         }
         "custom" => {
-            let call = custom_call(meta)?;
+            let (call, schema) = if meta.input.peek(syn::token::Paren) {
+                custom_with_options(meta)?
+            } else {
+                (custom_call(meta)?, None)
+            };
             if rules.custom.iter().any(|known| known.text() == call.text()) {
                 errors.spanned(
                     &call.function,
@@ -189,6 +196,7 @@ pub(super) fn rule(
                 );
             }
             rules.custom.push(call);
+            rules.custom_schemas.push(schema);
         }
         "keys" | "values" => {
             let mut nested = Rules::default();
@@ -296,40 +304,4 @@ fn number(input: ParseStream) -> syn::Result<Number> {
         lit,
         span,
     })
-}
-
-/// Parses `= path::to::function` or `= path::to::function(arg, ...)`; a quoted path (as serde
-/// writes it) gets its own hint.
-fn custom_call(meta: &ParseNestedMeta) -> syn::Result<Custom> {
-    const USAGE: &str = "`custom = path::to::function` or `custom = function(argument, ...)`";
-    let value = function_value(meta, "custom", USAGE)?;
-    let not_a_function = |span| {
-        syn::Error::new(
-            span,
-            format!("`custom` takes a function, with arguments if it needs them: {USAGE}"),
-        )
-    };
-    let expr: syn::Expr = value
-        .parse()
-        .map_err(|error| not_a_function(error.span()))?;
-    match expr {
-        syn::Expr::Path(path) if path.qself.is_none() => Ok(Custom {
-            function: path.path,
-            args: Vec::new(),
-        }),
-        syn::Expr::Call(call) => match *call.func {
-            syn::Expr::Path(path) if path.qself.is_none() => Ok(Custom {
-                function: path.path,
-                args: call.args.into_iter().collect(),
-            }),
-            other => Err(syn::Error::new_spanned(
-                other,
-                format!("`custom` calls a function by its path: {USAGE}"),
-            )),
-        },
-        other => Err(syn::Error::new_spanned(
-            other,
-            format!("`custom` takes a function, with arguments if it needs them: {USAGE}"),
-        )),
-    }
 }

@@ -17,6 +17,8 @@ use crate::suggest;
 pub struct ContainerRules {
     /// Functions over the whole value.
     pub custom: Vec<syn::Path>,
+    /// The schema form of each function, by position.
+    pub custom_schemas: Vec<Option<syn::Path>>,
     pub require: Vec<Required>,
 }
 
@@ -58,6 +60,7 @@ pub fn reject_on_enum(attrs: &ContainerAttrs, errors: &mut Errors) {
 pub fn check(attrs: &ContainerAttrs, fields: &[Field], errors: &mut Errors) -> ContainerRules {
     ContainerRules {
         custom: attrs.custom.iter().map(|(_, path)| path.clone()).collect(),
+        custom_schemas: attrs.custom_schemas.clone(),
         require: attrs
             .require
             .iter()

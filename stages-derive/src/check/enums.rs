@@ -56,6 +56,7 @@ pub fn check<'a>(variants: &[ast::Variant<'a>], case: Case, errors: &mut Errors)
                     ident: variant.ident,
                     wire: wire_name(variant.ident, variant.attrs.rename.as_ref(), case, errors),
                     aliases: variant.attrs.aliases.clone(),
+                    doc: variant.doc.clone(),
                 });
             }
         }

@@ -41,6 +41,7 @@ pub(super) fn check_field<'a>(
         default: attrs.default.as_ref().and_then(|(_, path)| path.clone()),
         omit,
         rules,
+        doc: field.doc.clone(),
     })
 }
 

@@ -34,6 +34,10 @@ pub struct Model<'a> {
     pub rules: ContainerRules,
     /// Type parameters (and their where clause); lifetimes and constants are refused.
     pub generics: &'a syn::Generics,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
+    /// `skip_schema`: no `JsonSchema` impl.
+    pub skip_schema: bool,
 }
 
 pub enum Body<'a> {
@@ -60,6 +64,8 @@ pub struct Field<'a> {
     /// When the member is left out of the output, besides an absent `Option`.
     pub omit: Option<Omit>,
     pub rules: Rules,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
 }
 
 /// What happens when a member is absent or `null`.
@@ -92,6 +98,8 @@ pub struct Variant<'a> {
     pub wire: String,
     /// Other values decoded as this variant.
     pub aliases: Vec<LitStr>,
+    /// The doc comment, for the schema's `description`.
+    pub doc: Option<String>,
 }
 
 /// Checks a parsed container, adding every problem to `errors`.
@@ -132,6 +140,17 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
                 errors,
             );
             rules = container::check(attrs, &fields, errors);
+            if attrs.skip_schema.is_none() {
+                for error in fields.iter().flat_map(|field| field.rules.ecma_errors()) {
+                    errors.push(syn::Error::new(
+                        error.span(),
+                        format!(
+                            "{error}; or, if this model needs no JSON Schema, mark it \
+                             `#[model(skip_schema)]`"
+                        ),
+                    ));
+                }
+            }
             Body::Struct {
                 fields,
                 deny_unknown: attrs.deny_unknown.is_some(),
@@ -158,6 +177,8 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
         body,
         rules,
         generics: container.generics,
+        doc: container.doc.clone(),
+        skip_schema: attrs.skip_schema.is_some(),
     }
 }
 

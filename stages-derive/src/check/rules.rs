@@ -29,12 +29,28 @@ pub struct Rules {
     /// the type it applies to.
     pub known: Option<(syn::Ident, Type)>,
     pub custom: Vec<attr::Custom>,
+    /// The schema form of each `custom` rule, by position (`custom(f, schema = path)`).
+    pub custom_schemas: Vec<Option<syn::Path>>,
     pub entries: Option<Box<Entries>>,
     /// The author's message and code for each built-in rule, where given.
     pub labels: attr::Labels,
 }
 
 impl Rules {
+    /// Why each pattern here, at any depth, has no JSON Schema form.
+    pub fn ecma_errors(&self) -> Vec<syn::Error> {
+        let mut out: Vec<syn::Error> = self
+            .pattern
+            .iter()
+            .filter_map(|pattern| pattern.ecma.as_ref().err().cloned())
+            .collect();
+        if let Some(entries) = &self.entries {
+            out.extend(entries.keys.ecma_errors());
+            out.extend(entries.values.ecma_errors());
+        }
+        out
+    }
+
     /// True when there is nothing to check.
     pub fn is_empty(&self) -> bool {
         self.own_is_empty() && self.entries.is_none()
@@ -62,6 +78,9 @@ pub struct Entries {
 pub struct Pattern {
     pub source: LitStr,
     pub matcher: Matcher,
+    /// The anchored ECMA-262 form, for JSON Schema, or why there is none (a compile error
+    /// unless the model is `skip_schema`).
+    pub ecma: Result<String, syn::Error>,
 }
 
 /// Checks that each rule fits the type it applies to, and prepares its arguments.
@@ -113,6 +132,9 @@ pub(super) fn check_rules(
                 out.pattern = Some(Pattern {
                     source: lit.clone(),
                     matcher,
+                    // Computed here so that a pattern JSON Schema cannot carry is a compile
+                    // error on its literal (reported by `check` unless the model skips its schema).
+                    ecma: pattern::ecma(lit),
                 });
             }
         } else {
@@ -175,6 +197,7 @@ pub(super) fn check_rules(
         }
     }
     out.custom = rules.custom.clone();
+    out.custom_schemas = rules.custom_schemas.clone();
     out.labels = labels(&rules.labels, errors);
     out.entries = entries(rules, &kind, subject, ty, errors);
     out

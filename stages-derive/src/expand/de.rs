@@ -121,7 +121,7 @@ fn decode_members(
             quote!(#decoder::slots())
         }
         Presence::Skipped => quote!(()),
-        _ => quote!(#de::Slot::Absent),
+        _ => quote!(#de::Slot::absent()),
     });
     // An alias decodes at its member's position; paths always use the wire name, as
     // `validate()` does, so that one member has one path.
@@ -216,8 +216,9 @@ fn decode_members(
             };
             quote!(let #value = #taken;)
         });
+    // Each value is moved straight into its field (`?` gives up at the first missing one).
     let field_idents = fields.iter().map(|field| field.ident);
-    let build = quote!(::core::option::Option::Some(Self { #(#field_idents: #values,)* }));
+    let build = quote!(::core::option::Option::Some(Self { #(#field_idents: #values?,)* }));
     let check_whole = (!model.rules.custom.is_empty() || !flattened.is_empty()).then(|| {
         let own = (!model.rules.custom.is_empty()).then(|| {
             let custom = container::custom_fn();
@@ -275,17 +276,17 @@ fn decode_members(
             const CAN_MISS: bool = #can_miss #(#flattened_can_miss)*;
             type Slots = (#(#slot_types,)*);
 
-            #[inline]
+            #[inline(always)]
             fn slots() -> Self::Slots {
                 (#(#empty_slots,)*)
             }
 
-            #[inline]
+            #[inline(always)]
             fn position(__name: &str) -> ::core::option::Option<usize> {
                 #position_body
             }
 
-            #[inline]
+            #[inline(always)]
             fn decode_member<'de, __A: #rt::serde::de::MapAccess<'de>>(
                 __slots: &mut Self::Slots,
                 __position: usize,
@@ -301,17 +302,12 @@ fn decode_members(
                 }
             }
 
-            #[inline]
+            #[inline(always)]
             fn finish(__slots: Self::Slots) -> ::core::option::Option<Self> {
                 let (#(#slots,)*) = __slots;
                 #(#finals)*
                 #require
-                match (#(#values,)*) {
-                    (#(::core::option::Option::Some(#values),)*) => {
-                        #build
-                    }
-                    _ => ::core::option::Option::None,
-                }
+                #build
             }
 
             #check_whole

@@ -48,6 +48,16 @@ pub fn header(model: &Model, bound: &TokenStream, de: bool) -> Header {
     }
 }
 
+/// The type parameters the fields use (those that get a bound).
+pub fn used_params<'a>(model: &'a Model) -> Vec<&'a Ident> {
+    model
+        .generics
+        .type_params()
+        .map(|param| &param.ident)
+        .filter(|param| used_in_fields(model, param))
+        .collect()
+}
+
 /// Whether a field's type names `param`; a `PhantomData` holds no value and needs no bound.
 fn used_in_fields(model: &Model, param: &Ident) -> bool {
     match &model.body {

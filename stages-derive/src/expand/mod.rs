@@ -6,6 +6,7 @@ mod checks;
 mod container;
 mod de;
 mod generics;
+mod schema;
 mod ser;
 mod validate;
 
@@ -20,6 +21,7 @@ pub fn expand(model: &Model) -> TokenStream {
     let ser = ser::expand(model);
     let de = de::expand(model);
     let container = container::items(model, &runtime(model));
+    let schema = schema::expand(model);
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
@@ -28,6 +30,7 @@ pub fn expand(model: &Model) -> TokenStream {
             #ser
             #de
             #container
+            #schema
         };
     }
 }

@@ -163,7 +163,7 @@ fn rules_fns(model: &Model, fields: &[Field], rt: &TokenStream) -> TokenStream {
                 let checks =
                     value_checks(rules, quote!(__value), quote!(__path), subject, entries, rt);
                 fns.push(quote! {
-                    #[inline]
+                    #[inline(always)]
                     fn #name(__value: &#ty, __path: &#rt::Path<'_>, __report: &mut #rt::Report) {
                         #checks
                     }

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use stages_model::{
-    from_json_slice, AccessLogSettings, CreateStageInput, RouteSettings, Stage, Stages,
+    from_json_slice, schema_for, AccessLogSettings, CreateStageInput, RouteSettings, Stage, Stages,
     ValidationErrors,
 };
 
@@ -19,12 +19,15 @@ pub const FAILED: i32 = 2;
 
 const USAGE: &str = "\
 usage: validate [--shape NAME] [--format text|json] FILE...
+       validate --schema [--shape NAME]
 
 Checks each FILE (or `-` for standard input) against the AWS rules for a Stages shape.
 A FILE name need not be UTF-8; reports show it with U+FFFD for the bytes that are not.
   --shape NAME     CreateStageInput (default), Stage, Stages, RouteSettings or AccessLogSettings
   --format FORMAT  text (default): one line per violation, `FILE: path: message`
                    json: one object per file, {\"file\", \"valid\": bool, \"violations\": [...]}
+  --schema         print the shape's JSON Schema (draft 2020-12) instead, made from the same
+                   rules; exit 0
 Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error.";
 
 /// The shapes a document can be checked as.
@@ -56,6 +59,17 @@ impl Shape {
             Shape::AccessLogSettings => from_json_slice::<AccessLogSettings>(document).map(drop),
         }
     }
+
+    /// The JSON Schema of this shape.
+    fn schema(self) -> serde_json::Value {
+        match self {
+            Shape::CreateStageInput => schema_for::<CreateStageInput>(),
+            Shape::Stage => schema_for::<Stage>(),
+            Shape::Stages => schema_for::<Stages>(),
+            Shape::RouteSettings => schema_for::<RouteSettings>(),
+            Shape::AccessLogSettings => schema_for::<AccessLogSettings>(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -66,6 +80,8 @@ enum Format {
 
 struct Options {
     shape: Shape,
+    /// Print the shape's schema rather than check files.
+    schema: bool,
     format: Format,
     files: Vec<OsString>,
 }
@@ -79,6 +95,7 @@ enum Usage {
 fn parse(args: &[OsString]) -> Result<Options, Usage> {
     let mut options = Options {
         shape: Shape::CreateStageInput,
+        schema: false,
         format: Format::Text,
         files: Vec::new(),
     };
@@ -87,6 +104,7 @@ fn parse(args: &[OsString]) -> Result<Options, Usage> {
         // Options are UTF-8; anything else can only be a file name.
         match arg.to_str().unwrap_or_default() {
             "-h" | "--help" => return Err(Usage::Help),
+            "--schema" => options.schema = true,
             "--shape" => {
                 let name = args
                     .next()
@@ -123,6 +141,15 @@ fn parse(args: &[OsString]) -> Result<Options, Usage> {
             _ => options.files.push(arg.clone()),
         }
     }
+    if options.schema {
+        if let Some(file) = options.files.first() {
+            return Err(Usage::Wrong(format!(
+                "--schema prints a schema and reads no FILE, but {} was given",
+                Path::new(file).display()
+            )));
+        }
+        return Ok(options);
+    }
     if options.files.is_empty() {
         return Err(Usage::Wrong(
             "no FILE given (use - for standard input)".into(),
@@ -146,6 +173,12 @@ pub fn run(
             return FAILED;
         }
     };
+    if options.schema {
+        let written = serde_json::to_writer_pretty(&mut *stdout, &options.shape.schema())
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(stdout));
+        return report_io(written, VALID, stderr);
+    }
     let mut status = VALID;
     for file in &options.files {
         let document = match read(file, stdin) {

@@ -6,8 +6,8 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use super::seeds::Nullable;
-use super::{check, found_len, raw_map_value, record, with_state, within};
+use super::seeds::{Nullable, Seed};
+use super::{check, found_len, raw_map_value, record, with_state, Mark};
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
 
@@ -57,7 +57,7 @@ pub trait DecodeMembers: Sized {
 }
 
 /// Decodes the members of one object into `T`.
-#[inline]
+#[inline(always)]
 fn decode_members<'de, T: DecodeMembers, A: MapAccess<'de>>(
     mut map: A,
 ) -> Result<Option<T>, A::Error> {
@@ -70,15 +70,16 @@ fn decode_members<'de, T: DecodeMembers, A: MapAccess<'de>>(
             other => unknown(&mut map, other, T::expected)?,
         }
     }
-    let value = if T::CAN_MISS {
-        let missing = mark();
-        let value = T::finish(slots);
+    let missing = if T::CAN_MISS { mark() } else { 0 };
+    let value = T::finish(slots);
+    if T::CAN_MISS {
         missing_first(start, missing);
-        value
-    } else {
-        T::finish(slots)
-    };
-    Ok(value.and_then(|value| checked(value, T::check_whole)))
+    }
+    // Checked where it lies: the struct is not moved to be checked.
+    if let Some(value) = &value {
+        check(value, &Path::root(), T::check_whole);
+    }
+    Ok(value)
 }
 
 /// Decodes a struct model from a JSON object.
@@ -98,7 +99,7 @@ impl<'de, T: DecodeMembers> Visitor<'de> for StructVisitor<T> {
         f.write_str(T::EXPECTING)
     }
 
-    #[inline]
+    #[inline(always)]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
         decode_members(map)
     }
@@ -130,6 +131,7 @@ impl<F: Fn(&str) -> Option<usize>> MemberKey<F> {
         }
     }
 
+    #[inline(always)]
     fn find(&self, name: &str) -> Member {
         match (self.position)(name) {
             Some(position) => Member::Known(position),
@@ -140,6 +142,7 @@ impl<F: Fn(&str) -> Option<usize>> MemberKey<F> {
 
 impl<'de, F: Fn(&str) -> Option<usize>> DeserializeSeed<'de> for MemberKey<F> {
     type Value = Member;
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Member, D::Error> {
         deserializer.deserialize_identifier(self)
     }
@@ -152,6 +155,7 @@ impl<F: Fn(&str) -> Option<usize>> Visitor<'_> for MemberKey<F> {
         f.write_str("a member name")
     }
 
+    #[inline(always)]
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Member, E> {
         Ok(self.find(name))
     }
@@ -167,16 +171,39 @@ impl<F: Fn(&str) -> Option<usize>> Visitor<'_> for MemberKey<F> {
     }
 }
 
-/// What one member of an object held once the object has been read.
-pub enum Slot<T> {
-    /// The member did not appear.
-    Absent,
-    /// The member was `null`.
-    Null,
-    /// The member's value was invalid; why is recorded.
+/// What one member of an object held once the object has been read: nothing (the member did
+/// not appear), `null`, an invalid value (why is recorded) or a value.
+///
+/// It is the seeds' `Option<Option<T>>` (`None` for `null`, `Some(None)` for an invalid value)
+/// inside one more `Option` for an absent member: a decoded value is stored as it is, without
+/// being converted, which the compiler makes a plain move.
+pub struct Slot<T>(Option<Option<Option<T>>>);
+
+/// A [`Slot`] read out.
+enum Held<T> {
+    /// Absent or `null`.
+    Nothing,
+    /// Invalid; why is recorded.
     Invalid,
-    /// The member's value.
-    Present(T),
+    /// A value.
+    Value(T),
+}
+
+impl<T> Slot<T> {
+    /// The slot of a member that has not appeared (yet).
+    #[inline(always)]
+    pub const fn absent() -> Self {
+        Slot(None)
+    }
+
+    #[inline(always)]
+    fn held(self) -> Held<T> {
+        match self.0 {
+            Some(Some(Some(value))) => Held::Value(value),
+            Some(Some(None)) => Held::Invalid,
+            Some(None) | None => Held::Nothing,
+        }
+    }
 }
 
 /// A member without rules of its own.
@@ -186,7 +213,7 @@ pub fn no_rules<T: ?Sized>(_: &T, _: &Path<'_>, _: &mut Report) {}
 /// Decodes the value of member `name` into `slot` and checks its `rules` right away. A
 /// repeated member is a `duplicate` violation (the last value is kept). `lenient` is
 /// [`lenient()`](super::lenient), read once per object.
-#[inline]
+#[inline(always)]
 pub fn member<'de, A, S, T, R>(
     map: &mut A,
     lenient: bool,
@@ -197,26 +224,22 @@ pub fn member<'de, A, S, T, R>(
 ) -> Result<(), A::Error>
 where
     A: MapAccess<'de>,
-    S: DeserializeSeed<'de, Value = Option<T>>,
+    S: Seed<'de, Value = Option<T>>,
     R: FnOnce(&T, &Path<'_>, &mut Report),
 {
     let segment = || Segment::Member(Cow::Borrowed(name));
     let value = if lenient {
         raw_map_value(map, segment, Nullable(seed))?.unwrap_or(Some(None))
     } else {
-        within(segment, || map.next_value_seed(Nullable(seed)))?
+        Mark::new::<S>().close(map.next_value_seed(Nullable(seed)), segment)?
     };
-    if !matches!(slot, Slot::Absent) {
+    if slot.0.is_some() {
         at_member(name, code::DUPLICATE, "must appear only once");
     }
-    *slot = match value {
-        None => Slot::Null,
-        Some(None) => Slot::Invalid,
-        Some(Some(value)) => {
-            check(&value, &Path::root().member(name), rules);
-            Slot::Present(value)
-        }
-    };
+    if let Some(Some(value)) = &value {
+        check(value, &Path::top_member(name), rules);
+    }
+    slot.0 = Some(value);
     Ok(())
 }
 
@@ -280,10 +303,10 @@ fn missing_first(start: usize, missing: usize) {
 /// violation) or invalid.
 #[inline]
 pub fn required<T>(slot: Slot<T>, name: &'static str) -> Option<T> {
-    match slot {
-        Slot::Present(value) => Some(value),
-        Slot::Invalid => None,
-        Slot::Absent | Slot::Null => {
+    match slot.held() {
+        Held::Value(value) => Some(value),
+        Held::Invalid => None,
+        Held::Nothing => {
             at_member(name, code::REQUIRED, "is required");
             None
         }
@@ -294,10 +317,10 @@ pub fn required<T>(slot: Slot<T>, name: &'static str) -> Option<T> {
 /// when the value was invalid.
 #[inline]
 pub fn optional<T>(slot: Slot<T>) -> Option<Option<T>> {
-    match slot {
-        Slot::Present(value) => Some(Some(value)),
-        Slot::Absent | Slot::Null => Some(None),
-        Slot::Invalid => None,
+    match slot.held() {
+        Held::Value(value) => Some(Some(value)),
+        Held::Nothing => Some(None),
+        Held::Invalid => None,
     }
 }
 
@@ -313,12 +336,12 @@ pub fn or_default<T, R>(
 where
     R: FnOnce(&T, &Path<'_>, &mut Report),
 {
-    match slot {
-        Slot::Present(value) => Some(value),
-        Slot::Invalid => None,
-        Slot::Absent | Slot::Null => {
+    match slot.held() {
+        Held::Value(value) => Some(value),
+        Held::Invalid => None,
+        Held::Nothing => {
             let value = default();
-            check(&value, &Path::root().member(name), rules);
+            check(&value, &Path::top_member(name), rules);
             Some(value)
         }
     }
@@ -335,12 +358,4 @@ pub fn required_when(holds: bool, absent: bool, name: &'static str, condition: &
             crate::rules::required_when_message(condition),
         );
     }
-}
-
-/// Runs the rules over a whole struct (its `custom` functions) on the value just built, and
-/// hands the value on.
-#[inline]
-pub fn checked<T>(value: T, rules: impl FnOnce(&T, &Path<'_>, &mut Report)) -> Option<T> {
-    check(&value, &Path::root(), rules);
-    Some(value)
 }

@@ -19,7 +19,9 @@
 //! costs nothing unless something was recorded. Each violation is touched once per enclosing
 //! level, so reporting n violations costs O(n × depth).
 
+mod collections;
 mod members;
+mod root;
 mod seeds;
 
 use std::cell::{Cell, RefCell};
@@ -28,26 +30,35 @@ use std::mem::ManuallyDrop;
 use serde::de::{self, DeserializeSeed, Deserializer};
 use serde_json::value::RawValue;
 
-use super::path::{self, Path, Segment};
-use super::violation::{code, Report, ValidationErrors, Violation};
+use super::path::{Path, Segment};
+use super::violation::{code, Report, Violation};
 
+pub use collections::{map, seq, MapOf, Rules, SeqOf, WireMap};
 pub use members::{
-    checked, decode_struct, member, no_rules, optional, or_default, required, required_when,
-    unknown, DecodeMembers, Member, MemberKey, Slot,
+    decode_struct, member, no_rules, optional, or_default, required, required_when, unknown,
+    DecodeMembers, Member, MemberKey, Slot,
 };
+pub use root::root;
+pub(crate) use root::{capture, Failure};
 pub use seeds::{
-    always, map, plain, seq, timestamp, Always, EnumValue, MapOf, ModelProbe, ModelSeed, Nullable,
-    Plain, Probe, Rules, SeqOf, SerdeProbe, Timestamp, WireMap,
+    always, plain, timestamp, Always, EnumValue, ModelProbe, ModelSeed, Nullable, Plain, Probe,
+    Seed, SerdeProbe, Timestamp,
 };
 
 /// A type whose decoder reports into the record and yields `None` for an invalid value instead
 /// of making one up: every model, and `Option` and `Box` of one.
 pub trait Decode: Sized {
+    /// Whether decoding can record a violation (and not only fail): false for strings, numbers
+    /// and booleans, so that the decoder keeps no track of the record around them.
+    const MAY_RECORD: bool = true;
+
     /// Decodes one value; `Ok(None)` when it is invalid (the reasons are recorded).
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error>;
 }
 
 impl<T: Decode> Decode for Option<T> {
+    const MAY_RECORD: bool = T::MAY_RECORD;
+
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
         Ok(Nullable(ModelSeed::<T>::new())
             .deserialize(deserializer)?
@@ -56,6 +67,8 @@ impl<T: Decode> Decode for Option<T> {
 }
 
 impl<T: Decode> Decode for Box<T> {
+    const MAY_RECORD: bool = T::MAY_RECORD;
+
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
         Ok(T::decode_in(deserializer)?.map(Box::new))
     }
@@ -66,6 +79,8 @@ impl<T: Decode> Decode for Box<T> {
 macro_rules! plain_decode {
     ($($ty:ty),* $(,)?) => {$(
         impl Decode for $ty {
+            const MAY_RECORD: bool = false;
+
             #[inline]
             fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
                 serde::Deserialize::deserialize(deserializer).map(Some)
@@ -80,14 +95,18 @@ plain_decode!(
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        seeds::seq(ModelSeed::<T>::new(), members::no_rules).deserialize(deserializer)
+        collections::seq(ModelSeed::<T>::new(), members::no_rules).deserialize(deserializer)
     }
 }
 
 impl<V: Decode> Decode for std::collections::BTreeMap<String, V> {
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        seeds::map::<Self, _, _, _>(ModelSeed::<V>::new(), members::no_rules, members::no_rules)
-            .deserialize(deserializer)
+        collections::map::<Self, _, _, _>(
+            ModelSeed::<V>::new(),
+            members::no_rules,
+            members::no_rules,
+        )
+        .deserialize(deserializer)
     }
 }
 
@@ -95,8 +114,12 @@ impl<V: Decode, H: std::hash::BuildHasher + Default> Decode
     for std::collections::HashMap<String, V, H>
 {
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        seeds::map::<Self, _, _, _>(ModelSeed::<V>::new(), members::no_rules, members::no_rules)
-            .deserialize(deserializer)
+        collections::map::<Self, _, _, _>(
+            ModelSeed::<V>::new(),
+            members::no_rules,
+            members::no_rules,
+        )
+        .deserialize(deserializer)
     }
 }
 
@@ -107,6 +130,8 @@ thread_local! {
     /// `STATE.found.len()`, kept where it can be read without borrowing the state: the happy
     /// path reads only plain cells.
     static FOUND: Cell<usize> = const { Cell::new(0) };
+    /// Whether a caller of [`capture`] wants the structured failure.
+    static CAPTURE: Cell<bool> = const { Cell::new(false) };
     /// Whether values are read as raw text first, so that a type error does not stop decoding.
     static LENIENT: Cell<bool> = const { Cell::new(false) };
     /// How many values read as raw text enclose the one being decoded.
@@ -138,8 +163,6 @@ struct State {
     found: Vec<Violation>,
     /// Where a hard error happened, innermost segment first.
     trail: Vec<Segment>,
-    /// Whether a caller of [`capture`] wants the structured failure.
-    capture: bool,
     /// The structured failure of the last root decoder, for [`capture`].
     failure: Option<Failure>,
 }
@@ -149,26 +172,9 @@ impl State {
         State {
             found: Vec::new(),
             trail: Vec::new(),
-            capture: false,
             failure: None,
         }
     }
-}
-
-/// Why the root decoder failed, kept in structured form for callers that want it.
-#[derive(Debug)]
-pub(crate) enum Failure {
-    /// The document decoded, and these are all its violations.
-    Invalid(ValidationErrors),
-    /// Decoding stopped at `path` with `message`; `found` holds what had been recorded before.
-    /// `incomplete` when it stopped because an invalid model sat in a container the derive does
-    /// not know (its reasons are in `found`, and `message` says nothing more).
-    Broken {
-        path: Vec<Segment>,
-        message: String,
-        found: Vec<Violation>,
-        incomplete: bool,
-    },
 }
 
 fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
@@ -191,7 +197,7 @@ fn push(violation: Violation) {
 
 /// Runs the rules of a decoded value (a member, an item or an entry) right away, recording what
 /// they find at `path` (relative to the value being decoded).
-#[inline]
+#[inline(always)]
 fn check<T: ?Sized>(value: &T, path: &Path<'_>, rules: impl FnOnce(&T, &Path<'_>, &mut Report)) {
     // An empty report owns no memory: dropping it only when something was found keeps the
     // happy path free of the (out-of-line) `Vec` drop.
@@ -199,6 +205,21 @@ fn check<T: ?Sized>(value: &T, path: &Path<'_>, rules: impl FnOnce(&T, &Path<'_>
     rules(value, path, &mut report);
     if !report.is_empty() {
         keep(ManuallyDrop::into_inner(report));
+    }
+}
+
+/// [`check`] with a report that a loop reuses (always empty between checks): no new report per
+/// value.
+#[inline(always)]
+fn check_with<T: ?Sized>(
+    report: &mut Report,
+    value: &T,
+    path: &Path<'_>,
+    rules: impl FnOnce(&T, &Path<'_>, &mut Report),
+) {
+    rules(value, path, report);
+    if !report.is_empty() {
+        keep(std::mem::take(report));
     }
 }
 
@@ -216,18 +237,49 @@ fn keep(report: Report) {
 
 /// Runs `decode` for the value at `segment`: violations it records get the segment in front,
 /// and a hard error it returns leaves the segment on the trail.
-#[inline]
+#[inline(always)]
 fn within<T, E>(
     segment: impl FnOnce() -> Segment,
     decode: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, E> {
-    let mark = found_len();
-    let outcome = decode();
-    if outcome.is_ok() && found_len() == mark {
-        return outcome;
+    Mark::here().close(decode(), segment)
+}
+
+/// Where the record stood before a value was decoded, so that what its decoder records gets
+/// the value's segment in front: [`within`] without a closure around the decoding, which the
+/// hot loops call in their own body so that it is inlined there.
+///
+/// Around a value whose seed cannot record (a string, a number), only a hard error needs the
+/// segment: the record is not read.
+#[derive(Clone, Copy)]
+struct Mark(Option<usize>);
+
+impl Mark {
+    /// A mark for a value decoded with seed `S`.
+    #[inline(always)]
+    fn new<'de, S: Seed<'de>>() -> Self {
+        Mark(S::MAY_RECORD.then(found_len))
     }
-    place(mark, segment(), outcome.is_err());
-    outcome
+
+    /// A mark for a value whose decoder may record.
+    #[inline(always)]
+    fn here() -> Self {
+        Mark(Some(found_len()))
+    }
+
+    /// Hands `outcome` on, putting `segment` in front of what was recorded since the mark (and
+    /// on the trail after a hard error).
+    #[inline(always)]
+    fn close<T, E>(self, outcome: Result<T, E>, segment: impl FnOnce() -> Segment) -> Result<T, E> {
+        match self.0 {
+            Some(mark) if outcome.is_err() || found_len() != mark => {
+                place(mark, segment(), outcome.is_err());
+            }
+            None if outcome.is_err() => place(found_len(), segment(), true),
+            _ => {}
+        }
+        outcome
+    }
 }
 
 /// Puts `segment` in front of what was recorded since `mark`, and on the trail after a hard
@@ -324,154 +376,4 @@ pub(crate) fn without_position(error: &serde_json::Error) -> String {
         Some(message) => message.to_owned(),
         None => text,
     }
-}
-
-/// Leaves the depth count as it was, even when a decoder panics.
-struct DepthGuard;
-
-impl Drop for DepthGuard {
-    fn drop(&mut self) {
-        DEPTH.with(|depth| depth.set(depth.get() - 1));
-    }
-}
-
-/// The message of the error a model returns when it is invalid but must give serde a value.
-const INCOMPLETE_MESSAGE: &str = "invalid value (see the other violations)";
-
-/// The body of every generated `Deserialize::deserialize`.
-///
-/// Nested inside another model's decoding (reached through a container the derive does not
-/// know, such as a set or a custom `Deserialize`), it only runs `decode`, and turns an invalid
-/// value into an error since serde needs a value. As the root it turns everything recorded into
-/// one error.
-pub fn root<'de, D, T>(
-    deserializer: D,
-    decode: impl FnOnce(D) -> Result<Option<T>, D::Error>,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    let depth = DEPTH.with(|depth| {
-        depth.set(depth.get() + 1);
-        depth.get()
-    });
-    let guard = DepthGuard;
-    if depth > 1 {
-        return match decode(deserializer)? {
-            Some(value) => Ok(value),
-            None => {
-                INCOMPLETE.with(|flag| flag.set(true));
-                Err(de::Error::custom(INCOMPLETE_MESSAGE))
-            }
-        };
-    }
-    // A root opened inside another decoder (by `from_json` in a custom rule, see `capture`)
-    // keeps that decoder's record aside and puts it back; otherwise what is kept aside is
-    // empty.
-    let (outer_found, outer_trail) = with_state(|state| {
-        (
-            std::mem::take(&mut state.found),
-            std::mem::take(&mut state.trail),
-        )
-    });
-    let outer_count = FOUND.with(|found| found.replace(0));
-    let outer_incomplete = INCOMPLETE.with(|flag| flag.replace(false));
-    let outcome = decode(deserializer);
-    let (found, mut trail, capture) = with_state(|state| {
-        (
-            std::mem::replace(&mut state.found, outer_found),
-            std::mem::replace(&mut state.trail, outer_trail),
-            state.capture,
-        )
-    });
-    FOUND.with(|found| found.set(outer_count));
-    drop(guard);
-    match outcome {
-        Ok(Some(value)) if found.is_empty() => {
-            INCOMPLETE.with(|flag| flag.set(outer_incomplete));
-            Ok(value)
-        }
-        Ok(_) => {
-            INCOMPLETE.with(|flag| flag.set(outer_incomplete));
-            invalid(found, capture)
-        }
-        Err(error) => {
-            let incomplete = INCOMPLETE.with(|flag| flag.replace(outer_incomplete));
-            trail.reverse();
-            if capture {
-                // The caller reads the path from here, and keeps the error's own kind (syntax
-                // or data) and position.
-                let failure = Failure::Broken {
-                    path: trail,
-                    message: error.to_string(),
-                    found,
-                    incomplete,
-                };
-                with_state(|state| state.failure = Some(failure));
-                return Err(error);
-            }
-            if incomplete && !found.is_empty() {
-                return invalid(found, false);
-            }
-            if trail.is_empty() {
-                Err(error)
-            } else {
-                Err(de::Error::custom(format!(
-                    "{}: {error}",
-                    path::human(&trail)
-                )))
-            }
-        }
-    }
-}
-
-/// The error of a root decoder that read the whole document and found violations.
-#[cold]
-fn invalid<T, E: de::Error>(found: Vec<Violation>, capture: bool) -> Result<T, E> {
-    let errors = ValidationErrors::from_violations(found).unwrap_or_else(|| {
-        // A decoder yields `None` only after recording why; this is a bug in a hand-written
-        // `Decode` impl, reported rather than hidden.
-        ValidationErrors::from_violations(vec![Violation::new(
-            Vec::new(),
-            code::TYPE,
-            "the value is invalid, but its decoder did not say why",
-        )])
-        .expect("one violation")
-    });
-    if capture {
-        // `from_json` keeps the structured errors and drops this one: no need to render it.
-        with_state(|state| state.failure = Some(Failure::Invalid(errors)));
-        return Err(E::custom("invalid document"));
-    }
-    Err(E::custom(errors.to_string()))
-}
-
-/// Runs `decode` while recording the structured failure of any root decoder it runs; with
-/// `lenient`, values are read as raw text first (see the module docs).
-pub(crate) fn capture<T, E>(
-    lenient: bool,
-    decode: impl FnOnce() -> Result<T, E>,
-) -> Result<T, (E, Option<Failure>)> {
-    struct Reset(bool, bool, u32, u32);
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            with_state(|state| state.capture = self.0);
-            LENIENT.with(|flag| flag.set(self.1));
-            DEPTH.with(|depth| depth.set(self.2));
-            RAW_DEPTH.with(|depth| depth.set(self.3));
-        }
-    }
-    let previous = with_state(|state| {
-        state.failure = None;
-        std::mem::replace(&mut state.capture, true)
-    });
-    // A decode started from inside another (by a custom rule, say) has a root of its own,
-    // which keeps the outer record aside and puts it back.
-    let _reset = Reset(
-        previous,
-        LENIENT.with(|flag| flag.replace(lenient)),
-        DEPTH.with(|depth| depth.replace(0)),
-        RAW_DEPTH.with(|depth| depth.replace(0)),
-    );
-    decode().map_err(|error| (error, with_state(|state| state.failure.take())))
 }

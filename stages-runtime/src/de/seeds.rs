@@ -2,18 +2,23 @@
 //! seed yields `Option<T>`: `None` when the value is invalid (the reasons are recorded), so that
 //! no value is ever made up.
 
-use std::collections::{btree_map, hash_map, BTreeMap, HashMap, HashSet};
 use std::fmt;
-use std::hash::{BuildHasher, Hash};
 use std::marker::PhantomData;
 
 use chrono::{DateTime, Utc};
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 use serde::Deserialize;
 
-use super::{check, lenient, raw_map_value, raw_seq_item, record, within, Decode};
-use crate::path::{Path, Segment};
-use crate::violation::{code, Report};
+use super::{record, Decode};
+use crate::violation::code;
+
+/// A seed the decoder reads a member, item or entry with, and whether what it decodes can record
+/// violations (a model can; a string or a number cannot: it decodes or fails), so that the
+/// decoder keeps track of the record only around values that can add to it.
+pub trait Seed<'de>: DeserializeSeed<'de> {
+    /// Whether decoding can record a violation (and not only fail).
+    const MAY_RECORD: bool = true;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Enumerations
@@ -31,16 +36,23 @@ impl EnumValue {
         EnumValue { names, expected }
     }
 
+    #[inline]
     fn find(&self, value: &str) -> Option<usize> {
         let position = self.names.iter().position(|known| *known == value);
         if position.is_none() {
-            record(
-                Vec::new(),
-                code::ENUM,
-                format!("must be one of {}; found {value:?}", self.expected),
-            );
+            self.unknown(value);
         }
         position
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unknown(&self, value: &str) {
+        record(
+            Vec::new(),
+            code::ENUM,
+            format!("must be one of {}; found {value:?}", self.expected),
+        );
     }
 }
 
@@ -51,6 +63,7 @@ impl Visitor<'_> for EnumValue {
         write!(f, "one of {}", self.expected)
     }
 
+    #[inline]
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Option<usize>, E> {
         Ok(self.find(value))
     }
@@ -73,9 +86,18 @@ pub const fn always<S>(seed: S) -> Always<S> {
     Always(seed)
 }
 
+impl<'de, S: Seed<'de>> Seed<'de> for Always<S> {
+    const MAY_RECORD: bool = S::MAY_RECORD;
+}
+
+/// An integer decodes or fails.
+impl<'de, T: crate::number::Integer> Seed<'de> for crate::number::IntegerSeed<T> {
+    const MAY_RECORD: bool = false;
+}
+
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Always<S> {
     type Value = Option<S::Value>;
-    #[inline]
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         self.0.deserialize(deserializer).map(Some)
     }
@@ -97,9 +119,13 @@ impl<T> Clone for Plain<T> {
 
 impl<T> Copy for Plain<T> {}
 
+/// A type the derive cannot see into may hold a model (in a container the derive does not know),
+/// whose decoder records.
+impl<'de, T: Deserialize<'de>> Seed<'de> for Plain<T> {}
+
 impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Plain<T> {
     type Value = Option<T>;
-    #[inline]
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
         T::deserialize(deserializer).map(Some)
     }
@@ -129,9 +155,13 @@ impl<T> Clone for ModelSeed<T> {
 
 impl<T> Copy for ModelSeed<T> {}
 
+impl<'de, T: Decode> Seed<'de> for ModelSeed<T> {
+    const MAY_RECORD: bool = T::MAY_RECORD;
+}
+
 impl<'de, T: Decode> DeserializeSeed<'de> for ModelSeed<T> {
     type Value = Option<T>;
-    #[inline]
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
         T::decode_in(deserializer)
     }
@@ -187,7 +217,7 @@ pub struct Nullable<S>(pub S);
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Nullable<S> {
     type Value = Option<S::Value>;
-    #[inline]
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_option(self)
     }
@@ -208,251 +238,9 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for Nullable<S> {
         Ok(None)
     }
 
-    #[inline]
+    #[inline(always)]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         self.0.deserialize(deserializer).map(Some)
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lists and maps
-
-/// Rules on a decoded value, checked as soon as it is read: `fn(&value, &path, &mut report)`.
-pub trait Rules<T: ?Sized>: Fn(&T, &Path<'_>, &mut Report) + Copy {}
-
-impl<T: ?Sized, F: Fn(&T, &Path<'_>, &mut Report) + Copy> Rules<T> for F {}
-
-/// Decodes a list into a `Vec`, putting each item's index on the paths of what it records and
-/// checking each item's `rules` as soon as it is read. Every item is decoded; the list is
-/// invalid when one of them is.
-#[derive(Clone, Copy)]
-pub struct SeqOf<S, R>(S, R);
-
-/// A [`SeqOf`] seed whose items decode with `item` and are checked by `rules`.
-pub const fn seq<S, R>(item: S, rules: R) -> SeqOf<S, R> {
-    SeqOf(item, rules)
-}
-
-impl<'de, T, S, R> DeserializeSeed<'de> for SeqOf<S, R>
-where
-    S: DeserializeSeed<'de, Value = Option<T>> + Clone,
-    R: Rules<T>,
-{
-    type Value = Option<Vec<T>>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-/// The most entries reserved up front from a size hint, so that a hostile hint cannot make
-/// decoding allocate more than the document holds.
-const MAX_RESERVED: usize = 1024;
-
-impl<'de, T, S, R> Visitor<'de> for SeqOf<S, R>
-where
-    S: DeserializeSeed<'de, Value = Option<T>> + Clone,
-    R: Rules<T>,
-{
-    type Value = Option<Vec<T>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_RESERVED));
-        let mut valid = true;
-        let lenient = lenient();
-        for index in 0.. {
-            let item = if lenient {
-                match raw_seq_item(&mut seq, index, self.0.clone())? {
-                    Some(item) => item.flatten(),
-                    None => break,
-                }
-            } else {
-                match within(
-                    || Segment::Index(index),
-                    || seq.next_element_seed(self.0.clone()),
-                )? {
-                    Some(item) => item,
-                    None => break,
-                }
-            };
-            match item {
-                Some(item) => {
-                    check(&item, &Path::root().index(index), self.1);
-                    if valid {
-                        items.push(item);
-                    }
-                }
-                None => valid = false,
-            }
-        }
-        Ok(valid.then_some(items))
-    }
-}
-
-/// A map type the decoder can fill: string-like keys, and a way to tell a repeated key.
-pub trait WireMap: Sized {
-    /// The key type.
-    type Key: AsRef<str>;
-    /// The value type.
-    type Value;
-    /// An empty map with room for about `capacity` entries.
-    fn with_capacity(capacity: usize) -> Self;
-    /// Inserts an entry. When the key was already there the new value replaces the old one and
-    /// the key is returned, so that the repetition can be reported.
-    fn insert_entry(&mut self, key: Self::Key, value: Self::Value) -> Option<String>;
-    /// Whether `key` is there.
-    fn contains(&self, key: &Self::Key) -> bool;
-}
-
-impl<K: AsRef<str> + Ord, V> WireMap for BTreeMap<K, V> {
-    type Key = K;
-    type Value = V;
-    fn with_capacity(_: usize) -> Self {
-        BTreeMap::new()
-    }
-    fn insert_entry(&mut self, key: K, value: V) -> Option<String> {
-        match self.entry(key) {
-            btree_map::Entry::Vacant(entry) => {
-                entry.insert(value);
-                None
-            }
-            btree_map::Entry::Occupied(mut entry) => {
-                entry.insert(value);
-                Some(entry.key().as_ref().to_owned())
-            }
-        }
-    }
-    fn contains(&self, key: &K) -> bool {
-        self.contains_key(key)
-    }
-}
-
-impl<K: AsRef<str> + Eq + Hash, V, H: BuildHasher + Default> WireMap for HashMap<K, V, H> {
-    type Key = K;
-    type Value = V;
-    fn with_capacity(capacity: usize) -> Self {
-        HashMap::with_capacity_and_hasher(capacity, H::default())
-    }
-    fn insert_entry(&mut self, key: K, value: V) -> Option<String> {
-        match self.entry(key) {
-            hash_map::Entry::Vacant(entry) => {
-                entry.insert(value);
-                None
-            }
-            hash_map::Entry::Occupied(mut entry) => {
-                entry.insert(value);
-                Some(entry.key().as_ref().to_owned())
-            }
-        }
-    }
-    fn contains(&self, key: &K) -> bool {
-        self.contains_key(key)
-    }
-}
-
-/// Decodes an object into a map `M`, putting each entry's key on the paths of what it records
-/// and checking each key (`KR`) and value (`VR`) as soon as it is read. Every entry is decoded;
-/// the map is invalid when one of its values is.
-pub struct MapOf<M, S, KR, VR> {
-    value: S,
-    keys: KR,
-    values: VR,
-    map: PhantomData<fn() -> M>,
-}
-
-/// A [`MapOf`] seed whose values decode with `value`, keys checked by `keys` and values by
-/// `values`.
-pub const fn map<M, S, KR, VR>(value: S, keys: KR, values: VR) -> MapOf<M, S, KR, VR> {
-    MapOf {
-        value,
-        keys,
-        values,
-        map: PhantomData,
-    }
-}
-
-impl<M, S: Clone, KR: Copy, VR: Copy> Clone for MapOf<M, S, KR, VR> {
-    fn clone(&self) -> Self {
-        map(self.value.clone(), self.keys, self.values)
-    }
-}
-
-impl<'de, M, S, KR, VR> DeserializeSeed<'de> for MapOf<M, S, KR, VR>
-where
-    M: WireMap,
-    M::Key: Deserialize<'de>,
-    S: DeserializeSeed<'de, Value = Option<M::Value>> + Clone,
-    KR: Rules<M::Key>,
-    VR: Rules<M::Value>,
-{
-    type Value = Option<M>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<M>, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de, M, S, KR, VR> Visitor<'de> for MapOf<M, S, KR, VR>
-where
-    M: WireMap,
-    M::Key: Deserialize<'de>,
-    S: DeserializeSeed<'de, Value = Option<M::Value>> + Clone,
-    KR: Rules<M::Key>,
-    VR: Rules<M::Value>,
-{
-    type Value = Option<M>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Option<M>, A::Error> {
-        let mut out = M::with_capacity(access.size_hint().unwrap_or(0).min(MAX_RESERVED));
-        // Keys whose value was invalid (so not inserted), to tell when they repeat: allocated
-        // only once an entry is invalid.
-        let mut invalid: Option<HashSet<String>> = None;
-        let lenient = lenient();
-        while let Some(key) = access.next_key::<M::Key>()? {
-            let root = Path::root();
-            let entry = root.key(key.as_ref());
-            check(&key, &entry, self.keys);
-            let segment = || Segment::Key(key.as_ref().to_owned());
-            let value = if lenient {
-                raw_map_value(&mut access, segment, self.value.clone())?.flatten()
-            } else {
-                within(segment, || access.next_value_seed(self.value.clone()))?
-            };
-            if let Some(value) = &value {
-                check(value, &entry, self.values);
-            }
-            let seen_invalid = invalid
-                .as_ref()
-                .is_some_and(|keys| keys.contains(key.as_ref()));
-            let repeated = match value {
-                Some(value) => {
-                    let text = seen_invalid.then(|| key.as_ref().to_owned());
-                    out.insert_entry(key, value).or(text)
-                }
-                None => {
-                    let text = key.as_ref().to_owned();
-                    let again = out.contains(&key)
-                        | !invalid
-                            .get_or_insert_with(HashSet::new)
-                            .insert(text.clone());
-                    again.then_some(text)
-                }
-            };
-            if let Some(repeated) = repeated {
-                record(
-                    vec![Segment::Key(repeated)],
-                    code::DUPLICATE,
-                    "key must appear only once".to_owned(),
-                );
-            }
-        }
-        Ok(invalid.is_none().then_some(out))
     }
 }
 
@@ -468,6 +256,9 @@ pub struct Timestamp;
 pub const fn timestamp() -> Timestamp {
     Timestamp
 }
+
+/// Text that is not a date-time is recorded as a `format` violation.
+impl Seed<'_> for Timestamp {}
 
 impl<'de> DeserializeSeed<'de> for Timestamp {
     type Value = Option<DateTime<Utc>>;

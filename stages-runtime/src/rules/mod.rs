@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Display;
+mod bytes;
 mod custom;
 mod pattern;
 
@@ -11,6 +12,7 @@ use super::open_enum::OpenEnum;
 use super::path::Path;
 use super::violation::{code, Report};
 
+pub use bytes::ByteClass;
 pub use custom::{custom, CustomError, CustomOutcome};
 #[cfg(feature = "regex")]
 pub use pattern::compile_anchored;
@@ -72,13 +74,11 @@ impl Length for str {
     const UNIT: Unit = Unit::Characters;
     #[inline]
     fn outside(&self, min: usize, max: usize) -> Option<usize> {
-        // A string never has more characters than bytes, and has as many when it is ASCII:
-        // most values are settled without counting.
+        // A character takes one to four bytes: a string of at most `max` bytes has at most
+        // `max` characters, and one of `bytes` has at least a quarter as many. Most values are
+        // settled by their length alone, without reading them.
         let bytes = self.len();
-        if bytes < min {
-            return Some(self.chars().count());
-        }
-        if bytes <= max && (min == 0 || self.is_ascii()) {
+        if bytes <= max && bytes.div_ceil(4) >= min {
             return None;
         }
         let chars = self.chars().count();
@@ -287,6 +287,24 @@ mod tests {
         assert_eq!(
             messages(|p, r| length("", 1, usize::MAX, Subject::Value, p, r)),
             ["length: must be at least 1 character long, found 0"]
+        );
+    }
+
+    #[test]
+    fn length_settled_by_bytes_alone_only_when_every_character_count_fits() {
+        // Four-byte characters: 8 bytes may be 2 characters, which is below a minimum of 3.
+        assert_eq!(
+            messages(|p, r| length("😀😀", 3, 8, Subject::Value, p, r)),
+            ["length: must be 3 to 8 characters long, found 2"]
+        );
+        assert!(messages(|p, r| length("😀😀😀", 3, 12, Subject::Value, p, r)).is_empty());
+        // 9 bytes are at least 3 characters whatever they are.
+        assert!(messages(|p, r| length("a😀😀", 3, 9, Subject::Value, p, r)).is_empty());
+        // More bytes than the maximum, but not more characters.
+        assert!(messages(|p, r| length("😀😀", 1, 2, Subject::Value, p, r)).is_empty());
+        assert_eq!(
+            messages(|p, r| length("abc", 1, 2, Subject::Key, p, r)),
+            ["length: key must be 1 to 2 characters long, found 3"]
         );
     }
 

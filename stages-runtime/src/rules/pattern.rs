@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 #[cfg(feature = "regex")]
 use regex::Regex;
 
-use super::Subject;
+use super::{ByteClass, Subject};
 use crate::path::Path;
 use crate::violation::{code, Report};
 
@@ -31,7 +31,7 @@ enum Matcher {
     #[cfg(feature = "regex")]
     Regex(LazyLock<Regex, fn() -> Regex>),
     Class {
-        table: [bool; 256],
+        table: ByteClass,
         min: usize,
         max: usize,
     },
@@ -213,15 +213,7 @@ impl Pattern {
         Pattern {
             source,
             matcher: Matcher::Class {
-                table: {
-                    let mut table = [false; 256];
-                    let mut byte = 0;
-                    while byte < 256 {
-                        table[byte] = (allowed[byte >> 7] >> (byte & 127)) & 1 == 1;
-                        byte += 1;
-                    }
-                    table
-                },
+                table: ByteClass::from_bits(allowed),
                 min,
                 max,
             },
@@ -234,18 +226,13 @@ impl Pattern {
     }
 
     /// Whether the whole of `value` matches.
-    #[inline]
+    #[inline(always)]
     pub fn is_match(&self, value: &str) -> bool {
         match &self.matcher {
             #[cfg(feature = "regex")]
             Matcher::Regex(regex) => regex.is_match(value),
             Matcher::Class { table, min, max } => {
-                let len = value.len();
-                len >= *min
-                    && len <= *max
-                    && value
-                        .bytes()
-                        .fold(true, |ok, byte| ok & table[usize::from(byte)])
+                (*min..=*max).contains(&value.len()) && table.all(value.as_bytes())
             }
             Matcher::Dfa(dfa) => dfa.is_match(value),
         }
@@ -272,12 +259,19 @@ pub fn pattern(
     report: &mut Report,
 ) {
     if !pattern.is_match(value) {
-        report.push(
-            path,
-            code::PATTERN,
-            format!("{} match {}", subject.lead(), pattern.source()),
-        );
+        mismatch(pattern, subject, path, report);
     }
+}
+
+/// Records a `pattern` violation: out of line, so that the check inlines where it is called.
+#[cold]
+#[inline(never)]
+fn mismatch(pattern: &Pattern, subject: Subject, path: &Path<'_>, report: &mut Report) {
+    report.push(
+        path,
+        code::PATTERN,
+        format!("{} match {}", subject.lead(), pattern.source()),
+    );
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ pub struct TlsConfig {
 #[derive(Debug, Clone, PartialEq, Model)]
 #[model(
     require(connection_id, when(connection_type = "VPC_LINK")),
-    custom = members_of_the_type
+    custom(members_of_the_type, schema = members_of_the_type_schema)
 )]
 pub struct CreateIntegrationInput {
     /// `StringWithLengthBetween1And1024`: the VPC link's identifier.
@@ -226,6 +226,17 @@ pub struct Integration {
 
 /// Only Lambda proxy integrations (`AWS_PROXY`) take payload format 2.0 and an integration
 /// subtype.
+/// [`members_of_the_type`] as JSON Schema, so that the schema says it too.
+fn members_of_the_type_schema() -> stages_runtime::schema::Value {
+    serde_json::json!({
+        "if": {"required": ["integrationType"], "properties": {"integrationType": {"const": "AWS_PROXY"}}},
+        "else": {"properties": {
+            "payloadFormatVersion": {"not": {"const": "2.0"}},
+            "integrationSubtype": {"type": "null"}
+        }}
+    })
+}
+
 fn members_of_the_type(integration: &CreateIntegrationInput) -> Result<(), Vec<CustomError>> {
     let proxy = integration.integration_type == IntegrationType::AwsProxy;
     let mut faults = Vec::new();

@@ -11,6 +11,7 @@
 
 pub mod api;
 pub mod authorizer;
+pub mod documents;
 pub mod integration;
 pub mod route;
 
