@@ -30,6 +30,8 @@ macro_rules! cases {
             use super::Model;
             $(
                 #[derive(Debug, Model)]
+                // Some of the patterns (`\d`) have no JSON Schema form.
+                #[model(skip_schema)]
                 pub struct $name {
                     #[model(required, pattern = $pattern)]
                     pub value: String,
