@@ -8,10 +8,7 @@ cd "$(dirname "$0")/../.."
 SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-5}
 WORKERS=${WORKERS:-4}
 venv=target/load-venv
-if ! "$venv/bin/python" -c "import moto" 2>/dev/null; then
-    python3 -m venv --clear "$venv"
-    "$venv/bin/pip" install --quiet "moto[server]"
-fi
+bash bench/load/moto-venv.sh "$venv"
 cargo build --quiet --release -p stages-api
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

@@ -54,6 +54,30 @@ pub const SIZES: [Size; 3] = [
     },
 ];
 
+/// Map entries of the growth documents: 45, 4,500 and 45,000.
+pub const GROWTH: [usize; 3] = [45, 4_500, 45_000];
+
+/// The typical document with `entries` route settings: no rule caps their number (the
+/// routes-per-API quota is the service's, not the type's), so it stays valid at any size.
+pub fn many_routes(entries: usize) -> String {
+    sized(Size {
+        name: "routes",
+        routes: entries,
+        ..TYPICAL
+    })
+}
+
+/// The typical document with `entries` stage variables: beyond 100 it breaks the count rule
+/// (one `length` violation on `stageVariables`) while every entry is still checked, so it
+/// measures the reporting path.
+pub fn many_variables(entries: usize) -> String {
+    sized(Size {
+        name: "variables",
+        variables: entries,
+        ..TYPICAL
+    })
+}
+
 /// The typical valid request (see [`TYPICAL`]), with access log settings and default route
 /// settings.
 pub fn typical() -> String {

@@ -17,9 +17,11 @@ use regex::Regex;
 pub mod documents;
 pub mod garde_model;
 pub mod hand;
+pub mod http1;
 pub mod pattern_cases;
 pub mod report;
 pub mod serde_only;
+pub mod spin;
 pub mod validator_model;
 
 /// The stage-name rule as a regex: what a peer user writes (`$default` or the character set).

@@ -46,7 +46,12 @@ pub fn stages_page(items: Vec<Bytes>, next_token: Option<&str>) -> Body {
     chunks.push_back(Bytes::from(tail));
     let remaining: u64 = chunks.iter().map(|chunk| chunk.len() as u64).sum();
     if remaining <= COPY_BELOW {
-        return Body::from(chunks.into_iter().flatten().collect::<Vec<u8>>());
+        // Chunk by chunk (a copy each), not byte by byte.
+        let mut whole = Vec::with_capacity(remaining as usize);
+        for chunk in &chunks {
+            whole.extend_from_slice(chunk);
+        }
+        return Body::from(whole);
     }
     Body::new(Chunks { chunks, remaining })
 }

@@ -52,21 +52,53 @@ enum Expiry {
 /// A connection's phase, shared by its socket wrapper, its service and its task.
 pub struct ConnectionState {
     phase: Mutex<Phase>,
-    /// Woken when the phase changes, so the task recomputes its deadline.
+    /// Woken when a phase begins that ends before the task's timer fires, so that the task sets
+    /// its timer earlier. (A phase that ends later needs no wake-up: the timer fires early, and
+    /// the task looks at the phase then. So a connection serving request after request does not
+    /// wake its task for each.)
     changed: Notify,
     /// Woken when the connection is asked to give its place up.
     evict: Notify,
+    /// When the task's timer fires, as nanoseconds after `origin` plus one; 0 when it is not set.
+    armed: AtomicU64,
+    origin: Instant,
+    header_timeout: Duration,
+    idle_timeout: Duration,
 }
 
 impl ConnectionState {
-    fn new() -> Self {
+    fn new(limits: &ConnectionLimits) -> Self {
+        let origin = Instant::now();
         ConnectionState {
             phase: Mutex::new(Phase::Waiting {
-                since: Instant::now(),
+                since: origin,
                 first: true,
             }),
             changed: Notify::new(),
             evict: Notify::new(),
+            armed: AtomicU64::new(0),
+            origin,
+            header_timeout: limits.header_timeout,
+            idle_timeout: limits.idle_timeout,
+        }
+    }
+
+    fn encode(&self, at: Instant) -> u64 {
+        let nanos = at.saturating_duration_since(self.origin).as_nanos();
+        u64::try_from(nanos).unwrap_or(u64::MAX - 1) + 1
+    }
+
+    /// The task set its timer for `at`, or has none set.
+    fn set_armed(&self, at: Option<Instant>) {
+        let armed = at.map_or(0, |at| self.encode(at));
+        self.armed.store(armed, Ordering::SeqCst);
+    }
+
+    /// A phase ending at `deadline` began: wakes the task if its timer would fire too late.
+    fn began(&self, deadline: Instant) {
+        let armed = self.armed.load(Ordering::SeqCst);
+        if armed == 0 || self.encode(deadline) < armed {
+            self.changed.notify_one();
         }
     }
 
@@ -80,10 +112,10 @@ impl ConnectionState {
     pub fn bytes_arrived(&self) {
         let mut phase = self.phase();
         if let Phase::Waiting { .. } = *phase {
-            *phase = Phase::Head {
-                since: Instant::now(),
-            };
-            self.changed.notify_one();
+            let since = Instant::now();
+            *phase = Phase::Head { since };
+            drop(phase);
+            self.began(since + self.header_timeout);
         }
     }
 
@@ -103,7 +135,8 @@ impl ConnectionState {
                 body_since: None,
             },
         };
-        self.changed.notify_one();
+        // Serving has no deadline of its own: a timer set for the phase before fires early,
+        // harmlessly.
     }
 
     /// The service answered a request.
@@ -122,7 +155,10 @@ impl ConnectionState {
                 first: false,
             },
         };
-        self.changed.notify_one();
+        if let Phase::Waiting { since, .. } = *phase {
+            drop(phase);
+            self.began(since + self.idle_timeout);
+        }
     }
 
     /// The service started (`true`) or finished (`false`) reading a request body.
@@ -193,9 +229,9 @@ impl Registry {
     }
 
     /// A new connection's state, registered until the returned entry is dropped.
-    pub fn register(self: &Arc<Self>) -> Entry {
+    pub fn register(self: &Arc<Self>, limits: &ConnectionLimits) -> Entry {
         let id = self.next.fetch_add(1, Ordering::Relaxed);
-        let state = Arc::new(ConnectionState::new());
+        let state = Arc::new(ConnectionState::new(limits));
         self.open().insert(id, state.clone());
         Entry {
             registry: self.clone(),
@@ -263,9 +299,20 @@ where
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
     let mut shutting_down = false;
+    let timer = sleep_until(Instant::now());
+    tokio::pin!(timer);
+    // The deadline the timer is set for. A phase whose deadline is later than it does not touch
+    // the timer (nor wake the task: see `ConnectionState::began`): it fires early, the phase is
+    // looked at, and the timer set again.
+    let mut armed: Option<Instant> = None;
     loop {
-        let deadline = state.deadline(limits);
-        let far = Instant::now() + Duration::from_secs(3600);
+        if let Some((at, _)) = state.deadline(limits) {
+            if !matches!(armed, Some(armed) if armed <= at) {
+                timer.as_mut().reset(at);
+                armed = Some(at);
+                state.set_armed(armed);
+            }
+        }
         tokio::select! {
             ended = std::pin::Pin::new(&mut connection) => {
                 let io = connection.into_parts().io;
@@ -279,7 +326,11 @@ where
                 };
             }
             () = state.changed.notified() => {}
-            () = sleep_until(deadline.map_or(far, |(at, _)| at)) => {
+            () = &mut timer, if armed.is_some() => {
+                // Unset before the phase is looked at: a phase beginning from here on wakes the
+                // task, which sets the timer again.
+                armed = None;
+                state.set_armed(None);
                 match state.deadline(limits) {
                     Some((at, Expiry::Close)) if at <= Instant::now() => return Outcome::Dropped,
                     Some((at, Expiry::AnswerTimeout)) if at <= Instant::now() => {

@@ -1,9 +1,10 @@
 //! The AWS envelope around every response: a fresh `x-amzn-RequestId`, and every error in AWS's
 //! JSON shape with `x-amzn-ErrorType`, those raised below the handlers included.
 
+use std::future::Future;
+
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, Limited};
 
@@ -16,11 +17,15 @@ pub struct RequestId(pub String);
 
 /// Gives every response a fresh `x-amzn-RequestId`, and turns any error response that is not
 /// yet in AWS's shape (one raised below the handlers) into `{"message"}` with
-/// `x-amzn-ErrorType`, at the same status.
-pub async fn aws_envelope(mut request: Request, next: Next) -> Response {
+/// `x-amzn-ErrorType`, at the same status. `next` answers the request.
+pub async fn aws_envelope<F, Next>(mut request: Request, next: F) -> Response
+where
+    F: FnOnce(Request) -> Next,
+    Next: Future<Output = Response>,
+{
     let id = request_id::new_request_id();
     request.extensions_mut().insert(RequestId(id.clone()));
-    let mut response = next.run(request).await;
+    let mut response = next(request).await;
     if response.status().as_u16() >= 400 && !response.headers().contains_key("x-amzn-ErrorType") {
         response = into_aws_error(response).await;
     }

@@ -18,9 +18,8 @@ use stages_model::{
 use crate::api::{Api, CreateApiInput};
 use crate::body::{json_response, stages_page};
 use crate::config::Config;
-use crate::envelope;
 use crate::errors::ServiceError;
-use crate::limits::{self, BodyLimits};
+use crate::limits::BodyLimits;
 use crate::middleware::{self, RateLimiter};
 use crate::offload::Decoded;
 use crate::pagination::Tokens;
@@ -54,7 +53,7 @@ impl Service {
 type Shared = State<Arc<Service>>;
 
 /// The routes, with (outermost first) the AWS envelope, the request log, AWS's bound on the
-/// head, the body read within its limits, and the rate limit around them.
+/// head, the body read within its limits, and the rate limit around them ([`middleware::around`]).
 pub fn router(service: Arc<Service>, config: &Config) -> Router {
     Router::new()
         .route("/v2/apis", axum::routing::post(create_api))
@@ -80,22 +79,16 @@ pub fn router(service: Arc<Service>, config: &Config) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(config.max_body))
         .layer(axum::middleware::from_fn_with_state(
-            service.clone(),
-            middleware::rate_limit,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            BodyLimits {
-                max: config.max_body,
-                timeout: config.limits.body_timeout,
+            middleware::Around {
+                service: service.clone(),
+                max_head: config.limits.max_head,
+                body: BodyLimits {
+                    max: config.max_body,
+                    timeout: config.limits.body_timeout,
+                },
             },
-            limits::read_body,
+            middleware::around,
         ))
-        .layer(axum::middleware::from_fn_with_state(
-            config.limits.max_head,
-            limits::limit_head,
-        ))
-        .layer(axum::middleware::from_fn(middleware::log_request))
-        .layer(axum::middleware::from_fn(envelope::aws_envelope))
         .with_state(service)
 }
 
@@ -198,7 +191,7 @@ async fn get_stages(
         max_results: parameter("maxResults"),
     };
     input.validate()?;
-    if service.store.api(&input.api_id).is_none() {
+    if !service.store.has_api(&input.api_id) {
         return Err(no_such_api(&input.api_id));
     }
     let after = match &input.next_token {

@@ -1,13 +1,13 @@
 //! The request's own bounds, checked before the handlers: AWS's quota on the head, and the body
 //! read whole within its size and time limits.
 
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::{Body, HttpBody};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 
@@ -16,8 +16,13 @@ use crate::errors::ServiceError;
 
 /// Applies AWS's quota on the head: the request line and the header values may add up to
 /// `max_head` bytes (10,240 by default). A request line longer than that alone is answered
-/// `414 URI Too Long`, any other excess `431 Request Header Fields Too Large`.
-pub async fn limit_head(State(max_head): State<usize>, request: Request, next: Next) -> Response {
+/// `414 URI Too Long`, any other excess `431 Request Header Fields Too Large`. `next` answers
+/// a request within the quota.
+pub async fn limit_head<F, Next>(max_head: usize, request: Request, next: F) -> Response
+where
+    F: FnOnce(Request) -> Next,
+    Next: Future<Output = Response>,
+{
     let uri = request.uri();
     let target = match uri.path_and_query() {
         Some(origin_form) if uri.authority().is_none() => origin_form.as_str().len(),
@@ -34,7 +39,7 @@ pub async fn limit_head(State(max_head): State<usize>, request: Request, next: N
             line + values,
         )
     } else {
-        return next.run(request).await;
+        return next(request).await;
     };
     closing(ServiceError::client_fault(
         status,
@@ -59,7 +64,12 @@ pub struct BodyLimits {
 /// - a body that does not arrive within `timeout` is answered `408`; one that breaks off, `400`.
 ///
 /// Each of these answers closes the connection, since the rest of the body is left unread.
-pub async fn read_body(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
+/// `next` answers the request with its body read.
+pub async fn read_body<F, Next>(limits: BodyLimits, request: Request, next: F) -> Response
+where
+    F: FnOnce(Request) -> Next,
+    Next: Future<Output = Response>,
+{
     let (parts, body) = request.into_parts();
     let too_large = || {
         format!(
@@ -101,8 +111,7 @@ pub async fn read_body(State(limits): State<BodyLimits>, request: Request, next:
             ))
         }
     };
-    next.run(Request::from_parts(parts, Body::from(bytes)))
-        .await
+    next(Request::from_parts(parts, Body::from(bytes))).await
 }
 
 /// Marks the connection as reading a body (so that, as a slow upload, it may be evicted) until

@@ -128,16 +128,55 @@ const OPERATIONS: &[Operation] = &[
     },
 ];
 
-/// Where each parameter's schema is: a member of the type that validates it.
+/// The parameters' schemas, by component name: the member of the type that validates each,
+/// without its `null` (a parameter is text or absent), as a component of its own (client
+/// generators resolve a `$ref` only to a whole component).
+const PARAMETERS: &[(&str, &str, &str)] = &[
+    ("apiId", "ApiId", "GetStagesInput"),
+    ("stageName", "StageName", "CreateStageInput"),
+    ("maxResults", "MaxResults", "GetStagesInput"),
+    ("nextToken", "NextToken", "GetStagesInput"),
+];
+
+/// The component that describes parameter `name`.
 fn parameter_schema(name: &str) -> &'static str {
-    match name {
-        "apiId" => "#/components/schemas/GetStagesInput/properties/apiId",
-        "stageName" => "#/components/schemas/CreateStageInput/properties/stageName",
-        "maxResults" => "#/components/schemas/GetStagesInput/properties/maxResults",
-        "nextToken" => "#/components/schemas/GetStagesInput/properties/nextToken",
+    PARAMETERS
+        .iter()
+        .find(|(parameter, ..)| *parameter == name)
         // Route keys are any text (`GET /pets`, `$default`), percent-encoded in the path.
-        _ => "#/components/schemas/RouteKey",
+        .map_or("RouteKey", |(_, component, _)| component)
+}
+
+/// `schema` without `null` among the values it allows: `type: [T, "null"]` becomes `type: T`,
+/// and `anyOf: [S, {"type": "null"}]` becomes `S` (with the outer description).
+fn never_null(schema: &Value) -> Value {
+    let mut schema = schema.clone();
+    if let Some(Value::Array(types)) = schema.get_mut("type") {
+        types.retain(|kind| kind != "null");
+        if let [only] = types.as_slice() {
+            schema["type"] = only.clone();
+        }
     }
+    let branches = schema
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .map(|branches| {
+            branches
+                .iter()
+                .filter(|branch| branch["type"] != "null")
+                .cloned()
+                .collect::<Vec<_>>()
+        });
+    if let Some([only]) = branches.as_deref() {
+        let mut merged = only.clone();
+        if let (Some(merged), Some(outer)) = (merged.as_object_mut(), schema.as_object()) {
+            for (key, value) in outer.iter().filter(|(key, _)| *key != "anyOf") {
+                merged.entry(key.clone()).or_insert_with(|| value.clone());
+            }
+        }
+        schema = merged;
+    }
+    schema
 }
 
 /// The error bodies by status: schema name, and the code sent in `x-amzn-ErrorType`.
@@ -189,6 +228,11 @@ pub fn document() -> Value {
         "OpenApiDocument".into(),
         json!({"type": "object", "description": "An OpenAPI 3.1 document."}),
     );
+    for (member, component, owner) in PARAMETERS {
+        let schema = never_null(&schemas[*owner]["properties"][*member]);
+        assert!(schema.is_object(), "{owner} has a member {member}");
+        schemas.insert((*component).into(), schema);
+    }
     schemas.insert(
         "RouteKey".into(),
         json!({"type": "string", "minLength": 1, "description": "A route key, such as `GET /pets` or `$default`."}),
@@ -237,6 +281,7 @@ fn operation_object(operation: &Operation) -> Value {
                 "description": format!("{name}: the JSON body says what was wrong."),
                 "headers": {"x-amzn-ErrorType": {
                     "description": "The error code, which AWS SDKs map to an exception.",
+                    "required": true,
                     "schema": {"type": "string", "const": code}
                 }},
                 "content": json_content(name),
@@ -250,11 +295,19 @@ fn operation_object(operation: &Operation) -> Value {
                             x-amzn-ErrorType, what was wrong in the body's message.",
             "headers": {"x-amzn-ErrorType": {
                 "description": "The error code, which AWS SDKs map to an exception.",
+                "required": true,
                 "schema": {"type": "string"}
             }},
             "content": json_content("BadRequestException"),
         }),
     );
+    for response in responses.values_mut() {
+        response["headers"]["x-amzn-RequestId"] = json!({
+            "description": "A fresh identifier of this request, which AWS SDKs expose as its request id.",
+            "required": true,
+            "schema": {"type": "string"}
+        });
+    }
     let mut object = json!({
         "operationId": operation.id,
         "summary": operation.summary,
@@ -276,7 +329,7 @@ fn parameter(name: &str, place: &str, required: bool) -> Value {
         "name": name,
         "in": place,
         "required": required,
-        "schema": {"$ref": parameter_schema(name)},
+        "schema": {"$ref": format!("#/components/schemas/{}", parameter_schema(name))},
     })
 }
 
@@ -316,5 +369,66 @@ mod tests {
             "ConflictException"
         );
         assert_eq!(OPERATIONS.len(), 10);
+    }
+
+    /// Client generators (openapi-python-client, for one) resolve a `$ref` only to a whole
+    /// component: one into a schema's `properties` drops every operation that uses it.
+    #[test]
+    fn every_reference_names_a_whole_component() {
+        let text = document().to_string();
+        for reference in text.split("\"$ref\":\"").skip(1) {
+            let target = &reference[..reference.find('"').unwrap()];
+            let name = target.strip_prefix("#/components/schemas/").unwrap();
+            assert!(!name.contains('/'), "{target} points inside a component");
+        }
+    }
+
+    /// SPEC: every response carries `x-amzn-RequestId`; SDKs expose it as the request id.
+    #[test]
+    fn every_response_declares_the_request_id_header() {
+        let document = document();
+        let mut responses = 0;
+        for item in document["paths"].as_object().unwrap().values() {
+            for operation in item.as_object().unwrap().values() {
+                for (status, response) in operation["responses"].as_object().unwrap() {
+                    let header = &response["headers"]["x-amzn-RequestId"];
+                    assert_eq!(header["required"], true, "{status}: {response}");
+                    assert_eq!(header["schema"]["type"], "string", "{status}");
+                    responses += 1;
+                }
+            }
+        }
+        assert!(responses > 40, "{responses} responses");
+    }
+
+    /// A path or query parameter is text or absent: never `null`.
+    #[test]
+    fn parameters_are_strings_that_are_never_null() {
+        let document = document();
+        let schemas = &document["components"]["schemas"];
+        for (name, expected) in [
+            ("ApiId", json!({"type": "string", "minLength": 1})),
+            (
+                "StageName",
+                json!({"type": "string", "minLength": 1, "maxLength": 128}),
+            ),
+            ("MaxResults", json!({"type": "string"})),
+            ("NextToken", json!({"type": "string"})),
+        ] {
+            let schema = &schemas[name];
+            for (key, value) in expected.as_object().unwrap() {
+                assert_eq!(&schema[key], value, "{name}.{key}: {schema}");
+            }
+            assert!(!schema.to_string().contains("null"), "{name}: {schema}");
+        }
+        assert_eq!(
+            schemas["MaxResults"]["allOf"][0]["pattern"],
+            "^0*(?:[1-9][0-9]?|[1-4][0-9]{2}|500)$"
+        );
+        let parameters = &document["paths"]["/v2/apis/{apiId}/stages"]["get"]["parameters"];
+        assert_eq!(
+            parameters[1]["schema"]["$ref"],
+            "#/components/schemas/MaxResults"
+        );
     }
 }

@@ -47,7 +47,13 @@ impl Tokens {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &byte in bytes {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 15)]));
+    }
+    out
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {
@@ -63,5 +69,24 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 impl Default for Tokens {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_gives_back_its_stage_for_its_api_only() {
+        let tokens = Tokens::new();
+        for name in ["page0", "a-b_C", "\u{e9}t\u{e9}", ""] {
+            let token = tokens.issue("api1", name);
+            assert_eq!(tokens.verify("api1", &token).as_deref(), Some(name));
+            assert_eq!(tokens.verify("api2", &token), None);
+        }
+        let token = tokens.issue("api1", "page0");
+        assert!(token.starts_with("7061676530."), "{token}");
+        let altered = token.replacen('7', "8", 1);
+        assert_eq!(tokens.verify("api1", &altered), None);
     }
 }

@@ -110,7 +110,7 @@ async fn serve_connection(
     stopped: watch::Receiver<bool>,
 ) {
     let _ = socket.set_nodelay(true);
-    let entry = registry.register();
+    let entry = registry.register(&limits);
     let state = entry.state.clone();
     let whole_head = limits.max_head + HEAD_ALLOWANCE;
     let io = TokioIo::new(GuardedStream::new(socket, state.clone(), whole_head));

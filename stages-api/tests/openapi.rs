@@ -1,7 +1,8 @@
 //! The OpenAPI document: `--print-openapi` prints what `GET /openapi.json` serves, Python's
 //! `openapi-spec-validator` (installed from PyPI into a venv under the target directory) finds
 //! it valid OpenAPI 3.1, every route declared in `src/handlers.rs` (its own included) is in it,
-//! and every operation in it is one the service answers (not its "no route" fallback).
+//! every operation in it is one the service answers (not its "no route" fallback), with the
+//! headers it promises.
 
 mod support;
 
@@ -28,8 +29,9 @@ fn printed() -> Value {
     serde_json::from_slice(&output.stdout).expect("the document is JSON")
 }
 
-/// One HTTP/1.1 request on a fresh connection; the status and the body.
-fn request(address: &str, method: &str, path: &str) -> (u16, String) {
+/// One HTTP/1.1 request on a fresh connection; the status, the head (status line and headers,
+/// names in lowercase) and the body.
+fn request(address: &str, method: &str, path: &str) -> (u16, String, String) {
     let mut stream = TcpStream::connect(address).expect("connect");
     let body = if matches!(method, "POST" | "PATCH") {
         "{}"
@@ -49,12 +51,8 @@ fn request(address: &str, method: &str, path: &str) -> (u16, String) {
         .get(9..12)
         .and_then(|code| code.parse().ok())
         .expect("a status line");
-    let body = answer
-        .split("\r\n\r\n")
-        .nth(1)
-        .unwrap_or_default()
-        .to_owned();
-    (status, body)
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    (status, head.to_lowercase(), body.to_owned())
 }
 
 /// `(METHOD, /path/{param})` of each `.route(...)` in the router's source, parameters renamed
@@ -130,7 +128,7 @@ fn the_openapi_document_is_valid_and_covers_every_route() {
     // The service serves the same document, and answers every documented operation itself.
     let logs = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let server = Server::start(Path::new(BINARY), &[], &logs.join("stages-api-openapi.log"));
-    let (status, served) = request(server.address(), "GET", "/openapi.json");
+    let (status, _, served) = request(server.address(), "GET", "/openapi.json");
     assert_eq!(status, 200);
     assert_eq!(serde_json::from_str::<Value>(&served).unwrap(), document);
     for (method, path) in &documented {
@@ -138,13 +136,22 @@ fn the_openapi_document_is_valid_and_covers_every_route() {
             .replace("{apiId}", "a1")
             .replace("{stageName}", "s1")
             .replace("{routeKey}", "GET%20%2F");
-        let (status, body) = request(server.address(), &method.to_uppercase(), &concrete);
+        let (status, head, body) = request(server.address(), &method.to_uppercase(), &concrete);
         assert_ne!(status, 405, "{method} {path}: {body}");
         assert!(!body.contains("No route for"), "{method} {path}: {body}");
         let responses = &document["paths"][path][method]["responses"];
-        assert!(
-            responses.get(status.to_string()).is_some(),
-            "{method} {path} answered {status}, which the document does not list: {body}"
-        );
+        let Some(response) = responses.get(status.to_string()) else {
+            panic!("{method} {path} answered {status}, which the document does not list: {body}");
+        };
+        // Every header the document promises for that status is sent.
+        for (name, header) in response["headers"].as_object().into_iter().flatten() {
+            if header["required"] == true {
+                let line = format!("\r\n{}: ", name.to_lowercase());
+                assert!(
+                    head.contains(&line),
+                    "{method} {path} {status}: no {name}\n{head}"
+                );
+            }
+        }
     }
 }

@@ -4,8 +4,8 @@ use crate::Model;
 
 /// The logging level of a route, as AWS spells it on the wire (case-sensitive).
 ///
-/// The seed reference page lists the third value as `false`: that is `OFF` read as a YAML 1.1
-/// boolean by the page's generator. The service model, and AWS itself, use `OFF`.
+/// The API reference page (`Stages`) lists the third value as `false`: that is `OFF` read as a
+/// YAML 1.1 boolean by the page's generator. The service model, and AWS itself, use `OFF`.
 ///
 /// ```
 /// use stages_model::LoggingLevel;

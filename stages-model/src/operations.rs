@@ -18,7 +18,7 @@ pub trait Operation {
 /// A `GetStages` request: `GET /v2/apis/{apiId}/stages?maxResults=&nextToken=`.
 ///
 /// `maxResults` is a string on the wire (a query parameter); it must be a whole number from 1 to
-/// [`MAX_PAGE_SIZE`].
+/// [`MAX_PAGE_SIZE`] (500).
 ///
 /// ```
 /// use stages_model::{GetStagesInput, Validate};

@@ -141,10 +141,10 @@ pub struct Stage {
     pub tags: Option<BTreeMap<String, String>>,
     /// When the stage was created (RFC 3339 on the wire, written in UTC with `Z`; the instant
     /// must lie in years 0000–9999 in UTC so that it can be written back).
-    #[model(custom = custom::date_time)]
+    #[model(custom(custom::date_time, schema = custom::schema::date_time))]
     pub created_date: Option<DateTime<Utc>>,
-    /// When the stage was last updated (as `created_date`).
-    #[model(custom = custom::date_time)]
+    /// When the stage was last updated (as `createdDate`).
+    #[model(custom(custom::date_time, schema = custom::schema::date_time))]
     pub last_updated_date: Option<DateTime<Utc>>,
     /// Whether API Gateway manages the stage (a stage made by quick create); such a stage can
     /// only be changed through its API.

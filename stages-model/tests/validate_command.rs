@@ -133,7 +133,7 @@ fn standard_input_is_read_for_a_dash() {
     assert_eq!(out.status, cli::INVALID);
     assert!(
         out.stdout
-            .starts_with("<stdin>: throttlingBurstLimit: invalid type: floating point `2.5`"),
+            .starts_with("<stdin>: throttlingBurstLimit: expected an integer from -2147483648 to 2147483647, found the number 2.5"),
         "{}",
         out.stdout
     );
@@ -173,6 +173,20 @@ fn every_shape_can_be_chosen() {
         let out = run(&["--shape", shape, "-"], document);
         assert_eq!(out.status, cli::VALID, "{shape}: {}", out.stdout);
     }
+    // An UpdateStage body names no stage, and an empty variable value removes the variable.
+    let update = r#"{"stageVariables": {"old": ""}}"#;
+    assert_eq!(
+        run(&["--shape", "UpdateStageInput", "-"], update).status,
+        cli::VALID
+    );
+    assert_eq!(
+        run(&["--shape", "CreateStageInput", "-"], update).status,
+        cli::INVALID
+    );
+    let schema: Value =
+        serde_json::from_str(&run(&["--schema", "--shape", "UpdateStageInput"], "").stdout)
+            .unwrap();
+    assert_eq!(schema["$ref"], "#/$defs/UpdateStageInput");
     // The same document differs by shape: a Stage needs a name, RouteSettings ignores it.
     assert_eq!(run(&["--shape", "Stage", "-"], "{}").status, cli::INVALID);
     assert_eq!(

@@ -6,9 +6,11 @@
 //! `<workload>` is one of `validate-ours`, `validate-hand`, `validate-garde`,
 //! `validate-validator`, `decode-serde`, `decode-ours`, `decode-ours-serde_json`,
 //! `decode-hand`, `decode-bare`, `decode-invalid-ours`, `validate-large-ours`,
-//! `validate-large-hand`, `decode-large-ours`, `decode-large-serde`. The document is the typical one unless the workload says otherwise;
-//! `decode-bare` decodes it with our decoder into the same shapes without a single rule (what
-//! the decoder itself costs over serde's).
+//! `validate-large-hand`, `decode-large-ours`, `decode-large-serde`, or
+//! `growth-<validate|decode>-<ours|hand|serde>-<routes|variables>-<entries>` (the growth
+//! documents of `documents::many_routes` and `many_variables`). The document is the typical one
+//! unless the workload says otherwise; `decode-bare` decodes it with our decoder into the same
+//! shapes without a single rule (what the decoder itself costs over serde's).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -158,7 +160,7 @@ fn main() {
             ))
             .unwrap();
         }),
-        other => panic!("unknown workload {other}"),
+        other => growth(other).unwrap_or_else(|| panic!("unknown workload {other}")),
     };
     // Warm up once (lazy statics), then count.
     run();
@@ -169,4 +171,43 @@ fn main() {
         "{workload}: {iterations} iterations, {:.2} allocations per iteration",
         allocations as f64 / iterations as f64
     );
+}
+
+/// A `growth-<validate|decode>-<ours|hand|serde>-<routes|variables>-<entries>` workload.
+fn growth(workload: &str) -> Option<Box<dyn Fn()>> {
+    let mut parts = workload.strip_prefix("growth-")?.split('-');
+    let (kind, peer, map) = (parts.next()?, parts.next()?, parts.next()?);
+    let entries: usize = parts.next()?.parse().ok()?;
+    let text = match map {
+        "routes" => documents::many_routes(entries),
+        "variables" => documents::many_variables(entries),
+        _ => return None,
+    };
+    let plain: serde_only::CreateStageInput = serde_json::from_str(&text).ok()?;
+    Some(match (kind, peer) {
+        ("validate", "ours") => {
+            let ours = plain.into_ours();
+            Box::new(move || {
+                let _ = black_box(stages_model::Validate::validate(black_box(&ours)));
+            })
+        }
+        ("validate", "hand") => Box::new(move || {
+            let _ = black_box(hand::validate(black_box(&plain)));
+        }),
+        ("decode", "ours") => Box::new(move || {
+            let _ = black_box(stages_model::from_json::<Ours>(black_box(&text)));
+        }),
+        ("decode", "serde") => Box::new(move || {
+            let _ = black_box(serde_json::from_str::<serde_only::CreateStageInput>(
+                black_box(&text),
+            ));
+        }),
+        ("decode", "hand") => Box::new(move || {
+            let value: serde_only::CreateStageInput =
+                serde_json::from_str(black_box(&text)).unwrap();
+            let _ = black_box(hand::validate(&value));
+            black_box(value);
+        }),
+        _ => return None,
+    })
 }

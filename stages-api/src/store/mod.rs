@@ -68,6 +68,11 @@ impl Store {
         self.index.api(api_id).map(|entry| entry.api.clone())
     }
 
+    /// Whether the API exists (without copying it, as [`Store::api`] does).
+    pub fn has_api(&self, api_id: &str) -> bool {
+        self.index.contains_api(api_id)
+    }
+
     /// The stage's JSON; a 404 naming the API or the stage when either is missing.
     pub fn stage(&self, api_id: &str, stage_name: &str) -> Result<StageJson, ServiceError> {
         let entry = self.index.api(api_id).ok_or_else(|| no_such_api(api_id))?;

@@ -1,4 +1,5 @@
-//! The store's decisions when many changes land in one batch.
+//! The store's decisions when many changes land at once: in memory, where each is made in turn
+//! on the caller's thread, and on disk, where the writer thread decides them in batches.
 
 use std::sync::Arc;
 
@@ -18,12 +19,36 @@ fn stage(name: &str) -> Stage {
     }
 }
 
-async fn store_with_api(stages_per_api: usize) -> (Arc<Store>, String) {
+/// A directory for one on-disk store, removed when dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new() -> Self {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("stages-store-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&path).unwrap();
+        Scratch(path)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A store in memory (`disk` is `None`) or in the directory, with one API.
+async fn store_with_api(stages_per_api: usize, disk: Option<&Scratch>) -> (Arc<Store>, String) {
     let quotas = Quotas {
         stages_per_api,
         ..Quotas::default()
     };
-    let store = Arc::new(Store::in_memory(quotas).unwrap());
+    let store = match disk {
+        None => Store::in_memory(quotas).unwrap(),
+        Some(scratch) => Store::open(&scratch.0, quotas).unwrap(),
+    };
+    let store = Arc::new(store);
     let api = store
         .create_api(|api_id| Api {
             api_id,
@@ -38,7 +63,12 @@ async fn store_with_api(stages_per_api: usize) -> (Arc<Store>, String) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_creates_never_exceed_the_stage_quota() {
-    let (store, api_id) = store_with_api(10).await;
+    concurrent_creates_never_exceed_the_stage_quota_in(None).await;
+    concurrent_creates_never_exceed_the_stage_quota_in(Some(&Scratch::new())).await;
+}
+
+async fn concurrent_creates_never_exceed_the_stage_quota_in(disk: Option<&Scratch>) {
+    let (store, api_id) = store_with_api(10, disk).await;
     let creates = (0..40).map(|index| {
         let (store, api_id) = (store.clone(), api_id.clone());
         tokio::spawn(async move {
@@ -63,7 +93,12 @@ async fn concurrent_creates_never_exceed_the_stage_quota() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deleted_stage_frees_its_name_and_its_place_in_the_quota() {
-    let (store, api_id) = store_with_api(1).await;
+    a_deleted_stage_frees_its_name_and_its_place_in_the_quota_in(None).await;
+    a_deleted_stage_frees_its_name_and_its_place_in_the_quota_in(Some(&Scratch::new())).await;
+}
+
+async fn a_deleted_stage_frees_its_name_and_its_place_in_the_quota_in(disk: Option<&Scratch>) {
+    let (store, api_id) = store_with_api(1, disk).await;
     store
         .create_stage(api_id.clone(), stage("a"))
         .await
@@ -86,7 +121,15 @@ async fn a_deleted_stage_frees_its_name_and_its_place_in_the_quota() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_follow_names_and_name_their_last_stage_only_when_more_follow() {
-    let (store, api_id) = store_with_api(100).await;
+    pages_follow_names_and_name_their_last_stage_only_when_more_follow_in(None).await;
+    pages_follow_names_and_name_their_last_stage_only_when_more_follow_in(Some(&Scratch::new()))
+        .await;
+}
+
+async fn pages_follow_names_and_name_their_last_stage_only_when_more_follow_in(
+    disk: Option<&Scratch>,
+) {
+    let (store, api_id) = store_with_api(100, disk).await;
     for name in ["c", "a", "b", "d"] {
         store
             .create_stage(api_id.clone(), stage(name))
@@ -105,4 +148,25 @@ async fn pages_follow_names_and_name_their_last_stage_only_when_more_follow() {
         store.page("nosuchapi", None, 3),
         Err(ServiceError::NotFound(_))
     ));
+}
+
+#[tokio::test]
+async fn a_change_that_panics_is_dropped_and_later_changes_go_on() {
+    let (store, api_id) = store_with_api(10, None).await;
+    let index = Arc::clone(&store.index);
+    let writer = super::writer::Writer::start(index, None).unwrap();
+    let target = api_id.clone();
+    let failed = writer
+        .execute(move |batch| {
+            batch.put_stage(&target, "half-made", Default::default());
+            panic!("a bug in a decision")
+        })
+        .await;
+    assert!(failed.is_err());
+    store
+        .create_stage(api_id.clone(), stage("a"))
+        .await
+        .unwrap();
+    let page = store.page(&api_id, None, 10).unwrap();
+    assert_eq!(page.items.len(), 1, "only the later change is shown");
 }

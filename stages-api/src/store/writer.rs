@@ -1,12 +1,16 @@
-//! One thread makes every change, in batches: a batch is decided against the index plus the
-//! batch's own earlier changes, written to the database in one transaction (one fsync for the
-//! whole batch), shown to readers, and only then answered. So concurrent requests share the cost
-//! of durability, and no client hears of a change that a crash could still undo.
+//! Every change is decided one at a time against the index plus the batch's own earlier changes.
+//!
+//! With a database, one thread makes every change, in batches: a batch is decided, written to
+//! the database in one transaction (one fsync for the whole batch), shown to readers, and only
+//! then answered. So concurrent requests share the cost of durability, and no client hears of a
+//! change that a crash could still undo. In memory there is nothing to wait for: each change is
+//! decided and shown on the caller's own thread, in turn, which spares every write two thread
+//! switches.
 
 use std::collections::HashMap;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use tokio::sync::oneshot;
 
@@ -42,7 +46,12 @@ impl Batch<'_> {
 
     /// The stage's JSON, counting this batch's changes.
     pub fn stage(&self, api_id: &str, name: &str) -> Option<StageJson> {
-        match self.stages.get(&(api_id.to_owned(), name.to_owned())) {
+        // The key is built only when the batch has changed a stage (never in memory, where a
+        // batch is one change).
+        let pending = (!self.stages.is_empty())
+            .then(|| self.stages.get(&(api_id.to_owned(), name.to_owned())))
+            .flatten();
+        match pending {
             Some(pending) => pending.clone(),
             None => self.index.api(api_id).and_then(|entry| entry.stage(name)),
         }
@@ -92,27 +101,61 @@ impl Batch<'_> {
     }
 }
 
-/// The sending side: hands decisions to the writer thread.
+impl<'a> Batch<'a> {
+    fn new(index: &'a Index) -> Self {
+        Batch {
+            index,
+            changes: Vec::new(),
+            apis: HashMap::new(),
+            stages: HashMap::new(),
+            added: HashMap::new(),
+        }
+    }
+}
+
+/// Where changes are decided.
 pub struct Writer {
-    jobs: Sender<Job>,
+    mode: Mode,
+}
+
+enum Mode {
+    /// With a database: handed to the writer thread, which batches them.
+    Thread(Sender<Job>),
+    /// In memory: decided and shown by the caller, one at a time (`turn`).
+    Inline { index: Arc<Index>, turn: Mutex<()> },
 }
 
 impl Writer {
-    /// Starts the writer thread; it stops when the `Writer` is dropped.
+    /// Starts the writer thread when there is a `database` (it stops when the `Writer` is
+    /// dropped); in memory, there is no thread.
     pub fn start(index: Arc<Index>, database: Option<Database>) -> std::io::Result<Writer> {
+        let Some(database) = database else {
+            return Ok(Writer {
+                mode: Mode::Inline {
+                    index,
+                    turn: Mutex::new(()),
+                },
+            });
+        };
         let (jobs, queue) = mpsc::channel();
         std::thread::Builder::new()
             .name("stages-writer".into())
             .spawn(move || run(&index, database, &queue))?;
-        Ok(Writer { jobs })
+        Ok(Writer {
+            mode: Mode::Thread(jobs),
+        })
     }
 
-    /// Runs `decide` on the writer thread and returns its result once its changes are durable
-    /// and visible.
+    /// Runs `decide` in turn with every other change and returns its result once its changes
+    /// are durable and visible.
     pub async fn execute<T: Send + 'static>(
         &self,
         decide: impl FnOnce(&mut Batch<'_>) -> T + Send + 'static,
     ) -> Result<T, NotDurable> {
+        let jobs = match &self.mode {
+            Mode::Thread(jobs) => jobs,
+            Mode::Inline { index, turn } => return decide_inline(index, turn, decide),
+        };
         let (reply, answer) = oneshot::channel();
         let job: Job = Box::new(move |batch| {
             let outcome = decide(batch);
@@ -124,8 +167,7 @@ impl Writer {
                 );
             })
         });
-        self.jobs
-            .send(job)
+        jobs.send(job)
             .map_err(|_| NotDurable("the writer has stopped".into()))?;
         answer
             .await
@@ -133,15 +175,31 @@ impl Writer {
     }
 }
 
-fn run(index: &Index, mut database: Option<Database>, queue: &Receiver<Job>) {
+/// A change in memory: decided and shown while holding `turn` (no `await` in between), so
+/// changes are made one at a time as on the writer thread.
+fn decide_inline<T>(
+    index: &Index,
+    turn: &Mutex<()>,
+    decide: impl FnOnce(&mut Batch<'_>) -> T,
+) -> Result<T, NotDurable> {
+    let _turn = turn.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut batch = Batch::new(index);
+    // A decision that panics (a bug) shows nothing and loses its own answer, as on the thread.
+    match panic::catch_unwind(AssertUnwindSafe(|| decide(&mut batch))) {
+        Ok(outcome) => {
+            index.publish(&batch.changes);
+            Ok(outcome)
+        }
+        Err(_) => {
+            eprintln!("stages-api: a change panicked and was dropped");
+            Err(NotDurable("the change was abandoned".into()))
+        }
+    }
+}
+
+fn run(index: &Index, mut database: Database, queue: &Receiver<Job>) {
     while let Ok(first) = queue.recv() {
-        let mut batch = Batch {
-            index,
-            changes: Vec::new(),
-            apis: HashMap::new(),
-            stages: HashMap::new(),
-            added: HashMap::new(),
-        };
+        let mut batch = Batch::new(index);
         let mut answers = Vec::new();
         let mut next = Some(first);
         while let Some(job) = next.take() {
@@ -154,11 +212,12 @@ fn run(index: &Index, mut database: Option<Database>, queue: &Receiver<Job>) {
                 next = queue.try_recv().ok();
             }
         }
-        let outcome = match database.as_mut() {
-            Some(database) if !batch.changes.is_empty() => database
+        let outcome = if batch.changes.is_empty() {
+            Ok(())
+        } else {
+            database
                 .commit(&batch.changes)
-                .map_err(|error| NotDurable(format!("the change could not be stored: {error}"))),
-            _ => Ok(()),
+                .map_err(|error| NotDurable(format!("the change could not be stored: {error}")))
         };
         match &outcome {
             Ok(()) => index.publish(&batch.changes),

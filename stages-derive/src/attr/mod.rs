@@ -127,9 +127,10 @@ pub struct VariantAttrs {
 }
 
 /// The doc comment (`///` lines), one space of indentation removed, without its code
-/// examples (fenced blocks); it becomes the `description` of the schema.
+/// examples (fenced blocks; a colon that introduced one becomes a full stop); it becomes the
+/// `description` of the schema.
 pub fn doc(attrs: &[Attribute]) -> Option<String> {
-    let mut lines = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
     let mut in_code = false;
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("doc")) {
         let syn::Meta::NameValue(syn::MetaNameValue {
@@ -148,6 +149,13 @@ pub fn doc(attrs: &[Attribute]) -> Option<String> {
             let line = line.strip_prefix(' ').unwrap_or(line).trim_end();
             if line.trim_start().starts_with("```") {
                 in_code = !in_code;
+                // "... as this:" introduced the example just removed: the sentence ends.
+                if let Some(last) = lines.iter_mut().rev().find(|line| !line.is_empty()) {
+                    if in_code && last.ends_with(':') {
+                        last.pop();
+                        last.push('.');
+                    }
+                }
             } else if !in_code {
                 lines.push(line.to_owned());
             }
@@ -379,8 +387,28 @@ pub(super) fn unknown_word(
     errors: &mut Errors,
 ) -> syn::Result<()> {
     let name = meta.path.to_token_stream().to_string().replace(' ', "");
-    errors.spanned(&meta.path, suggest::unknown(kind, &name, words));
+    let message = match misplaced(&name, kind) {
+        Some(advice) => match suggest::closest(&name, words) {
+            Some(near) => format!("`{name}` {advice}; or did you mean `{near}`?"),
+            None => format!("`{name}` {advice}"),
+        },
+        None => suggest::unknown(kind, &name, words),
+    };
+    errors.spanned(&meta.path, message);
     skip_arguments(meta)
+}
+
+/// Where a word that is unknown as a `kind` belongs, when it is an option of another place
+/// (`skip_schema` on a field, `required` on a struct): the advice to move it.
+fn misplaced(name: &str, kind: &str) -> Option<&'static str> {
+    let on_container = kind == "container option";
+    if !on_container && CONTAINER_WORDS.contains(&name) && !FIELD_WORDS.contains(&name) {
+        Some("is a container option: put it in the `#[model(...)]` on the struct or enum")
+    } else if on_container && FIELD_WORDS.contains(&name) {
+        Some("is a field option: put it in the `#[model(...)]` on the field")
+    } else {
+        None
+    }
 }
 
 /// Consumes `= value` or `(...)` after a name.

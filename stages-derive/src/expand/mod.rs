@@ -5,6 +5,7 @@
 mod checks;
 mod container;
 mod de;
+mod description;
 mod generics;
 mod schema;
 mod ser;

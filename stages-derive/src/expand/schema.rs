@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 use syn::Type;
 
+use super::description;
 use super::generics::{self, Header};
 use super::{respan, runtime};
 use crate::check::{Body, Compare, Entries, Enum, Field, Model, Presence, Rules};
@@ -115,9 +116,9 @@ fn enum_definition(
     )
 }
 
-/// `::core::option::Option<&str>` of a text.
+/// `::core::option::Option<&str>` of a doc comment, as a schema's description.
 fn optional_text(text: Option<&str>) -> TokenStream {
-    match text {
+    match text.map(description::plain) {
         Some(text) => quote!(::core::option::Option::Some(#text)),
         None => quote!(::core::option::Option::None),
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use stages_model::{
     from_json_slice, schema_for, AccessLogSettings, CreateStageInput, RouteSettings, Stage, Stages,
-    ValidationErrors,
+    UpdateStageInput, ValidationErrors,
 };
 
 /// Every document was valid.
@@ -23,7 +23,8 @@ usage: validate [--shape NAME] [--format text|json] FILE...
 
 Checks each FILE (or `-` for standard input) against the AWS rules for a Stages shape.
 A FILE name need not be UTF-8; reports show it with U+FFFD for the bytes that are not.
-  --shape NAME     CreateStageInput (default), Stage, Stages, RouteSettings or AccessLogSettings
+  --shape NAME     CreateStageInput (default), UpdateStageInput, Stage, Stages, RouteSettings
+                   or AccessLogSettings
   --format FORMAT  text (default): one line per violation, `FILE: path: message`
                    json: one object per file, {\"file\", \"valid\": bool, \"violations\": [...]}
   --schema         print the shape's JSON Schema (draft 2020-12) instead, made from the same
@@ -34,6 +35,7 @@ Exit status: 0 all valid, 1 some invalid, 2 usage or I/O error.";
 #[derive(Clone, Copy)]
 enum Shape {
     CreateStageInput,
+    UpdateStageInput,
     Stage,
     Stages,
     RouteSettings,
@@ -46,6 +48,7 @@ const SHAPES: &[(&str, Shape)] = &[
     ("Stages", Shape::Stages),
     ("RouteSettings", Shape::RouteSettings),
     ("AccessLogSettings", Shape::AccessLogSettings),
+    ("UpdateStageInput", Shape::UpdateStageInput),
 ];
 
 impl Shape {
@@ -53,6 +56,7 @@ impl Shape {
     fn check(self, document: &[u8]) -> Result<(), ValidationErrors> {
         match self {
             Shape::CreateStageInput => from_json_slice::<CreateStageInput>(document).map(drop),
+            Shape::UpdateStageInput => from_json_slice::<UpdateStageInput>(document).map(drop),
             Shape::Stage => from_json_slice::<Stage>(document).map(drop),
             Shape::Stages => from_json_slice::<Stages>(document).map(drop),
             Shape::RouteSettings => from_json_slice::<RouteSettings>(document).map(drop),
@@ -64,6 +68,7 @@ impl Shape {
     fn schema(self) -> serde_json::Value {
         match self {
             Shape::CreateStageInput => schema_for::<CreateStageInput>(),
+            Shape::UpdateStageInput => schema_for::<UpdateStageInput>(),
             Shape::Stage => schema_for::<Stage>(),
             Shape::Stages => schema_for::<Stages>(),
             Shape::RouteSettings => schema_for::<RouteSettings>(),

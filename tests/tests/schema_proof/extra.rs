@@ -4,6 +4,7 @@
 //! schemas say only in part.
 
 use serde_json::{json, Value};
+use stages_model::UpdateStageInput;
 use stages_runtime::from_json;
 use stages_tests::aws::integration::{CreateIntegrationInput, Integration};
 use stages_tests::aws::route::{CreateRouteInput, Route};
@@ -12,7 +13,8 @@ use stages_tests::spec_table::{decode, Shape};
 use super::{spec_shape, Document};
 
 /// More documents of the resources in `stages_tests::aws`, on what their schemas say about
-/// open enums, `known`, `require(..)` and `null`.
+/// open enums, `known`, `require(..)` and `null`; and of `UpdateStageInput`, whose stage
+/// variables may be empty.
 pub fn aws_documents() -> Vec<Document> {
     let rows: &[(&str, &'static str, &str)] = &[
         (
@@ -81,6 +83,31 @@ pub fn aws_documents() -> Vec<Document> {
             r#"{"integrationId": "i1", "integrationType": "GRPC_PROXY"}"#,
         ),
         (
+            "UpdateStageInput: an empty variable value removes it",
+            "UpdateStageInput",
+            r#"{"stageVariables": {"old": "", "new": "v"}}"#,
+        ),
+        (
+            "UpdateStageInput: a variable value outside the characters",
+            "UpdateStageInput",
+            r#"{"stageVariables": {"old": "a b"}}"#,
+        ),
+        (
+            "UpdateStageInput: nothing to change",
+            "UpdateStageInput",
+            r#"{}"#,
+        ),
+        (
+            "UpdateStageInput: a route's settings, null",
+            "UpdateStageInput",
+            r#"{"routeSettings": {"GET /": null}}"#,
+        ),
+        (
+            "UpdateStageInput: a description too long",
+            "UpdateStageInput",
+            &format!(r#"{{"description": "{}"}}"#, "é".repeat(1025)),
+        ),
+        (
             "Integration: timeout above the maximum",
             "Integration",
             r#"{"integrationId": "i1", "integrationType": "GRPC_PROXY", "timeoutInMillis": 30001}"#,
@@ -96,6 +123,7 @@ pub fn aws_documents() -> Vec<Document> {
                 "Route" => from_json::<Route>(text).is_ok(),
                 "CreateIntegrationInput" => from_json::<CreateIntegrationInput>(text).is_ok(),
                 "Integration" => from_json::<Integration>(text).is_ok(),
+                "UpdateStageInput" => from_json::<UpdateStageInput>(text).is_ok(),
                 other => unreachable!("no decoder for {other}"),
             },
         })

@@ -134,7 +134,13 @@ pub fn with_rules(mut schema: Value, rules: &[Rule]) -> Value {
                     members.insert("maximum".into(), max.clone());
                 }
             }
-            Rule::Custom(_, Some(form)) => all_of.push(form()),
+            Rule::Custom(_, Some(form)) => {
+                // `{}` or `true`: the rule guards values built in Rust, not documents.
+                let form = form();
+                if form != json!({}) && form != json!(true) {
+                    all_of.push(form);
+                }
+            }
             Rule::Custom(function, None) => note(
                 members,
                 &format!("Also checked, beyond this schema: the rule `{function}`."),
