@@ -119,7 +119,9 @@ stage_struct! {
 /// A stage of an API, as `CreateStage` and `GetStages` return it.
 ///
 /// Documents that AWS returns may carry members newer than these; they are ignored, so such
-/// documents still decode.
+/// documents still decode. A logging level newer than [`LoggingLevel`](crate::LoggingLevel)
+/// knows is kept as written and encoded back unchanged ([`ReturnedRouteSettings`]), where a
+/// request refuses it.
 ///
 /// ```
 /// use stages_model::{from_json, Stage};
@@ -134,6 +136,10 @@ stage_struct! {
 /// let json = serde_json::to_value(&stage).unwrap();
 /// assert_eq!(json["createdDate"], "2024-05-01T10:30:00.250Z");
 /// assert!(json.get("someMemberFromTheFuture").is_none());
+///
+/// let stage: Stage = from_json(r#"{"stageName": "prod", "defaultRouteSettings": {"loggingLevel": "TRACE"}}"#).unwrap();
+/// let json = serde_json::to_value(&stage).unwrap();
+/// assert_eq!(json["defaultRouteSettings"]["loggingLevel"], "TRACE");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Model)]
 pub struct Stage {
