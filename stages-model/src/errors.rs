@@ -27,7 +27,7 @@ pub trait AwsError {
 ///     body.message.as_deref(),
 ///     Some(
 ///         "stageName: must contain only letters, digits, hyphens and underscores, or be exactly \
-///          $default; description: invalid type: integer `7`, expected a string"
+///          $default; description: expected a string, found the number 7"
 ///     )
 /// );
 /// ```

@@ -41,6 +41,11 @@
 //! With the cargo feature `axum`, `extract::AwsJson` is an axum extractor that decodes a
 //! request body into a model or answers the AWS-style `400 BadRequestException`; without it,
 //! nothing of axum is compiled.
+//!
+//! Patterns (`pattern = "..."`) are compiled to tables when the derive expands, so no regex
+//! engine is built or run. The few constructs it leaves to the regex crate (`\w`, `\p{..}`,
+//! inline flags; see [`Model`]) need the cargo feature `regex`; without it they are compile
+//! errors that say so.
 
 extern crate self as stages_model;
 

@@ -133,7 +133,7 @@ fn standard_input_is_read_for_a_dash() {
     assert_eq!(out.status, cli::INVALID);
     assert!(
         out.stdout
-            .starts_with("<stdin>: throttlingBurstLimit: invalid type: floating point `2.5`"),
+            .starts_with("<stdin>: throttlingBurstLimit: expected an integer from -2147483648 to 2147483647, found the number 2.5"),
         "{}",
         out.stdout
     );

@@ -14,7 +14,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::de::{capture, Failure};
+use super::de::{capture, root_type_message, Failure};
 use super::number;
 use super::violation::{code, ValidationErrors, Violation};
 
@@ -35,13 +35,19 @@ use super::violation::{code, ValidationErrors, Violation};
 /// ```
 #[inline]
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ValidationErrors> {
-    decode(|lenient| capture(lenient, || serde_json::from_str(text)))
+    decode(
+        |lenient| capture(lenient, || serde_json::from_str(text)),
+        || root_type_message::<T>(text),
+    )
 }
 
 /// Decodes and validates a JSON document given as bytes (which must be UTF-8).
 #[inline]
 pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationErrors> {
-    decode(|lenient| capture(lenient, || serde_json::from_slice(bytes)))
+    decode(
+        |lenient| capture(lenient, || serde_json::from_slice(bytes)),
+        || root_type_message::<T>(std::str::from_utf8(bytes).ok()?),
+    )
 }
 
 /// Decodes and validates an already parsed JSON value.
@@ -53,13 +59,17 @@ pub fn from_json_value<T: DeserializeOwned>(
         Ok(value) => return Ok(value),
         Err(failed) => failed,
     };
+    let text = value.to_string();
+    let retell = || root_type_message::<T>(&text);
     if !needs_second_look(&error, failure.as_ref()) {
-        return Err(violations(error, failure));
+        return Err(violations(error, failure, retell));
     }
     // The second look reads text (see `decode`); a value is turned back into some.
-    let text = value.to_string();
-    decode_again(|| capture(true, || serde_json::from_str::<T>(&text)))
-        .unwrap_or_else(|| Err(violations(error, failure)))
+    decode_again(
+        || capture(true, || serde_json::from_str::<T>(&text)),
+        retell,
+    )
+    .unwrap_or_else(|| Err(violations(error, failure, retell)))
 }
 
 /// One run of a decoder under [`capture`], strict or lenient.
@@ -68,16 +78,20 @@ type Run<T> = Result<T, (serde_json::Error, Option<Failure>)>;
 /// Runs `run` strictly (the happy path); when a value of the wrong type stopped it, runs it
 /// again leniently so that the error lists every violation of the document, not only those
 /// before the type error.
+/// `retell` gives the message of a `type` violation of the whole document in our words.
 #[inline]
-fn decode<T>(run: impl Fn(bool) -> Run<T>) -> Result<T, ValidationErrors> {
+fn decode<T>(
+    run: impl Fn(bool) -> Run<T>,
+    retell: impl Fn() -> Option<String>,
+) -> Result<T, ValidationErrors> {
     let (error, failure) = match run(false) {
         Ok(value) => return Ok(value),
         Err(failed) => failed,
     };
     if !needs_second_look(&error, failure.as_ref()) {
-        return Err(violations(error, failure));
+        return Err(violations(error, failure, retell));
     }
-    decode_again(|| run(true)).unwrap_or_else(|| Err(violations(error, failure)))
+    decode_again(|| run(true), &retell).unwrap_or_else(|| Err(violations(error, failure, retell)))
 }
 
 /// Whether the first run stopped at a value of the wrong type (or at an invalid model serde
@@ -89,16 +103,24 @@ fn needs_second_look(error: &serde_json::Error, failure: Option<&Failure>) -> bo
 
 /// The lenient run's verdict, or `None` if it unexpectedly succeeded (then the first run's
 /// error stands).
-fn decode_again<T>(run: impl FnOnce() -> Run<T>) -> Option<Result<T, ValidationErrors>> {
+fn decode_again<T>(
+    run: impl FnOnce() -> Run<T>,
+    retell: impl Fn() -> Option<String>,
+) -> Option<Result<T, ValidationErrors>> {
     match run() {
         Ok(_) => None,
-        Err((error, failure)) => Some(Err(violations(error, failure))),
+        Err((error, failure)) => Some(Err(violations(error, failure, retell))),
     }
 }
 
 /// A failure as violations: those the root decoder recorded, and one `syntax` or `type`
-/// violation where decoding stopped.
-fn violations(error: serde_json::Error, failure: Option<Failure>) -> ValidationErrors {
+/// violation where decoding stopped (a `type` violation of the whole document is told by
+/// `retell`).
+fn violations(
+    error: serde_json::Error,
+    failure: Option<Failure>,
+    retell: impl Fn() -> Option<String>,
+) -> ValidationErrors {
     // A number beyond a double is a value out of range, not broken JSON.
     let (rule, replaced) = match number::beyond_double(&error) {
         Some(message) => (code::RANGE, Some(message)),
@@ -114,7 +136,11 @@ fn violations(error: serde_json::Error, failure: Option<Failure>) -> ValidationE
             incomplete,
         }) => {
             if !incomplete || found.is_empty() {
-                found.push(Violation::new(path, rule, replaced.unwrap_or(message)));
+                let retold = (rule == code::TYPE && path.is_empty() && !incomplete)
+                    .then(&retell)
+                    .flatten();
+                let message = replaced.or(retold).unwrap_or(message);
+                found.push(Violation::new(path, rule, message));
             }
             found
         }

@@ -25,11 +25,13 @@ pub mod code {
     pub const FORMAT: &str = "format";
     /// A string is not one of an enumeration's values.
     pub const ENUM: &str = "enum";
-    /// A member is present more than once, or a map key repeats.
+    /// A member is present more than once, a map key repeats, or a set's item equals one before
+    /// it (reported at the later one).
     pub const DUPLICATE: &str = "duplicate";
     /// A member is not known to a type that denies unknown members.
     pub const UNKNOWN: &str = "unknown";
-    /// A value has the wrong JSON type (a number where a string belongs, say).
+    /// A value has the wrong JSON type (a number where a string belongs, say), or an integer
+    /// does not fit its type; the message names what was expected and what was found.
     pub const TYPE: &str = "type";
     /// The document is not well-formed JSON.
     pub const SYNTAX: &str = "syntax";

@@ -444,83 +444,75 @@ fn a_value_of_the_wrong_type_is_a_type_violation_at_its_path() {
         (
             r#"{"name": 5, "kind": "HTTP"}"#,
             "/name",
-            "invalid type: integer `5`, expected a string",
+            "expected a string, found the number 5",
         ),
         (
             r#"{"name": "a", "kind": 1}"#,
             "/kind",
-            "invalid type: integer `1`, expected one of HTTP, WEB_SOCKET, aws_proxy",
+            "expected one of HTTP, WEB_SOCKET, aws_proxy, found the number 1",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "count": -1}"#,
             "/count",
-            "invalid value: integer `-1`, expected u32",
+            "expected an integer from 0 to 4294967295, found the number -1",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "count": 1.5}"#,
             "/count",
-            "invalid type: floating point `1.5`, expected u32",
+            "expected an integer from 0 to 4294967295, found the number 1.5",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "level": 256}"#,
             "/level",
-            "invalid value: integer `256`, expected u8",
+            "expected an integer from 0 to 255, found the number 256",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "tags": ["a"]}"#,
             "/tags",
-            "invalid type: sequence, expected an object",
+            "expected an object, found an array",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "tags": {"a": 1}}"#,
             "/tags/a",
-            "invalid type: integer `1`, expected a string",
+            "expected a string, found the number 1",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "tags": {"a": null}}"#,
             "/tags/a",
-            "invalid type: null, expected a string",
+            "expected a string, found null",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "kinds": [null]}"#,
             "/kinds/0",
-            "invalid type: null, expected one of HTTP, WEB_SOCKET, aws_proxy",
+            "expected one of HTTP, WEB_SOCKET, aws_proxy, found null",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "items": {}}"#,
             "/items",
-            "invalid type: map, expected a list",
+            "expected an array, found an object",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "items": [{"n": 1}, {"n": "2"}]}"#,
             "/items/1/n",
-            "invalid type: string \"2\", expected i32",
+            "expected an integer from -2147483648 to 2147483647, found the string \"2\"",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "inner": "i-1"}"#,
             "/inner",
-            "invalid type: string \"i-1\", expected a JSON object for Inner",
+            "expected an object (Inner), found the string \"i-1\"",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "inner": {"id": "x", "size": true}}"#,
             "/inner/size",
-            "invalid type: boolean `true`, expected u16",
+            "expected an integer from 0 to 65535, found true",
         ),
         (
             r#"{"name": "a", "kind": "HTTP", "kinds": ["HTTP", false]}"#,
             "/kinds/1",
-            "invalid type: boolean `false`, expected one of HTTP, WEB_SOCKET, aws_proxy",
+            "expected one of HTTP, WEB_SOCKET, aws_proxy, found false",
         ),
-        (
-            r#"[]"#,
-            "",
-            "invalid type: sequence, expected a JSON object for Doc",
-        ),
-        (
-            r#"null"#,
-            "",
-            "invalid type: null, expected a JSON object for Doc",
-        ),
+        (r#"[]"#, "", "expected an object (Doc), found an array"),
+        (r#"null"#, "", "expected an object (Doc), found null"),
     ];
     let mut failures = Vec::new();
     for (json, pointer, message) in cases {
@@ -529,10 +521,8 @@ fn a_value_of_the_wrong_type_is_a_type_violation_at_its_path() {
             .iter()
             .map(|v| (v.pointer(), v.rule().to_owned(), v.message().to_owned()))
             .collect();
-        let ok = got.len() == 1
-            && got[0].0 == *pointer
-            && got[0].1 == "type"
-            && got[0].2.starts_with(message);
+        let ok =
+            got.len() == 1 && got[0].0 == *pointer && got[0].1 == "type" && got[0].2 == *message;
         if !ok {
             failures.push(format!(
                 "{json}: got {got:?}, expected ({pointer:?}, type, {message:?}...)"
@@ -585,7 +575,7 @@ fn a_type_error_hides_nothing_else() {
             (
                 "/count".into(),
                 "type".into(),
-                r#"invalid type: string "x", expected u32"#.into()
+                r#"expected an integer from 0 to 4294967295, found the string "x""#.into()
             ),
             (
                 "/level".into(),

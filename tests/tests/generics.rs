@@ -111,3 +111,22 @@ fn generic_models_flatten_and_carry_struct_rules() {
         "byId: is required when complete is false"
     );
 }
+
+/// A set of any orderable model or value: its items need `Ord` (to be a set) and `Serialize`
+/// (to be named when one repeats), which the author states.
+#[derive(Debug, Model)]
+struct Distinct<T>
+where
+    T: Ord + stages_model::serde::Serialize,
+{
+    #[model(required)]
+    items: std::collections::BTreeSet<T>,
+}
+
+#[test]
+fn a_generic_set_reports_a_repeated_item() {
+    let distinct: Distinct<u8> = from_json(r#"{"items": [3, 1]}"#).unwrap();
+    assert_eq!(distinct.items.len(), 2);
+    let errors = from_json::<Distinct<u8>>(r#"{"items": [3, 1, 3]}"#).unwrap_err();
+    assert_eq!(errors.pointers(), ["/items/2"], "{errors}");
+}

@@ -107,12 +107,6 @@ const KNOWN: &[(&str, Differs, &str)] = &[
         "`Opaque` is `skip_schema`: the schema of a member of that type accepts any value, and \
          its description says so",
     ),
-    (
-        "Holder: a set with a repeated item",
-        Stricter,
-        "a set is `uniqueItems`; decoding keeps one of the repeated items without a word (a \
-         `duplicate` violation, as for a repeated map key, would make them agree)",
-    ),
 ];
 
 /// One document, the schema it is judged by, and decoding's verdict.

@@ -316,8 +316,8 @@ fn decode_members(
     }
 }
 
-/// The seed that decodes a member's value: lists and maps, at any depth, put indexes and keys
-/// on paths, and date-times are read as RFC 3339. `fns` are the rules of the member's keys and
+/// The seed that decodes a member's value: lists, sets and maps, at any depth, put indexes and
+/// keys on paths (and sets report a repeated item), and date-times are read as RFC 3339. `fns` are the rules of the member's keys and
 /// items, checked as each is read.
 fn seed(ty: &Type, rt: &TokenStream, fns: Option<&validate::RuleFns>) -> TokenStream {
     let de = quote!(#rt::de);
@@ -334,6 +334,10 @@ fn seed(ty: &Type, rt: &TokenStream, fns: Option<&validate::RuleFns>) -> TokenSt
         Kind::Seq { item } => {
             let item = seed(item, rt, None);
             quote_spanned!(ty.span()=> #de::seq(#item, #values))
+        }
+        Kind::Set { item } => {
+            let item = seed(item, rt, None);
+            quote_spanned!(ty.span()=> #de::set::<#ty, _>(#item))
         }
         Kind::Map { value, .. } => {
             let value = seed(value, rt, None);

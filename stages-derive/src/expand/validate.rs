@@ -125,7 +125,8 @@ pub struct RuleFns {
 pub fn rule_fns(field: &Field) -> RuleFns {
     let entries = field.rules.entries.as_deref();
     let name = |what: &str| format_ident!("__model_{}_{}", what, field.ident);
-    // A set decodes whole (its items are not read one by one), so its own rules walk its items.
+    // A set's items are reported by their position in the set's own order, as `validate()`
+    // sees them: its own rules walk its items once it is decoded.
     let set = is_set(field);
     RuleFns {
         own: (!field.rules.own_is_empty() || (set && entries.is_some())).then(|| name("rules")),

@@ -51,7 +51,7 @@ where
 
 /// The most entries reserved up front from a size hint, so that a hostile hint cannot make
 /// decoding allocate more than the document holds.
-const MAX_RESERVED: usize = 1024;
+pub(super) const MAX_RESERVED: usize = 1024;
 
 impl<'de, T, S, R> Visitor<'de> for SeqOf<S, R>
 where
@@ -70,18 +70,8 @@ where
         let lenient = lenient();
         let mut report = ManuallyDrop::new(Report::new());
         for index in 0.. {
-            let item = if lenient {
-                match raw_seq_item(&mut seq, index, self.0.clone())? {
-                    Some(item) => item.flatten(),
-                    None => break,
-                }
-            } else {
-                match Mark::new::<S>().close(seq.next_element_seed(self.0.clone()), || {
-                    Segment::Index(index)
-                })? {
-                    Some(item) => item,
-                    None => break,
-                }
+            let Some(item) = next_item(&mut seq, index, self.0.clone(), lenient)? else {
+                break;
             };
             match item {
                 Some(item) => {
@@ -94,6 +84,26 @@ where
             }
         }
         Ok(valid.then_some(items))
+    }
+}
+
+/// Reads the item at `index` of a list with `seed`, putting the index on the paths of what it
+/// records: `None` at the end of the list, `Some(None)` for an invalid item.
+#[inline(always)]
+pub(super) fn next_item<'de, A, T, S>(
+    seq: &mut A,
+    index: usize,
+    seed: S,
+    lenient: bool,
+) -> Result<Option<Option<T>>, A::Error>
+where
+    A: SeqAccess<'de>,
+    S: Seed<'de, Value = Option<T>> + Clone,
+{
+    if lenient {
+        Ok(raw_seq_item(seq, index, seed)?.map(Option::flatten))
+    } else {
+        Mark::new::<S>().close(seq.next_element_seed(seed), || Segment::Index(index))
     }
 }
 

@@ -224,7 +224,7 @@ pub fn member<'de, A, S, T, R>(
 ) -> Result<(), A::Error>
 where
     A: MapAccess<'de>,
-    S: Seed<'de, Value = Option<T>>,
+    S: Seed<'de, Value = Option<T>> + Clone,
     R: FnOnce(&T, &Path<'_>, &mut Report),
 {
     let segment = || Segment::Member(Cow::Borrowed(name));

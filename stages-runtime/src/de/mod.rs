@@ -2,16 +2,17 @@
 //!
 //! A model's decoder does not stop at the first problem and never makes a value up. Each member
 //! decodes into a slot and its rules are checked as soon as its value is read; a missing
-//! required member, an unknown enum value, a repeated member or key is recorded with its path
-//! and decoding goes on with the next member. A struct is built only when every member it needs
-//! has a value; otherwise its decoder yields `None` (it is invalid, and the reasons are
+//! required member, an unknown enum value, a repeated member, key or set item is recorded with
+//! its path and decoding goes on with the next member. A struct is built only when every member
+//! it needs has a value; otherwise its decoder yields `None` (it is invalid, and the reasons are
 //! recorded), and so do the lists, maps and structs around it. The root decoder fails once,
 //! listing every violation in document order.
 //!
 //! A value of the wrong JSON type stops serde's parser. [`from_json`](crate::from_json) then
 //! takes a second look at the document, in *lenient* mode: every member, item and entry is
 //! first read as raw JSON text and decoded on its own, so that a type error is recorded at its
-//! path and decoding goes on with the next one. Only the failure path pays for this.
+//! path and decoding goes on with the next one. Only the failure path pays for this. Its
+//! message says what the value's seed expected and what the value is (see `expected`).
 //!
 //! The record lives in a thread-local so that it crosses serde's `Deserialize` boundaries, which
 //! carry no context. Paths are built on the way out: a violation is recorded relative to the
@@ -20,9 +21,11 @@
 //! level, so reporting n violations costs O(n × depth).
 
 mod collections;
+mod expected;
 mod members;
 mod root;
 mod seeds;
+mod sets;
 
 use std::cell::{Cell, RefCell};
 use std::mem::ManuallyDrop;
@@ -44,6 +47,7 @@ pub use seeds::{
     always, plain, timestamp, Always, EnumValue, ModelProbe, ModelSeed, Nullable, Plain, Probe,
     Seed, SerdeProbe, Timestamp,
 };
+pub use sets::{set, SetOf, WireSet};
 
 /// A type whose decoder reports into the record and yields `None` for an invalid value instead
 /// of making one up: every model, and `Option` and `Box` of one.
@@ -308,7 +312,7 @@ fn raw_map_value<'de, A, S>(
 ) -> Result<Option<S::Value>, A::Error>
 where
     A: de::MapAccess<'de>,
-    S: DeserializeSeed<'de>,
+    S: DeserializeSeed<'de> + Clone,
 {
     let raw: &'de RawValue = within(segment, || access.next_value())?;
     Ok(within_raw(raw, segment, seed))
@@ -325,7 +329,7 @@ fn raw_seq_item<'de, A, S>(
 ) -> Result<Option<Option<S::Value>>, A::Error>
 where
     A: de::SeqAccess<'de>,
-    S: DeserializeSeed<'de>,
+    S: DeserializeSeed<'de> + Clone,
 {
     let segment = || Segment::Index(index);
     Ok(within(segment, || seq.next_element::<&'de RawValue>())?
@@ -334,37 +338,49 @@ where
 
 /// In lenient mode: decodes the value at `segment` from its own raw text, so that a type error
 /// inside it is recorded at its path instead of stopping the document. `None` when it failed.
-fn within_raw<'de, S: DeserializeSeed<'de>>(
+fn within_raw<'de, S: DeserializeSeed<'de> + Clone>(
     raw: &'de RawValue,
     segment: impl FnOnce() -> Segment,
     seed: S,
 ) -> Option<S::Value> {
     let mut deserializer = serde_json::Deserializer::from_str(raw.get());
     RAW_DEPTH.with(|depth| depth.set(depth.get() + 1));
-    let outcome = within(segment, || seed.deserialize(&mut deserializer));
+    let outcome = within(segment, || seed.clone().deserialize(&mut deserializer));
     RAW_DEPTH.with(|depth| depth.set(depth.get() - 1));
     match outcome {
         Ok(value) => Some(value),
         Err(error) => {
             let incomplete = INCOMPLETE.with(|flag| flag.replace(false));
-            with_state(|state| {
-                let mut path = std::mem::take(&mut state.trail);
-                path.reverse();
-                if !incomplete {
-                    let rule = if error.is_data() {
-                        code::TYPE
-                    } else {
-                        code::SYNTAX
-                    };
-                    state
-                        .found
-                        .push(Violation::new(path, rule, without_position(&error)));
-                    FOUND.with(|found| found.set(state.found.len()));
-                }
-            });
+            let mut path = with_state(|state| std::mem::take(&mut state.trail));
+            path.reverse();
+            if !incomplete {
+                let (rule, message) = if !error.is_data() {
+                    (code::SYNTAX, without_position(&error))
+                } else {
+                    // The segment of this value is on the path: it failed itself when only
+                    // that one is there, and its seed says what it expected.
+                    let own = path.len() == 1;
+                    let ours = own.then(|| expected::message(seed, raw.get())).flatten();
+                    (code::TYPE, ours.unwrap_or_else(|| without_position(&error)))
+                };
+                push(Violation::new(path, rule, message));
+            }
             None
         }
     }
+}
+
+/// The message of a `type` violation of the whole document, which `T` failed to decode from
+/// `text`: in our words when they say more (see [`expected::message`]).
+pub(crate) fn root_type_message<T: serde::de::DeserializeOwned>(text: &str) -> Option<String> {
+    // Under a capture of its own, so that the failure of the model's root decoder (it decodes
+    // from no value) is taken off the record again.
+    let mut said = None;
+    let _ = capture(false, || {
+        said = expected::message(seeds::plain::<T>(), text);
+        Err::<(), ()>(())
+    });
+    said
 }
 
 /// serde_json's message without " at line L column C": positions inside a member's own text

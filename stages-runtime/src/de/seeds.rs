@@ -60,7 +60,7 @@ impl Visitor<'_> for EnumValue {
     type Value = Option<usize>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "one of {}", self.expected)
+        f.write_str(&one_of(self.expected, self.expected.split(", ").count()))
     }
 
     #[inline]
@@ -70,6 +70,18 @@ impl Visitor<'_> for EnumValue {
 
     fn visit_bytes<E: de::Error>(self, value: &[u8]) -> Result<Option<usize>, E> {
         Ok(self.find(&String::from_utf8_lossy(value)))
+    }
+}
+
+/// The longest list of values a message names in full.
+const NAMED: usize = 80;
+
+/// What an enum takes, for messages: its values when the list is short, else how many.
+pub(crate) fn one_of(values: &str, count: usize) -> String {
+    if values.len() <= NAMED {
+        format!("one of {values}")
+    } else {
+        format!("a string naming one of {count} values")
     }
 }
 
@@ -213,6 +225,7 @@ impl<T> SerdeProbe<T> for &Probe<T> {
 }
 
 /// Decodes `null` as `None` and anything else with the inner seed.
+#[derive(Clone, Copy)]
 pub struct Nullable<S>(pub S);
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Nullable<S> {
