@@ -6,9 +6,11 @@
 #
 # Each run builds each side from an empty target directory (`cargo build --timings`, dev
 # profile, CARGO_INCREMENTAL=0, offline), alternating sides so that a change of load hits both;
-# it prints every run's wall-clock seconds, the medians and their ratio, then the critical path
-# and the longest units of each side's last run (bench/clean_build_timings.py). The HTML
-# reports are kept under $OUT (default: a fresh directory under /tmp, printed at the end).
+# it prints every run's wall-clock seconds and CPU seconds (user + system of cargo and the
+# compilers it ran), the medians and their ratios, then the critical path and the longest units
+# of each side's last run (bench/clean_build_timings.py). On a shared machine, CPU seconds vary
+# much less than wall-clock ones. The HTML reports are kept under $OUT (default: a fresh
+# directory under /tmp, printed at the end).
 #
 # Usage: nice -n 10 bench/clean-build.sh               (RUNS=3 by default)
 #        RUNS=5 SIDES="model serde runtime" FEATURES=regex bench/clean-build.sh
@@ -44,12 +46,10 @@ build() { # side
     (cd "$dir" && CARGO_TARGET_DIR="$WORK/target-$1" cargo build --offline --quiet --timings "${package[@]}")
 }
 
-seconds() { # command...: wall-clock seconds
-    local start end
-    start=$(date +%s.%N)
-    "$@"
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc -l
+measure() { # side: "wall cpu" seconds of a clean build
+    local TIMEFORMAT='%R %U %S' times
+    times=$( { time build "$1" >"$WORK/$1.log" 2>&1; } 2>&1 )
+    echo "$times" | awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }'
 }
 
 median() {
@@ -59,22 +59,27 @@ median() {
 echo "clean builds, deps included, dev profile, $RUNS runs per side"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(rustc --version)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-declare -A times
+declare -A walls cpus
 for run in $(seq 1 "$RUNS"); do
     for side in $SIDES; do
-        t=$(seconds build "$side")
-        times[$side]="${times[$side]:-} $t"
+        read -r wall cpu < <(measure "$side")
+        walls[$side]="${walls[$side]:-} $wall"
+        cpus[$side]="${cpus[$side]:-} $cpu"
         cp "$WORK/target-$side/cargo-timings/cargo-timing.html" "$OUT/$side-$run.html"
-        printf 'run %d %-8s %6.2f s   (load %s)\n' "$run" "$side" "$t" "$(cut -d' ' -f1 /proc/loadavg)"
+        printf 'run %d %-8s wall %6.2f s   cpu %6.2f s   (load %s)\n' "$run" "$side" "$wall" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
     done
 done
-declare -A medians
+declare -A wall_median cpu_median
 for side in $SIDES; do
-    medians[$side]=$(echo "${times[$side]}" | tr ' ' '\n' | grep . | median)
-    printf '%-8s runs:%s   median %.2f s\n' "$side" "${times[$side]}" "${medians[$side]}"
+    wall_median[$side]=$(echo "${walls[$side]}" | tr ' ' '\n' | grep . | median)
+    cpu_median[$side]=$(echo "${cpus[$side]}" | tr ' ' '\n' | grep . | median)
+    printf '%-8s wall:%s   median %.2f s\n' "$side" "${walls[$side]}" "${wall_median[$side]}"
+    printf '%-8s cpu: %s   median %.2f s\n' "$side" "${cpus[$side]}" "${cpu_median[$side]}"
 done
-if [ -n "${medians[model]:-}" ] && [ -n "${medians[serde]:-}" ]; then
-    printf 'ratio model/serde (medians): %.2fx\n' "$(echo "${medians[model]} / ${medians[serde]}" | bc -l)"
+if [ -n "${wall_median[model]:-}" ] && [ -n "${wall_median[serde]:-}" ]; then
+    printf 'ratio model/serde (medians): wall %.2fx, cpu %.2fx\n' \
+        "$(echo "${wall_median[model]} / ${wall_median[serde]}" | bc -l)" \
+        "$(echo "${cpu_median[model]} / ${cpu_median[serde]}" | bc -l)"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for side in $SIDES; do

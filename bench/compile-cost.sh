@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Compile cost of #[derive(Model)] against plain serde derives.
+# Compile cost of #[derive(Model)] against plain serde derives: the declaring crate alone, its
+# dependencies built beforehand. bench/clean-build.sh measures clean builds, dependencies included.
 #
 # Generates small crates with the same 20 resources (each a copy of the Stages shapes under its
 # own names: a CreateStageInput-like struct with 10 fields, RouteSettings, AccessLogSettings and a

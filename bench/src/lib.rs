@@ -18,6 +18,7 @@ pub mod documents;
 pub mod garde_model;
 pub mod hand;
 pub mod http1;
+pub mod pattern_cases;
 pub mod report;
 pub mod serde_only;
 pub mod spin;

@@ -4,9 +4,9 @@
 //! re-exported, so this crate is the one dependency a service needs.
 //!
 //! The resource: [`CreateStageInput`] (the body of `CreateStage`), [`UpdateStageInput`] (the
-//! body of `UpdateStage`), [`Stage`], [`Stages`] (a page of `GetStages`), [`RouteSettings`],
-//! [`AccessLogSettings`], [`LoggingLevel`]; the operations'
-//! inputs [`GetStagesInput`] and [`CreateStageRequest`]; and the errors
+//! body of `UpdateStage`), [`Stage`], [`Stages`] (a page of `GetStages`), [`RouteSettings`]
+//! (in a request) and [`ReturnedRouteSettings`] (in a `Stage`), [`AccessLogSettings`],
+//! [`LoggingLevel`]; the operations' inputs [`GetStagesInput`] and [`CreateStageRequest`]; and the errors
 //! [`BadRequestException`], [`NotFoundException`], [`ConflictException`] and
 //! [`LimitExceededException`] with their HTTP status and wire code ([`AwsError`]).
 //!
@@ -41,6 +41,11 @@
 //! With the cargo feature `axum`, `extract::AwsJson` is an axum extractor that decodes a
 //! request body into a model or answers the AWS-style `400 BadRequestException`; without it,
 //! nothing of axum is compiled.
+//!
+//! Patterns (`pattern = "..."`) are compiled to tables when the derive expands, so no regex
+//! engine is built or run. The few constructs it leaves to the regex crate (`\w`, `\p{..}`,
+//! inline flags; see [`Model`]) need the cargo feature `regex`; without it they are compile
+//! errors that say so.
 
 extern crate self as stages_model;
 
@@ -63,7 +68,7 @@ pub use errors::{
 };
 pub use logging_level::LoggingLevel;
 pub use operations::{CreateStageRequest, GetStagesInput, Operation, DEFAULT_PAGE_SIZE};
-pub use route_settings::RouteSettings;
+pub use route_settings::{ReturnedRouteSettings, RouteSettings};
 pub use stage::{CreateStageInput, Stage, Stages};
 pub use update_stage::UpdateStageInput;
 

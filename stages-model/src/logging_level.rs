@@ -4,6 +4,11 @@ use crate::Model;
 
 /// The logging level of a route, as AWS spells it on the wire (case-sensitive).
 ///
+/// The enum is open: a value newer than this model, in a document AWS returns, is kept as
+/// written in [`LoggingLevel::Unknown`] and written back unchanged, so that such a document
+/// still decodes. Requests reject it: [`RouteSettings`](crate::RouteSettings), the settings a
+/// caller sends, accepts only the known values.
+///
 /// The API reference page (`Stages`) lists the third value as `false`: that is `OFF` read as a
 /// YAML 1.1 boolean by the page's generator. The service model, and AWS itself, use `OFF`.
 ///
@@ -12,9 +17,13 @@ use crate::Model;
 ///
 /// let level: LoggingLevel = serde_json::from_str(r#""OFF""#).unwrap();
 /// assert_eq!(level, LoggingLevel::Off);
-/// assert!(serde_json::from_str::<LoggingLevel>(r#""off""#).is_err());
+///
+/// // A value this model does not know (spelling included) is kept as written.
+/// let newer: LoggingLevel = serde_json::from_str(r#""TRACE""#).unwrap();
+/// assert_eq!(newer, LoggingLevel::Unknown("TRACE".into()));
+/// assert_eq!(serde_json::to_string(&newer).unwrap(), r#""TRACE""#);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Model)]
 pub enum LoggingLevel {
     /// Only errors are logged.
     Error,
@@ -22,4 +31,7 @@ pub enum LoggingLevel {
     Info,
     /// Nothing is logged.
     Off,
+    /// A value newer than this model, as written (only in what AWS returns: requests reject it).
+    #[model(other)]
+    Unknown(String),
 }

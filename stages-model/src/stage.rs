@@ -8,15 +8,20 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::{custom, AccessLogSettings, Model, RouteSettings};
+use crate::{custom, AccessLogSettings, Model, ReturnedRouteSettings, RouteSettings};
 
 /// Declares a stage struct with the members a caller can set, under their rules, followed by
 /// the struct's own members: the rules of `CreateStageInput`, `Stage` and `UpdateStageInput` are
-/// written once. The first form adds the required `stageName` in front (UpdateStage names the
-/// stage in its path); the second takes the pattern of stage-variable values, which only
+/// written once. Each names its route settings type: requests take [`RouteSettings`], which
+/// rejects logging levels newer than this model, and `Stage` takes [`ReturnedRouteSettings`],
+/// which keeps them. The first form adds the required `stageName` in front (UpdateStage names
+/// the stage in its path); the second takes the pattern of stage-variable values, which only
 /// `UpdateStageInput` relaxes (an empty value removes a variable there).
 macro_rules! stage_struct {
-    ($(#[$meta:meta])* pub struct $name:ident { $($own:tt)* }) => {
+    (
+        $(#[$meta:meta])* pub struct $name:ident { $($own:tt)* }
+        route settings $settings:ident
+    ) => {
         stage_struct! {
             $(#[$meta])*
             pub struct $name {
@@ -25,12 +30,14 @@ macro_rules! stage_struct {
                 #[model(required, length(min = 1, max = 128), custom(custom::stage_name, schema = custom::schema::stage_name))]
                 pub stage_name: String,
             }
+            route settings $settings
             variable values "[A-Za-z0-9-._~:/?#&=,]+"
             { $($own)* }
         }
     };
     (
         $(#[$meta:meta])* pub struct $name:ident { $($first:tt)* }
+        route settings $settings:ident
         variable values $values:tt
         { $($own:tt)* }
     ) => {
@@ -45,9 +52,9 @@ macro_rules! stage_struct {
             /// The client certificate the stage presents to integrations (WebSocket APIs only).
             pub client_certificate_id: Option<String>,
             /// Route settings that apply to every route without settings of its own.
-            pub default_route_settings: Option<RouteSettings>,
+            pub default_route_settings: Option<$settings>,
             /// Settings per route, by route key (`GET /pets`, `$default`, `$connect`).
-            pub route_settings: Option<BTreeMap<String, RouteSettings>>,
+            pub route_settings: Option<BTreeMap<String, $settings>>,
             /// Stage variables: at most 100 (a fixed quota); names of at most 64 letters, digits
             /// and underscores; values of at most 2048 characters from `[A-Za-z0-9-._~:/?#&=,]`,
             /// never empty (except in an update, where an empty value removes the variable).
@@ -105,13 +112,16 @@ pub struct CreateStageInput {
     )]
     pub tags: Option<BTreeMap<String, String>>,
 }
+route settings RouteSettings
 }
 
 stage_struct! {
 /// A stage of an API, as `CreateStage` and `GetStages` return it.
 ///
 /// Documents that AWS returns may carry members newer than these; they are ignored, so such
-/// documents still decode.
+/// documents still decode. A logging level newer than [`LoggingLevel`](crate::LoggingLevel)
+/// knows is kept as written and encoded back unchanged ([`ReturnedRouteSettings`]), where a
+/// request refuses it.
 ///
 /// ```
 /// use stages_model::{from_json, Stage};
@@ -126,6 +136,10 @@ stage_struct! {
 /// let json = serde_json::to_value(&stage).unwrap();
 /// assert_eq!(json["createdDate"], "2024-05-01T10:30:00.250Z");
 /// assert!(json.get("someMemberFromTheFuture").is_none());
+///
+/// let stage: Stage = from_json(r#"{"stageName": "prod", "defaultRouteSettings": {"loggingLevel": "TRACE"}}"#).unwrap();
+/// let json = serde_json::to_value(&stage).unwrap();
+/// assert_eq!(json["defaultRouteSettings"]["loggingLevel"], "TRACE");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Model)]
 pub struct Stage {
@@ -152,6 +166,7 @@ pub struct Stage {
     /// The status of the last deployment to an auto-deploying stage.
     pub last_deployment_status_message: Option<String>,
 }
+route settings ReturnedRouteSettings
 }
 
 impl Stage {
@@ -174,8 +189,8 @@ impl Stage {
             description,
             deployment_id,
             client_certificate_id,
-            default_route_settings,
-            route_settings,
+            default_route_settings: default_route_settings.map(Into::into),
+            route_settings: route_settings.map(returned),
             stage_variables,
             access_log_settings,
             tags,
@@ -186,6 +201,16 @@ impl Stage {
             last_deployment_status_message: None,
         }
     }
+}
+
+/// The settings per route a caller sent, as a stage keeps and returns them.
+pub(crate) fn returned(
+    routes: BTreeMap<String, RouteSettings>,
+) -> BTreeMap<String, ReturnedRouteSettings> {
+    routes
+        .into_iter()
+        .map(|(key, settings)| (key, settings.into()))
+        .collect()
 }
 
 /// One page of an API's stages, as `GetStages` returns it.

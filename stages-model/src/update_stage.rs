@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::stage::stage_struct;
+use crate::stage::{returned, stage_struct};
 use crate::{AccessLogSettings, Model, RouteSettings, Stage};
 
 stage_struct! {
@@ -58,6 +58,7 @@ stage_struct! {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Model)]
 pub struct UpdateStageInput {}
+route settings RouteSettings
 variable values "[A-Za-z0-9-._~:/?#&=,]*"
 {}
 }
@@ -80,13 +81,16 @@ impl Stage {
         replace(&mut self.description, description);
         replace(&mut self.deployment_id, deployment_id);
         replace(&mut self.client_certificate_id, client_certificate_id);
-        replace(&mut self.default_route_settings, default_route_settings);
+        replace(
+            &mut self.default_route_settings,
+            default_route_settings.map(Into::into),
+        );
         replace(&mut self.access_log_settings, access_log_settings);
         replace(&mut self.auto_deploy, auto_deploy);
         if let Some(routes) = route_settings {
             self.route_settings
                 .get_or_insert_with(BTreeMap::new)
-                .extend(routes);
+                .extend(returned(routes));
         }
         if let Some(variables) = stage_variables {
             let stored = self.stage_variables.get_or_insert_with(BTreeMap::new);

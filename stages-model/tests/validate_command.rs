@@ -167,6 +167,7 @@ fn every_shape_can_be_chosen() {
         ),
         ("Stages", r#"{"items": []}"#),
         ("RouteSettings", r#"{}"#),
+        ("ReturnedRouteSettings", r#"{"loggingLevel": "TRACE"}"#),
         ("AccessLogSettings", r#"{"format": "$context.requestId"}"#),
     ];
     for (shape, document) in cases {
@@ -192,6 +193,12 @@ fn every_shape_can_be_chosen() {
     assert_eq!(
         run(&["--shape", "RouteSettings", "-"], "{}").status,
         cli::VALID
+    );
+    // A logging level newer than ours: kept in what AWS returns, refused in a request.
+    let newer = r#"{"loggingLevel": "TRACE"}"#;
+    assert_eq!(
+        run(&["--shape", "RouteSettings", "-"], newer).status,
+        cli::INVALID
     );
 }
 
@@ -282,13 +289,25 @@ fn schema_prints_the_json_schema_of_a_shape() {
     assert_eq!(stage["properties"]["stageName"]["maxLength"], 128);
     assert_eq!(
         stage["properties"]["routeSettings"]["additionalProperties"]["$ref"],
-        "#/$defs/RouteSettings"
+        "#/$defs/ReturnedRouteSettings"
     );
+    // A returned stage may carry a logging level newer than ours: any string is accepted.
+    let level = &schema["$defs"]["LoggingLevel"];
+    assert_eq!(
+        level["anyOf"][0]["enum"],
+        serde_json::json!(["ERROR", "INFO", "OFF"])
+    );
+    assert_eq!(level["anyOf"][1], serde_json::json!({"type": "string"}));
 
     // The default shape is CreateStageInput.
     let out = run(&["--schema"], "");
     let schema: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(schema["$ref"], "#/$defs/CreateStageInput");
+    // A request lists only the logging levels this model knows.
+    assert_eq!(
+        schema["$defs"]["RouteSettings"]["properties"]["loggingLevel"]["anyOf"][0]["enum"],
+        serde_json::json!(["ERROR", "INFO", "OFF"])
+    );
 }
 
 #[test]

@@ -398,6 +398,17 @@ pub fn cases() -> Vec<Case> {
             &[("/routeSettings/GET ~1pets/loggingLevel", "enum")],
         ),
         case(
+            "a logging level newer than ours is refused in a request",
+            Input,
+            input(
+                r#""defaultRouteSettings": {"loggingLevel": "TRACE"}, "routeSettings": {"GET /pets": {"loggingLevel": "TRACE"}}"#,
+            ),
+            &[
+                ("/defaultRouteSettings/loggingLevel", "enum"),
+                ("/routeSettings/GET ~1pets/loggingLevel", "enum"),
+            ],
+        ),
+        case(
             "route settings not an object",
             Input,
             input(r#""routeSettings": []"#),
@@ -592,6 +603,20 @@ pub fn cases() -> Vec<Case> {
             Stage,
             "{}",
             &[("/stageName", "required")],
+        ),
+        case(
+            "a returned stage keeps a logging level newer than ours",
+            Stage,
+            stage(
+                r#""defaultRouteSettings": {"loggingLevel": "TRACE"}, "routeSettings": {"GET /pets": {"loggingLevel": "TRACE"}}"#,
+            ),
+            &[],
+        ),
+        case(
+            "a returned logging level must still be a string",
+            Stage,
+            stage(r#""defaultRouteSettings": {"loggingLevel": 1}"#),
+            &[("/defaultRouteSettings/loggingLevel", "type")],
         ),
         case(
             "createdDate with Z",

@@ -102,6 +102,38 @@ fn an_invalid_value_allocates_for_its_report() {
     assert!(count > 0, "a violation owns its path and message");
 }
 
+/// Patterns that the derive compiles to automata (not single classes), walked over ASCII and
+/// non-ASCII text.
+#[derive(Debug, stages_model::Model)]
+struct Route {
+    #[model(required, pattern = r"\$default|[A-Z]+ /\S*")]
+    route_key: String,
+    #[model(
+        keys(pattern = "[2-5][0-9]{2}"),
+        values(pattern = r"(append|overwrite|remove):header\.\S+|overwrite:statuscode")
+    )]
+    responses: Option<std::collections::BTreeMap<String, String>>,
+}
+
+#[test]
+fn matching_patterns_compiled_to_automata_allocates_nothing() {
+    let route = Route {
+        route_key: "GET /café/{id}".into(),
+        responses: Some(
+            [
+                ("200".into(), "append:header.x-trace".into()),
+                ("404".into(), "overwrite:statuscode".into()),
+            ]
+            .into(),
+        ),
+    };
+    route.validate().unwrap();
+    let count = allocations_during(|| {
+        std::hint::black_box(&route).validate().unwrap();
+    });
+    assert_eq!(count, 0);
+}
+
 /// A model with nothing but a set, to weigh the set's decoder.
 #[derive(Debug, stages_model::Model)]
 struct Scopes {

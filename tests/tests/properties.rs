@@ -82,6 +82,15 @@ mod valid {
         ]
     }
 
+    /// A logging level newer than ours, as a returned stage may carry it.
+    pub fn newer_logging_level() -> impl Strategy<Value = LoggingLevel> {
+        "[A-Z_]{1,12}"
+            .prop_filter("a known level", |level| {
+                !["ERROR", "INFO", "OFF"].contains(&level.as_str())
+            })
+            .prop_map(LoggingLevel::Unknown)
+    }
+
     /// Every finite double, signed zeros and subnormals included.
     fn finite() -> impl Strategy<Value = f64> {
         float::POSITIVE | float::NEGATIVE | float::NORMAL | float::SUBNORMAL | float::ZERO
@@ -233,21 +242,30 @@ mod valid {
             option::of(date_time()),
             option::of(any::<bool>()),
             option::of("\\PC{0,40}"),
+            option::of(newer_logging_level()),
         )
-            .prop_map(|(input, aws_tags, created, updated, managed, message)| {
-                let mut stage = Stage::from_input(input, Utc::now());
-                if let Some(aws_tags) = aws_tags {
+            .prop_map(
+                |(input, aws_tags, created, updated, managed, message, newer)| {
+                    let mut stage = Stage::from_input(input, Utc::now());
+                    if let Some(newer) = newer {
+                        stage
+                            .default_route_settings
+                            .get_or_insert_with(Default::default)
+                            .logging_level = Some(newer);
+                    }
+                    if let Some(aws_tags) = aws_tags {
+                        stage
+                            .tags
+                            .get_or_insert_with(BTreeMap::new)
+                            .extend(aws_tags);
+                    }
+                    stage.created_date = created;
+                    stage.last_updated_date = updated;
+                    stage.api_gateway_managed = managed;
+                    stage.last_deployment_status_message = message;
                     stage
-                        .tags
-                        .get_or_insert_with(BTreeMap::new)
-                        .extend(aws_tags);
-                }
-                stage.created_date = created;
-                stage.last_updated_date = updated;
-                stage.api_gateway_managed = managed;
-                stage.last_deployment_status_message = message;
-                stage
-            })
+                },
+            )
     }
 
     pub fn stages() -> impl Strategy<Value = Stages> {

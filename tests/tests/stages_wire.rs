@@ -4,8 +4,8 @@
 use serde_json::{json, Value};
 use stages_model::{
     from_json, AwsError, BadRequestException, ConflictException, CreateStageInput,
-    CreateStageRequest, GetStagesInput, LimitExceededException, NotFoundException, Operation,
-    Stage, Stages, Validate,
+    CreateStageRequest, GetStagesInput, LimitExceededException, LoggingLevel, NotFoundException,
+    Operation, Stage, Stages, UpdateStageInput, Validate,
 };
 
 fn full_stage() -> Value {
@@ -44,6 +44,57 @@ fn a_full_stage_round_trips_to_the_same_json() {
     let document = full_stage();
     let stage: Stage = from_json(&document.to_string()).unwrap();
     assert_eq!(serde_json::to_value(&stage).unwrap(), document);
+}
+
+/// Route settings whose logging level is newer than ours, at both places a stage has them.
+fn newer_logging_level() -> Value {
+    json!({
+        "defaultRouteSettings": {"loggingLevel": "TRACE", "throttlingBurstLimit": 5},
+        "routeSettings": {"GET /pets": {"loggingLevel": "TRACE"}}
+    })
+}
+
+#[test]
+fn a_stage_keeps_a_logging_level_newer_than_ours_and_writes_it_back() {
+    let mut document = full_stage();
+    document
+        .as_object_mut()
+        .unwrap()
+        .extend(newer_logging_level().as_object().unwrap().clone());
+    let stage: Stage = from_json(&document.to_string()).unwrap();
+    let newer = Some(LoggingLevel::Unknown("TRACE".into()));
+    assert_eq!(
+        stage.default_route_settings.as_ref().unwrap().logging_level,
+        newer
+    );
+    assert_eq!(
+        stage.route_settings.as_ref().unwrap()["GET /pets"].logging_level,
+        newer
+    );
+    assert_eq!(serde_json::to_value(&stage).unwrap(), document);
+    assert!(stage.validate().is_ok());
+}
+
+#[test]
+fn requests_refuse_a_logging_level_newer_than_ours() {
+    let expected = "defaultRouteSettings.loggingLevel: must be one of ERROR, INFO, OFF; found \"TRACE\"\n\
+                    routeSettings[\"GET /pets\"].loggingLevel: must be one of ERROR, INFO, OFF; found \"TRACE\"";
+    let mut create = newer_logging_level();
+    create["stageName"] = "prod".into();
+    let errors = from_json::<CreateStageInput>(&create.to_string()).unwrap_err();
+    assert_eq!(errors.to_string(), expected);
+    assert!(errors.iter().all(|violation| violation.rule() == "enum"));
+    let errors = from_json::<UpdateStageInput>(&newer_logging_level().to_string()).unwrap_err();
+    assert_eq!(errors.to_string(), expected);
+
+    // A value built in Rust is checked too: `validate` reports it at the same path.
+    let mut input: CreateStageInput = from_json(r#"{"stageName": "prod"}"#).unwrap();
+    input.default_route_settings = Some(stages_model::RouteSettings {
+        logging_level: Some(LoggingLevel::Unknown("TRACE".into())),
+        ..Default::default()
+    });
+    let errors = input.validate().unwrap_err();
+    assert_eq!(errors.pointers(), ["/defaultRouteSettings/loggingLevel"]);
 }
 
 #[test]

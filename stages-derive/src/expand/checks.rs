@@ -200,17 +200,19 @@ fn dfa_constant(dfa: &Dfa, rt: &TokenStream) -> TokenStream {
             .collect::<Vec<_>>(),
     );
     let classes = dfa.classes;
-    let next = if dfa.states() <= 256 {
-        let next = bytes(
-            &dfa.next
-                .iter()
-                .map(|&state| state as u8)
-                .collect::<Vec<_>>(),
-        );
+    // Cells hold the next state's row (state times classes): a step is a load and an add.
+    let rows = dfa.next.iter().map(|&state| usize::from(state) * classes);
+    let next = if dfa.states() * classes <= 256 {
+        let next = bytes(&rows.map(|row| row as u8).collect::<Vec<_>>());
         quote!(#rt::rules::Table::Small(#next))
     } else {
-        let next = &dfa.next;
-        quote!(#rt::rules::Table::Large(&[#(#next),*]))
+        let cells = dfa.next.len();
+        let next = bytes(
+            &rows
+                .flat_map(|row| (row as u16).to_le_bytes())
+                .collect::<Vec<_>>(),
+        );
+        quote!(#rt::rules::Table::Large(&const { #rt::rules::Table::rows::<#cells>(#next) }))
     };
     let accept = bytes(
         &dfa.accept
@@ -218,7 +220,7 @@ fn dfa_constant(dfa: &Dfa, rt: &TokenStream) -> TokenStream {
             .map(|&accept| u8::from(accept))
             .collect::<Vec<_>>(),
     );
-    let start = usize::from(dfa.start);
+    let start = usize::from(dfa.start) * classes;
     quote! {
         #rt::rules::Dfa::new(#ascii, &[#(#starts),*], #upper_classes, #classes, #next, #accept, #start)
     }

@@ -82,6 +82,9 @@ fn open_enum(
     let expected = wires.join(", ");
     quote! {
         #[automatically_derived]
+        // `known` on a closed enum should not point users at the open enums that happen to
+        // be in scope (rustc lists implementors when there are few).
+        #[diagnostic::do_not_recommend]
         impl #params #rt::OpenEnum for #ty #bounds {
             const EXPECTED: &'static str = #expected;
 

@@ -239,8 +239,12 @@ fn determinize(nfa: &Nfa, start: usize, alphabet: &Alphabet) -> Result<Dfa, &'st
         sets.push(key);
         Ok(id)
     };
+    let mut marks = Marks::new(nfa.states.len());
     add((Vec::new(), false), &mut sets)?;
-    let start = add((closure(nfa, [start], true, false), true), &mut sets)?;
+    let start = add(
+        (closure(nfa, &mut marks, [start], true, false), true),
+        &mut sets,
+    )?;
     let mut done = 0;
     while done < sets.len() {
         let (current, _) = sets[done].clone();
@@ -249,7 +253,7 @@ fn determinize(nfa: &Nfa, start: usize, alphabet: &Alphabet) -> Result<Dfa, &'st
                 State::Set { set, next } if alphabet.member[class][set] => Some(next),
                 _ => None,
             });
-            let target = closure(nfa, targets, false, false);
+            let target = closure(nfa, &mut marks, targets, false, false);
             let id = if target.is_empty() {
                 0
             } else {
@@ -262,7 +266,7 @@ fn determinize(nfa: &Nfa, start: usize, alphabet: &Alphabet) -> Result<Dfa, &'st
     let accept = sets
         .iter()
         .map(|(states, at_start)| {
-            closure(nfa, states.iter().copied(), *at_start, true)
+            closure(nfa, &mut marks, states.iter().copied(), *at_start, true)
                 .iter()
                 .any(|&state| matches!(nfa.states[state], State::Match))
         })
@@ -289,18 +293,20 @@ fn determinize(nfa: &Nfa, start: usize, alphabet: &Alphabet) -> Result<Dfa, &'st
 
 /// The states reachable from `from` without reading a character: through splits, `Start` when
 /// `at_start`, `End` when `at_end`. Keeps the states that read or match (and `End` states, which
-/// a later end of text may pass), sorted.
+/// a later end of text may pass), sorted. `marks` remembers what this call has seen: a state is
+/// seen when its mark equals the call's generation, so no call clears the whole table.
 fn closure(
     nfa: &Nfa,
+    marks: &mut Marks,
     from: impl IntoIterator<Item = usize>,
     at_start: bool,
     at_end: bool,
 ) -> Vec<usize> {
-    let mut seen = vec![false; nfa.states.len()];
+    let generation = marks.next_generation();
     let mut stack: Vec<usize> = from.into_iter().collect();
     let mut kept = Vec::new();
     while let Some(state) = stack.pop() {
-        if std::mem::replace(&mut seen[state], true) {
+        if std::mem::replace(&mut marks.seen[state], generation) == generation {
             continue;
         }
         match nfa.states[state] {
@@ -324,4 +330,24 @@ fn closure(
     }
     kept.sort_unstable();
     kept
+}
+
+/// The generation of the latest closure that saw each NFA state.
+struct Marks {
+    seen: Vec<u32>,
+    generation: u32,
+}
+
+impl Marks {
+    fn new(states: usize) -> Self {
+        Marks {
+            seen: vec![0; states],
+            generation: 0,
+        }
+    }
+
+    fn next_generation(&mut self) -> u32 {
+        self.generation += 1;
+        self.generation
+    }
 }

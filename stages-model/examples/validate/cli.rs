@@ -6,8 +6,8 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use stages_model::{
-    from_json_slice, schema_for, AccessLogSettings, CreateStageInput, RouteSettings, Stage, Stages,
-    UpdateStageInput, ValidationErrors,
+    from_json_slice, schema_for, AccessLogSettings, CreateStageInput, ReturnedRouteSettings,
+    RouteSettings, Stage, Stages, UpdateStageInput, ValidationErrors,
 };
 
 /// Every document was valid.
@@ -24,7 +24,7 @@ usage: validate [--shape NAME] [--format text|json] FILE...
 Checks each FILE (or `-` for standard input) against the AWS rules for a Stages shape.
 A FILE name need not be UTF-8; reports show it with U+FFFD for the bytes that are not.
   --shape NAME     CreateStageInput (default), UpdateStageInput, Stage, Stages, RouteSettings
-                   or AccessLogSettings
+                   (in a request), ReturnedRouteSettings (in a Stage) or AccessLogSettings
   --format FORMAT  text (default): one line per violation, `FILE: path: message`
                    json: one object per file, {\"file\", \"valid\": bool, \"violations\": [...]}
   --schema         print the shape's JSON Schema (draft 2020-12) instead, made from the same
@@ -39,6 +39,7 @@ enum Shape {
     Stage,
     Stages,
     RouteSettings,
+    ReturnedRouteSettings,
     AccessLogSettings,
 }
 
@@ -47,6 +48,7 @@ const SHAPES: &[(&str, Shape)] = &[
     ("Stage", Shape::Stage),
     ("Stages", Shape::Stages),
     ("RouteSettings", Shape::RouteSettings),
+    ("ReturnedRouteSettings", Shape::ReturnedRouteSettings),
     ("AccessLogSettings", Shape::AccessLogSettings),
     ("UpdateStageInput", Shape::UpdateStageInput),
 ];
@@ -60,6 +62,9 @@ impl Shape {
             Shape::Stage => from_json_slice::<Stage>(document).map(drop),
             Shape::Stages => from_json_slice::<Stages>(document).map(drop),
             Shape::RouteSettings => from_json_slice::<RouteSettings>(document).map(drop),
+            Shape::ReturnedRouteSettings => {
+                from_json_slice::<ReturnedRouteSettings>(document).map(drop)
+            }
             Shape::AccessLogSettings => from_json_slice::<AccessLogSettings>(document).map(drop),
         }
     }
@@ -72,6 +77,7 @@ impl Shape {
             Shape::Stage => schema_for::<Stage>(),
             Shape::Stages => schema_for::<Stages>(),
             Shape::RouteSettings => schema_for::<RouteSettings>(),
+            Shape::ReturnedRouteSettings => schema_for::<ReturnedRouteSettings>(),
             Shape::AccessLogSettings => schema_for::<AccessLogSettings>(),
         }
     }

@@ -46,26 +46,44 @@ pub struct Dfa {
     ascii: &'static [u8; 128],
     upper_starts: &'static [u32],
     upper_classes: &'static [u8],
-    classes: usize,
     next: Table,
     accept: &'static [u8],
     start: usize,
+    classes: usize,
 }
 
-/// The transitions of a [`Dfa`], one row of `classes` cells per state; state 0 is dead.
+/// The transitions of a [`Dfa`]: one row of `classes` cells per state, each cell the index of
+/// the next state's row (the state times `classes`), so that a step is a load and an add. The
+/// row at 0 is the dead state.
 #[derive(Debug)]
 pub enum Table {
-    /// Fewer than 256 states.
+    /// Rows that all start below 256.
     Small(&'static [u8]),
-    /// Up to 65,536 states.
+    /// Any other (see [`Table::rows`]).
     Large(&'static [u16]),
+}
+
+impl Table {
+    /// `N` cells from `2 * N` bytes, little-endian: the derive writes large tables as one
+    /// byte-string literal (cheaper to compile than `N` integer literals) and generated code
+    /// turns them back at compile time, in a `const` block.
+    pub const fn rows<const N: usize>(bytes: &[u8]) -> [u16; N] {
+        assert!(bytes.len() == 2 * N, "two bytes per cell");
+        let mut cells = [0u16; N];
+        let mut index = 0;
+        while index < N {
+            cells[index] = u16::from_le_bytes([bytes[2 * index], bytes[2 * index + 1]]);
+            index += 1;
+        }
+        cells
+    }
 }
 
 impl Dfa {
     /// A DFA: `ascii` gives the class of each ASCII character; `upper_starts` (sorted, first
     /// U+0080) and `upper_classes` the class of every other character, by runs; `next` the
-    /// transitions; `accept[state]` is 1 where the text may end. Checked here, at compile time
-    /// in a `static`, so that the walk cannot go out of the tables.
+    /// transitions; `accept[state]` is 1 where the text may end; `start` is the first row.
+    /// Checked here, at compile time in a `static`, so that the walk cannot leave the tables.
     pub const fn new(
         ascii: &'static [u8; 128],
         upper_starts: &'static [u32],
@@ -76,10 +94,12 @@ impl Dfa {
         start: usize,
     ) -> Self {
         let states = accept.len();
+        let cells = states * classes;
         assert!(
-            states > 0 && accept[0] == 0 && start < states,
-            "a dead state 0 and a start"
+            classes > 0 && states > 0 && accept[0] == 0,
+            "a dead state first"
         );
+        assert!(start % classes == 0 && start < cells, "the start is a row");
         assert!(upper_starts.len() == upper_classes.len() && !upper_starts.is_empty());
         assert!(upper_starts[0] == 0x80, "the runs start where ASCII ends");
         let mut index = 0;
@@ -95,32 +115,29 @@ impl Dfa {
             );
             index += 1;
         }
-        let cells = states * classes;
         index = 0;
-        match next {
-            Table::Small(next) => {
-                assert!(next.len() == cells, "one row per state");
-                while index < cells {
-                    assert!((next[index] as usize) < states, "states in range");
-                    index += 1;
+        while index < cells {
+            let row = match next {
+                Table::Small(next) => {
+                    assert!(next.len() == cells, "one row per state");
+                    next[index] as usize
                 }
-            }
-            Table::Large(next) => {
-                assert!(next.len() == cells, "one row per state");
-                while index < cells {
-                    assert!((next[index] as usize) < states, "states in range");
-                    index += 1;
+                Table::Large(next) => {
+                    assert!(next.len() == cells, "one row per state");
+                    next[index] as usize
                 }
-            }
+            };
+            assert!(row % classes == 0 && row < cells, "cells hold rows");
+            index += 1;
         }
         Dfa {
             ascii,
             upper_starts,
             upper_classes,
-            classes,
             next,
             accept,
             start,
+            classes,
         }
     }
 
@@ -135,27 +152,40 @@ impl Dfa {
 
     #[inline]
     fn walk<T: Copy + Into<usize>>(&self, next: &[T], value: &str) -> bool {
-        let mut state = self.start;
-        for c in value.chars() {
-            let c = c as u32;
-            let class = if c < 0x80 {
-                self.ascii[c as usize]
+        let bytes = value.as_bytes();
+        let mut row = self.start;
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let class = if byte < 0x80 {
+                at += 1;
+                self.ascii[usize::from(byte)]
             } else {
-                self.upper_class(c)
+                let (class, width) = self.upper_class(&value[at..]);
+                at += width;
+                class
             };
-            state = next[state * self.classes + usize::from(class)].into();
-            if state == 0 {
-                return false;
+            let to: usize = next[row + usize::from(class)].into();
+            // Staying in a state (a run of `[a-z]+`) leaves `row` as it is, so the next load
+            // does not wait for this one: runs go at the speed of independent loads.
+            if to != row {
+                if to == 0 {
+                    return false;
+                }
+                row = to;
             }
         }
-        self.accept[state] != 0
+        self.accept[row / self.classes] != 0
     }
 
+    /// The class of the character `rest` starts with (not ASCII), and its width in bytes.
     #[cold]
-    fn upper_class(&self, c: u32) -> u8 {
-        // The first run starts at U+0080 <= c, so the index is at least 1.
-        let run = self.upper_starts.partition_point(|&start| start <= c);
-        self.upper_classes[run - 1]
+    fn upper_class(&self, rest: &str) -> (u8, usize) {
+        // `rest` starts with a character at or above U+0080, which the first run covers.
+        let c = rest.chars().next().unwrap_or('\u{80}');
+        let run = self
+            .upper_starts
+            .partition_point(|&start| start <= u32::from(c));
+        (self.upper_classes[run.max(1) - 1], c.len_utf8())
     }
 }
 
@@ -256,8 +286,8 @@ mod tests {
         ascii
     };
 
-    /// `[abé]c*`: classes 0 (other), 1 (`a`, `b`, `é`), 2 (`c`); states 0 (dead), 1 (start),
-    /// 2 (after the letter, accepting).
+    /// `[abé]c*`: classes 0 (other), 1 (`a`, `b`, `é`), 2 (`c`); states 0 (dead), 1 (start,
+    /// row 3), 2 (after the letter, row 6, accepting).
     static AB_C: Pattern = Pattern::dfa(
         "[abé]c*",
         Dfa::new(
@@ -265,9 +295,9 @@ mod tests {
             &[0x80, 0xE9, 0xEA],
             &[0, 1, 0],
             3,
-            Table::Small(&[0, 0, 0, 0, 2, 0, 0, 0, 2]),
+            Table::Small(&[0, 0, 0, 0, 6, 0, 0, 0, 6]),
             &[0, 0, 1],
-            1,
+            3,
         ),
     );
 

@@ -4,6 +4,8 @@
 //! meaning in its default Unicode mode. What this parser does not take is either invalid for the
 //! regex crate too ([`Problem::Invalid`]) or valid there and left to it ([`Problem::NotAhead`]).
 
+mod class;
+
 use super::charset::{self, CharSet};
 
 /// A parsed pattern.
@@ -134,7 +136,7 @@ impl Parser {
         })
     }
 
-    /// `*`, `+`, `?` or `{n}`, `{n,}`, `{n,m}` (spaces allowed inside the braces).
+    /// `*`, `+`, `?` or `{n}`, `{n,}`, `{n,m}` (white space allowed inside the braces).
     fn repetition(&mut self) -> Result<(u32, Option<u32>), Problem> {
         let at = self.pos;
         self.pos += 1;
@@ -170,8 +172,12 @@ impl Parser {
         Ok((min, max))
     }
 
+    /// White space inside the braces of a counted repetition is allowed (any Unicode white
+    /// space, as the regex crate reads it).
     fn skip_spaces(&mut self) {
-        while self.eat(' ') {}
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.pos += 1;
+        }
     }
 
     fn decimal(&mut self, at: usize) -> Result<u32, Problem> {
@@ -217,9 +223,16 @@ impl Parser {
 
     fn group(&mut self, at: usize) -> Result<Node, Problem> {
         if self.eat('?') {
-            match self.peek() {
-                Some(':') => self.pos += 1,
-                Some('P' | '<') => return Err(self.not_ahead("a named group", at)),
+            match (self.peek(), self.peek_at(1)) {
+                (Some(':'), _) => self.pos += 1,
+                (Some('=' | '!'), _) | (Some('<'), Some('=' | '!')) => {
+                    return Err(self.invalid(
+                        "look-around, including look-ahead and look-behind, is not supported",
+                        at,
+                    ))
+                }
+                (None, _) => return Err(self.invalid("unclosed group", at)),
+                (Some('P' | '<'), _) => return Err(self.not_ahead("a named group", at)),
                 _ => return Err(self.not_ahead("inline flags", at)),
             }
         }
@@ -332,97 +345,5 @@ impl Parser {
             .and_then(char::from_u32)
             .map(ClassItem::Char)
             .ok_or_else(|| self.invalid("hexadecimal literal is not a Unicode scalar value", at))
-    }
-
-    /// A bracketed class whose `[` is at `at`.
-    fn class(&mut self, at: usize) -> Result<CharSet, Problem> {
-        let negated = self.eat('^');
-        let mut set = CharSet::default();
-        // A `]` first is a literal (an empty class cannot be written), and so are `-`s.
-        if self.eat(']') {
-            set = set.union(&CharSet::single(']'));
-        }
-        loop {
-            let Some(c) = self.peek() else {
-                return Err(self.invalid("unclosed character class", at));
-            };
-            match (c, self.peek_at(1)) {
-                (']', _) => {
-                    self.pos += 1;
-                    break;
-                }
-                ('[', Some(':')) => {
-                    let posix = self.posix_class()?;
-                    set = set.union(&posix);
-                }
-                ('[', _) => return Err(self.not_ahead("a nested class", self.pos)),
-                ('&', Some('&')) => return Err(self.not_ahead("class intersection `&&`", self.pos)),
-                ('-', Some('-')) => return Err(self.not_ahead("class difference `--`", self.pos)),
-                ('~', Some('~')) => {
-                    return Err(self.not_ahead("class symmetric difference `~~`", self.pos))
-                }
-                _ => {
-                    let item = self.class_range(at)?;
-                    set = set.union(&item);
-                }
-            }
-        }
-        Ok(if negated { set.complement() } else { set })
-    }
-
-    /// `[:name:]` or `[:^name:]` at the current `[`.
-    fn posix_class(&mut self) -> Result<CharSet, Problem> {
-        let at = self.pos;
-        let rest: String = self.chars[at + 2..].iter().take(12).collect();
-        let (negated, rest) = match rest.strip_prefix('^') {
-            Some(rest) => (true, rest),
-            None => (false, rest.as_str()),
-        };
-        let name = rest.split(":]").next().unwrap_or("");
-        match charset::posix(name).filter(|_| rest.len() > name.len()) {
-            Some(set) => {
-                self.pos = at + 2 + usize::from(negated) + name.chars().count() + 2;
-                Ok(if negated { set.complement() } else { set })
-            }
-            None => Err(self.not_ahead("a nested class", at)),
-        }
-    }
-
-    /// One item of the class opened at `open`: a character, a range `a-z`, or an escape such
-    /// as `\d`.
-    fn class_range(&mut self, open: usize) -> Result<CharSet, Problem> {
-        let at = self.pos;
-        let first = self.class_item(open)?;
-        let is_range = self.peek() == Some('-') && !matches!(self.peek_at(1), Some(']' | '-'));
-        if !is_range {
-            return Ok(match first {
-                ClassItem::Char(c) => CharSet::single(c),
-                ClassItem::Set(set) => set,
-            });
-        }
-        self.pos += 1;
-        let (ClassItem::Char(start), ClassItem::Char(end)) = (first, self.class_item(open)?) else {
-            return Err(self.invalid("invalid range boundary, must be a literal", at));
-        };
-        if start > end {
-            return Err(self.invalid(
-                "invalid character class range, the start must be <= the end",
-                at,
-            ));
-        }
-        Ok(CharSet::from_ranges([(start as u32, end as u32)]))
-    }
-
-    fn class_item(&mut self, open: usize) -> Result<ClassItem, Problem> {
-        let at = self.pos;
-        let Some(c) = self.peek() else {
-            return Err(self.invalid("unclosed character class", open));
-        };
-        self.pos += 1;
-        if c == '\\' {
-            self.escaped(at, true)
-        } else {
-            Ok(ClassItem::Char(c))
-        }
     }
 }
