@@ -9,7 +9,7 @@
 //! ones hyper writes for heads it refuses; [`envelope`] gives every response its
 //! `x-amzn-RequestId` and puts every error in AWS's shape; [`limits`] bounds the head as AWS
 //! counts it and reads the body within its size and time limits; [`middleware`] applies the
-//! rate limit and logs; [`handlers`] decode with `stages_model::extract::AwsJson` (through
+//! rate limit and logs each request in the [`access_log`] (written in batches); [`handlers`] decode with `stages_model::extract::AwsJson` (through
 //! [`offload`], which keeps large bodies off the threads other requests need) and answer;
 //! [`openapi`] is the OpenAPI 3.1 document of those operations, served at `GET /openapi.json`.
 
