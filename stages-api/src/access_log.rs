@@ -59,7 +59,7 @@ fn write_out(lines: &mut Vec<u8>) {
     }
 }
 
-/// Writes the buffer [`DELAY`] after its first line, for as long as it runs; to be spawned on
+/// Writes the buffer 20 ms after its first line, for as long as it runs; to be spawned on
 /// the service's runtime. Lines recorded while it runs wait for it; [`flush`] writes the last.
 pub async fn flusher() {
     struct Running;
