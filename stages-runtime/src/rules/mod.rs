@@ -234,16 +234,25 @@ pub fn finite(value: f64, subject: Subject, path: &Path<'_>, report: &mut Report
 #[inline]
 pub fn known<T: OpenEnum>(value: &T, subject: Subject, path: &Path<'_>, report: &mut Report) {
     if let Some(unknown) = value.unknown() {
-        report.push(
-            path,
-            code::ENUM,
-            format!(
-                "{} be one of {}; found {unknown:?}",
-                subject.lead(),
-                T::EXPECTED
-            ),
-        );
+        unknown_value(unknown, T::EXPECTED, subject, path, report);
     }
+}
+
+/// The violation of `known`, out of line: a valid value only pays for the test.
+#[cold]
+#[inline(never)]
+fn unknown_value(
+    unknown: &str,
+    expected: &str,
+    subject: Subject,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    report.push(
+        path,
+        code::ENUM,
+        format!("{} be one of {expected}; found {unknown:?}", subject.lead()),
+    );
 }
 
 /// Gives what a rule reported since `mark` (the report's length before it ran) the author's
