@@ -8,8 +8,13 @@
 
 mod support;
 
+// The run of unittest suites is this test's own; the venv is shared.
+#[allow(dead_code)]
+#[path = "support/python.rs"]
+mod python;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use support::Server;
 
@@ -17,44 +22,15 @@ const E2E: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e");
 
 /// A virtual environment with boto3 (and the AWS CLI when it installs), made once and reused.
 fn python_with_boto3() -> PathBuf {
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-venv");
-    let python = venv.join("bin").join("python");
-    let has = |module: &str| {
-        Command::new(&python)
-            .args(["-c", &format!("import {module}")])
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    };
-    if !has("boto3") {
-        let made = Command::new("python3")
-            .args(["-m", "venv", "--clear"])
-            .arg(&venv)
-            .status()
-            .expect("run python3 -m venv");
-        assert!(made.success(), "python3 -m venv failed");
-        let pip = |args: &[&str]| {
-            Command::new(&python)
-                .args([
-                    "-m",
-                    "pip",
-                    "install",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    "--timeout",
-                    "60",
-                ])
-                .args(args)
-                .status()
-                .is_ok_and(|s| s.success())
-        };
-        assert!(
-            pip(&["-r", &format!("{E2E}/requirements.txt")]),
-            "pip could not install boto3"
-        );
-        if !pip(&["awscli"]) {
-            eprintln!("awscli did not install: its tests will be skipped");
-        }
+    let requirements = format!("{E2E}/requirements.txt");
+    let python = python::python_with(
+        env!("CARGO_TARGET_TMPDIR"),
+        "e2e-venv",
+        "boto3",
+        &["-r", &requirements],
+    );
+    if !python::imports(&python, "awscli") && !python::pip_install(&python, &["awscli"]) {
+        eprintln!("awscli did not install: its tests will be skipped");
     }
     python
 }

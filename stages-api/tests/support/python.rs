@@ -1,6 +1,7 @@
 //! A Python virtual environment under the target directory with the packages a test needs,
 //! installed from PyPI on first use and reused after. Shared by the tests that run validators
-//! no one here wrote (`tests/tests/schema_proof.rs` includes this file by path).
+//! no one here wrote and by the end-to-end run of boto3 and the AWS CLI
+//! (`tests/tests/schema_proof.rs` includes this file by path).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -10,40 +11,49 @@ use std::process::{Command, Stdio};
 pub fn python_with(target_tmp: &str, name: &str, module: &str, packages: &[&str]) -> PathBuf {
     let venv = Path::new(target_tmp).join(name);
     let python = venv.join("bin").join("python");
-    let imports = || {
-        Command::new(&python)
-            .args(["-c", &format!("import {module}")])
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|status| status.success())
-    };
-    if !imports() {
+    if !imports(&python, module) {
         let made = Command::new("python3")
             .args(["-m", "venv", "--clear"])
             .arg(&venv)
             .status()
             .expect("run python3 -m venv");
         assert!(made.success(), "python3 -m venv failed");
-        let installed = Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--timeout",
-                "60",
-            ])
-            .args(packages)
-            .status()
-            .is_ok_and(|status| status.success());
-        assert!(installed, "pip could not install {packages:?}");
         assert!(
-            imports(),
+            pip_install(&python, packages),
+            "pip could not install {packages:?}"
+        );
+        assert!(
+            imports(&python, module),
             "{module} does not import after installing {packages:?}"
         );
     }
     python
+}
+
+/// Whether `module` imports in `python`.
+pub fn imports(python: &Path, module: &str) -> bool {
+    Command::new(python)
+        .args(["-c", &format!("import {module}")])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+/// `pip install packages` into `python`'s venv, from PyPI; whether it succeeded.
+pub fn pip_install(python: &Path, packages: &[&str]) -> bool {
+    Command::new(python)
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--timeout",
+            "60",
+        ])
+        .args(packages)
+        .status()
+        .is_ok_and(|status| status.success())
 }
 
 /// Runs `script` with `python`, `input` on standard input; returns standard output, failing
