@@ -261,8 +261,11 @@ fn own_rules(rules: &Rules, build: &TokenStream) -> Vec<TokenStream> {
         let text = path_text(&custom.function);
         let form = match rules.custom_schemas.get(index).and_then(Option::as_ref) {
             Some(path) => {
-                let call = respan(quote!(::core::option::Option::Some(#path)), span_of(path));
-                quote!(#call)
+                let form = respan(
+                    quote!({ let __form: #build::SchemaForm = #path; __form }),
+                    span_of(path),
+                );
+                quote!(::core::option::Option::Some(#form))
             }
             None => quote!(::core::option::Option::None),
         };

@@ -26,8 +26,13 @@ pub enum Rule<'a> {
     Range(Option<Value>, Option<Value>),
     /// `custom = function`: the function as written, and its schema form when it has one
     /// (`custom(function, schema = schema_function)`).
-    Custom(&'a str, Option<fn() -> Value>),
+    Custom(&'a str, Option<SchemaForm>),
 }
+
+/// What `custom(function, schema = schema_function)` names: a function returning the schema
+/// form of the rule. The derive binds the path to this type where it is written, so a wrong
+/// signature is reported there.
+pub type SchemaForm = fn() -> Value;
 
 /// The schema of the values of `T` that `T` knows (`known` on an open enum).
 pub fn known<T: JsonSchema + ?Sized>(generator: &mut SchemaGenerator) -> Value {
