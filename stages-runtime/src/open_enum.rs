@@ -51,34 +51,42 @@ pub trait OpenEnum {
     fn unknown(&self) -> Option<&str>;
 }
 
-/// Decodes a string into the position of a known value, or keeps the string (`Err`).
+/// Decodes a string into a known value with `known` (a `match` on the wire values that the
+/// derive generates), or keeps the string (`Err`).
 #[doc(hidden)]
-pub struct OpenValue {
-    names: &'static [&'static str],
+pub struct OpenValue<F> {
+    known: F,
     expected: &'static str,
 }
 
-impl OpenValue {
-    /// `names` are the known wire values in declaration order; `expected` lists them.
-    pub const fn new(names: &'static [&'static str], expected: &'static str) -> Self {
-        OpenValue { names, expected }
+impl<T, F: Fn(&str) -> Option<T>> OpenValue<F> {
+    /// `known` maps a wire value to its variant; `expected` lists the known values.
+    pub const fn new(known: F, expected: &'static str) -> Self {
+        OpenValue { known, expected }
     }
 
-    fn find(&self, value: &str) -> Result<usize, String> {
-        self.names
-            .iter()
-            .position(|known| *known == value)
-            .ok_or_else(|| value.to_owned())
+    #[inline(always)]
+    fn find(&self, value: &str) -> Result<T, String> {
+        (self.known)(value).ok_or_else(|| kept(value))
     }
 }
 
-impl Visitor<'_> for OpenValue {
-    type Value = Result<usize, String>;
+/// A value the enum does not know, kept as written: out of line, as a known value never comes
+/// here.
+#[cold]
+#[inline(never)]
+fn kept(value: &str) -> String {
+    value.to_owned()
+}
+
+impl<T, F: Fn(&str) -> Option<T>> Visitor<'_> for OpenValue<F> {
+    type Value = Result<T, String>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "a string such as {}", self.expected)
     }
 
+    #[inline(always)]
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
         Ok(self.find(value))
     }

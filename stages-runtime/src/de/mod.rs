@@ -39,7 +39,7 @@ use super::violation::{code, Report, Violation};
 pub use collections::{map, seq, MapOf, Rules, SeqOf, WireMap};
 pub use members::{
     decode_struct, member, no_rules, optional, or_default, required, required_when, unknown,
-    DecodeMembers, Member, MemberKey, Slot,
+    DecodeMembers, Member, MemberKey, MemberSite, Slot,
 };
 pub use root::root;
 pub(crate) use root::{capture, Failure};
