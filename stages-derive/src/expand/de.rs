@@ -412,7 +412,7 @@ fn open_enum_body(variants: &[Variant], other: &Ident, rt: &TokenStream) -> Toke
         let __value = __deserializer.deserialize_str(#rt::open_enum::OpenValue::new(#known, #expected))?;
         ::core::result::Result::Ok(::core::option::Option::Some(match __value {
             ::core::result::Result::Ok(__known) => __known,
-            ::core::result::Result::Err(__unknown) => Self::#other(__unknown),
+            ::core::result::Result::Err(__unknown) => Self::#other(::core::convert::From::from(__unknown)),
         }))
     }
 }
