@@ -16,10 +16,12 @@ pub struct ByteClass {
     /// 1 for a byte in the set, 0 otherwise: bytes rather than `bool`s, so that the compiler
     /// ANDs several lookups without a branch on each.
     table: [u8; 256],
-    /// The ASCII members again, for the sixteen-bytes-at-a-time test: bit `h` of entry `l` is
-    /// set when byte `h << 4 | l` is in the set.
+    /// The ASCII members again, for the many-bytes-at-a-time test (x86-64 only): bit `h` of
+    /// entry `l` is set when byte `h << 4 | l` is in the set.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     nibbles: [u8; 16],
     /// Whether a byte at or above 0x80 is in the set (then only the table can tell).
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     wide: bool,
 }
 
