@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use axum::extract::rejection::PathRejection;
-use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get};
@@ -20,7 +20,7 @@ use crate::body::{json_response, stages_page};
 use crate::config::Config;
 use crate::errors::ServiceError;
 use crate::limits::BodyLimits;
-use crate::middleware::{self, RateLimiter};
+use crate::middleware::{App, RateLimiter};
 use crate::offload::Decoded;
 use crate::pagination::Tokens;
 use crate::store::{no_such_api, Store};
@@ -52,10 +52,10 @@ impl Service {
 
 type Shared = State<Arc<Service>>;
 
-/// The routes, with (outermost first) the AWS envelope, the request log, AWS's bound on the
-/// head, the body read within its limits, and the rate limit around them ([`middleware::around`]).
-pub fn router(service: Arc<Service>, config: &Config) -> Router {
-    Router::new()
+/// The routes, behind (outermost first) the AWS envelope, the request log, AWS's bound on the
+/// head, the body read within its limits, and the rate limit ([`App`]).
+pub fn app(service: Arc<Service>, config: &Config) -> App {
+    let routes = Router::new()
         .route("/v2/apis", axum::routing::post(create_api))
         .route("/v2/apis/{api_id}", get(get_api))
         .route(
@@ -77,19 +77,12 @@ pub fn router(service: Arc<Service>, config: &Config) -> Router {
         .route("/openapi.json", get(openapi))
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(DefaultBodyLimit::max(config.max_body))
-        .layer(axum::middleware::from_fn_with_state(
-            middleware::Around {
-                service: service.clone(),
-                max_head: config.limits.max_head,
-                body: BodyLimits {
-                    max: config.max_body,
-                    timeout: config.limits.body_timeout,
-                },
-            },
-            middleware::around,
-        ))
-        .with_state(service)
+        .with_state(service.clone());
+    let body = BodyLimits {
+        max: config.max_body,
+        timeout: config.limits.body_timeout,
+    };
+    App::new(service, config.limits.max_head, body, routes)
 }
 
 /// A JSON response with the given status.

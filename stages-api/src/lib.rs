@@ -40,7 +40,7 @@ use tokio::net::TcpListener;
 pub async fn serve(listener: TcpListener, config: &config::Config) -> std::io::Result<()> {
     let service = handlers::Service::new(config).map_err(std::io::Error::other)?;
     let state = Arc::new(service);
-    let app = handlers::router(state, config);
+    let app = handlers::app(state, config);
     let flusher = tokio::spawn(access_log::flusher());
     server::serve(listener, app, config.limits, shutdown_signal()).await;
     flusher.abort();

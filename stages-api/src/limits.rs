@@ -64,8 +64,14 @@ pub struct BodyLimits {
 /// - a body that does not arrive within `timeout` is answered `408`; one that breaks off, `400`.
 ///
 /// Each of these answers closes the connection, since the rest of the body is left unread.
-/// `next` answers the request with its body read.
-pub async fn read_body<F, Next>(limits: BodyLimits, request: Request, next: F) -> Response
+/// `next` answers the request with its body read. `connection` is marked as reading a body
+/// meanwhile (so that, as a slow upload, it may be evicted).
+pub async fn read_body<F, Next>(
+    limits: BodyLimits,
+    connection: Option<&Arc<ConnectionState>>,
+    request: Request,
+    next: F,
+) -> Response
 where
     F: FnOnce(Request) -> Next,
     Next: Future<Output = Response>,
@@ -87,7 +93,7 @@ where
             too_large(),
         ));
     }
-    let reading = ReadingBody::mark(parts.extensions.get::<Arc<ConnectionState>>());
+    let reading = ReadingBody::mark(connection);
     let read = tokio::time::timeout(limits.timeout, Limited::new(body, limits.max).collect());
     let read = read.await;
     drop(reading);

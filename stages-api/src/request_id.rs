@@ -23,12 +23,18 @@ pub fn new_header_value() -> HeaderValue {
 }
 
 fn fresh() -> [u8; 36] {
-    static KEY: OnceLock<RandomState> = OnceLock::new();
+    static KEY: OnceLock<(RandomState, u64)> = OnceLock::new();
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let key = KEY.get_or_init(RandomState::new);
+    let (key, salt) = KEY.get_or_init(|| {
+        let key = RandomState::new();
+        let salt = key.hash_one(u64::MAX);
+        (key, salt)
+    });
     let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let high = key.hash_one((count, 0u8));
-    let low = key.hash_one((count, 1u8));
+    // One keyed hash (SipHash) for the half that makes the identifier unguessable; the other
+    // half mixes the counter (a bijection, so distinct for every request) at a tenth the cost.
+    let high = key.hash_one(count);
+    let low = mix(count ^ salt);
     // Version 4, variant 1 bits, as a random UUID has them.
     let high = (high & !0xf000) | 0x4000;
     let low = (low & !(0xc << 60)) | (0x8 << 60);
@@ -44,6 +50,14 @@ fn fresh() -> [u8; 36] {
         id[place] = b"0123456789abcdef"[digit as usize];
     }
     id
+}
+
+/// SplitMix64's finaliser: a bijection on `u64` that spreads every bit of the input.
+fn mix(mut bits: u64) -> u64 {
+    bits = bits.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    bits = (bits ^ (bits >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    bits = (bits ^ (bits >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    bits ^ (bits >> 31)
 }
 
 #[cfg(test)]

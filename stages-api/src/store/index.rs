@@ -69,26 +69,27 @@ impl Index {
     }
 
     /// Shows durable changes to readers, in order.
-    pub fn publish(&self, changes: &[Change]) {
+    pub fn publish(&self, changes: Vec<Change>) {
         for change in changes {
             match change {
                 Change::PutApi(api) => {
+                    let id = api.api_id.clone();
                     let entry = Arc::new(ApiEntry {
-                        api: api.clone(),
+                        api,
                         stages: RwLock::default(),
                     });
                     self.apis
                         .write()
                         .unwrap_or_else(PoisonError::into_inner)
-                        .insert(api.api_id.clone(), entry);
+                        .insert(id, entry);
                 }
                 Change::PutStage { api_id, name, json } => {
-                    if let Some(entry) = self.api(api_id) {
-                        entry.write().insert(name.as_str().into(), json.clone());
+                    if let Some(entry) = self.api(&api_id) {
+                        entry.write().insert(name.into_boxed_str(), json);
                     }
                 }
                 Change::DeleteStage { api_id, name } => {
-                    if let Some(entry) = self.api(api_id) {
+                    if let Some(entry) = self.api(&api_id) {
                         entry.write().remove(name.as_str());
                     }
                 }
@@ -111,9 +112,10 @@ impl ApiEntry {
         self.read().get(name).cloned()
     }
 
-    /// How many stages the API has.
-    pub fn stage_count(&self) -> usize {
-        self.read().len()
+    /// The stage's JSON, shared, and how many stages the API has, under one lock.
+    pub fn stage_and_count(&self, name: &str) -> (Option<StageJson>, usize) {
+        let stages = self.read();
+        (stages.get(name).cloned(), stages.len())
     }
 
     /// Up to `size` stages after `after`, in name order.

@@ -128,13 +128,13 @@ impl Store {
         self.writer
             .execute(move |batch| {
                 let name = &stage.stage_name;
-                if !batch.api_exists(&api_id) {
+                let Some((existing, count)) = batch.api_and_stage(&api_id, name) else {
                     return Err(no_such_api(&api_id));
-                }
-                if batch.stage(&api_id, name).is_some() {
+                };
+                if existing.is_some() {
                     return Err(ServiceError::conflict(format!("Stage already exists: {name}")));
                 }
-                if batch.stage_count(&api_id) >= limit {
+                if count >= limit {
                     return Err(ServiceError::limit_exceeded(
                         "StagesPerApi",
                         format!(
@@ -275,7 +275,11 @@ fn api_id(mut bits: u64) -> String {
         .collect()
 }
 
-fn stored(batch: &Batch<'_>, api_id: &str, stage_name: &str) -> Result<StageJson, ServiceError> {
+fn stored(
+    batch: &mut Batch<'_>,
+    api_id: &str,
+    stage_name: &str,
+) -> Result<StageJson, ServiceError> {
     if !batch.api_exists(api_id) {
         return Err(no_such_api(api_id));
     }
