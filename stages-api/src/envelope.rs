@@ -23,7 +23,7 @@ where
     if response.status().as_u16() >= 400 && !response.headers().contains_key("x-amzn-ErrorType") {
         response = into_aws_error(response).await;
     }
-    response.headers_mut().insert(request_id::HEADER, id);
+    response.headers_mut().insert(request_id::HEADER_NAME, id);
     response
 }
 

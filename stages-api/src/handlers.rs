@@ -172,11 +172,21 @@ async fn get_stages(
     // The last value of each parameter counts; others are ignored, as by AWS. (Decoding is
     // lossy, as axum's `Query` does: it never fails.)
     let (mut next_token, mut max_results) = (None, None);
-    for (key, value) in form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes()) {
-        match &*key {
-            "nextToken" => next_token = Some(value.into_owned()),
-            "maxResults" => max_results = Some(value.into_owned()),
-            _ => {}
+    let mut take = |key: &str, value: &str| match key {
+        "nextToken" => next_token = Some(value.to_owned()),
+        "maxResults" => max_results = Some(value.to_owned()),
+        _ => {}
+    };
+    let query = query.as_deref().unwrap_or("");
+    if query.contains(['%', '+']) {
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            take(&key, &value);
+        }
+    } else {
+        // Nothing to decode (the usual `maxResults=25`): the same pairs, read in place.
+        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            take(key, value);
         }
     }
     let input = GetStagesInput {

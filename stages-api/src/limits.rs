@@ -5,11 +5,11 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::body::{Body, HttpBody};
+use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use http_body_util::{BodyExt, LengthLimitError, Limited};
+use http_body_util::BodyExt;
 
 use crate::connection::ConnectionState;
 use crate::errors::ServiceError;
@@ -94,12 +94,11 @@ where
         ));
     }
     let reading = ReadingBody::mark(connection);
-    let read = tokio::time::timeout(limits.timeout, Limited::new(body, limits.max).collect());
-    let read = read.await;
+    let read = tokio::time::timeout(limits.timeout, read_within(body, limits.max)).await;
     drop(reading);
     let bytes = match read {
-        Ok(Ok(collected)) => collected.to_bytes(),
-        Ok(Err(error)) if error.is::<LengthLimitError>() => {
+        Ok(Ok(Some(bytes))) => bytes,
+        Ok(Ok(None)) => {
             return closing(ServiceError::client_fault(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 too_large(),
@@ -122,6 +121,40 @@ where
         }
     };
     next(Request::from_parts(parts, Body::from(bytes))).await
+}
+
+/// The whole body, or `None` as soon as it is larger than `max` bytes. A body in one frame
+/// (the usual small request) is kept as it came, without a copy.
+pub(crate) async fn read_within(mut body: Body, max: usize) -> Result<Option<Bytes>, axum::Error> {
+    let mut first = Bytes::new();
+    let mut joined: Vec<u8> = Vec::new();
+    while let Some(frame) = body.frame().await {
+        let Ok(data) = frame?.into_data() else {
+            // Trailers: nothing to keep.
+            continue;
+        };
+        let read = if joined.is_empty() {
+            first.len()
+        } else {
+            joined.len()
+        };
+        if read.saturating_add(data.len()) > max {
+            return Ok(None);
+        }
+        if read == 0 {
+            first = data;
+        } else {
+            if joined.is_empty() {
+                joined.extend_from_slice(&first);
+            }
+            joined.extend_from_slice(&data);
+        }
+    }
+    Ok(Some(if joined.is_empty() {
+        first
+    } else {
+        joined.into()
+    }))
 }
 
 /// Marks the connection as reading a body (so that, as a slow upload, it may be evicted) until

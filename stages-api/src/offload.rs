@@ -9,7 +9,6 @@
 
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Request};
-use http_body_util::BodyExt;
 use stages_model::extract::{AwsJson, AwsJsonRejection};
 use stages_model::serde::de::DeserializeOwned;
 use tokio::runtime::{Handle, RuntimeFlavor};
@@ -45,26 +44,13 @@ where
 
 /// The body's bytes. The service has already read it whole within its size and time limits
 /// (`limits::read_body`), so this takes its one frame as it is rather than collecting it again.
-async fn whole(mut body: Body) -> Result<Bytes, AwsJsonRejection> {
-    let mut whole = Bytes::new();
-    let mut more = Vec::new();
-    while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|error| {
+async fn whole(body: Body) -> Result<Bytes, AwsJsonRejection> {
+    crate::limits::read_within(body, usize::MAX)
+        .await
+        .map(Option::unwrap_or_default)
+        .map_err(|error| {
             AwsJsonRejection::Unreadable(format!("the request body could not be read: {error}"))
-        })?;
-        let Ok(data) = frame.into_data() else {
-            continue;
-        };
-        if whole.is_empty() && more.is_empty() {
-            whole = data;
-        } else {
-            if more.is_empty() {
-                more.extend_from_slice(&whole);
-            }
-            more.extend_from_slice(&data);
-        }
-    }
-    Ok(if more.is_empty() { whole } else { more.into() })
+        })
 }
 
 #[cfg(test)]

@@ -4,10 +4,13 @@ use std::hash::{BuildHasher, RandomState};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use axum::http::HeaderValue;
+use axum::http::{HeaderName, HeaderValue};
 
 /// The header every response carries; SDKs expose its value as the request id.
 pub const HEADER: &str = "x-amzn-requestid";
+
+/// [`HEADER`] as a name ready to insert (a `&str` is parsed again at each insertion).
+pub const HEADER_NAME: HeaderName = HeaderName::from_static(HEADER);
 
 /// A new identifier such as `3f1c9a2e-7b4d-4e0a-9c51-0d2f6b8e1a73`: a counter, so never the
 /// same twice in a process, hashed under a key drawn at start-up, so not guessable across runs.

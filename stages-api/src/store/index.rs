@@ -47,7 +47,10 @@ pub enum Change {
 /// Every API, by identifier.
 #[derive(Default)]
 pub struct Index {
-    apis: RwLock<HashMap<String, Arc<ApiEntry>>>,
+    /// Hashed with foldhash rather than SipHash: every request looks its API up. Only
+    /// identifiers the service made are keys (a client's own only looks), and the hasher is
+    /// still seeded per process.
+    apis: RwLock<HashMap<String, Arc<ApiEntry>, foldhash::fast::RandomState>>,
 }
 
 impl Index {

@@ -124,11 +124,14 @@ impl Store {
     ) -> Result<StageJson, ServiceError> {
         check_routes(&stage, &self.quotas)?;
         let json = encode(&stage)?;
+        // Only the name is needed from here on.
+        let Stage {
+            stage_name: name, ..
+        } = stage;
         let limit = self.quotas.stages_per_api;
         self.writer
             .execute(move |batch| {
-                let name = &stage.stage_name;
-                let Some((existing, count)) = batch.api_and_stage(&api_id, name) else {
+                let Some((existing, count)) = batch.api_and_stage(&api_id, &name) else {
                     return Err(no_such_api(&api_id));
                 };
                 if existing.is_some() {
@@ -143,7 +146,7 @@ impl Store {
                         ),
                     ));
                 }
-                batch.put_stage(&api_id, name, json.clone());
+                batch.put_stage(api_id, name, json.clone());
                 Ok(json)
             })
             .await
@@ -233,7 +236,7 @@ impl Store {
         self.writer
             .execute(move |batch| {
                 stored(batch, &api_id, &stage_name)?;
-                batch.delete_stage(&api_id, &stage_name);
+                batch.delete_stage(api_id, stage_name);
                 Ok(())
             })
             .await
@@ -255,7 +258,7 @@ impl Store {
                     })?;
                 change(&mut stage)?;
                 let json = encode(&stage)?;
-                batch.put_stage(&api_id, &stage_name, json.clone());
+                batch.put_stage(api_id, stage_name, json.clone());
                 Ok(json)
             })
             .await

@@ -86,20 +86,25 @@ impl Batch<'_> {
         self.changes.push(Change::PutApi(api));
     }
 
-    /// Adds or replaces a stage.
-    pub fn put_stage(&mut self, api_id: &str, name: &str, json: StageJson) {
+    /// Adds or replaces a stage. (Owned names are kept as they are, without a copy.)
+    pub fn put_stage(
+        &mut self,
+        api_id: impl Into<String>,
+        name: impl Into<String>,
+        json: StageJson,
+    ) {
         self.changes.push(Change::PutStage {
-            api_id: api_id.to_owned(),
-            name: name.to_owned(),
+            api_id: api_id.into(),
+            name: name.into(),
             json,
         });
     }
 
     /// Removes a stage.
-    pub fn delete_stage(&mut self, api_id: &str, name: &str) {
+    pub fn delete_stage(&mut self, api_id: impl Into<String>, name: impl Into<String>) {
         self.changes.push(Change::DeleteStage {
-            api_id: api_id.to_owned(),
-            name: name.to_owned(),
+            api_id: api_id.into(),
+            name: name.into(),
         });
     }
 
