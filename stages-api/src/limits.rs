@@ -1,7 +1,6 @@
 //! The request's own bounds, checked before the handlers: AWS's quota on the head, and the body
 //! read whole within its size and time limits.
 
-use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,13 +15,9 @@ use crate::errors::ServiceError;
 
 /// Applies AWS's quota on the head: the request line and the header values may add up to
 /// `max_head` bytes (10,240 by default). A request line longer than that alone is answered
-/// `414 URI Too Long`, any other excess `431 Request Header Fields Too Large`. `next` answers
-/// a request within the quota.
-pub async fn limit_head<F, Next>(max_head: usize, request: Request, next: F) -> Response
-where
-    F: FnOnce(Request) -> Next,
-    Next: Future<Output = Response>,
-{
+/// `414 URI Too Long`, any other excess `431 Request Header Fields Too Large`: that answer, or
+/// `None` for a request within the quota.
+pub fn refuse_head(max_head: usize, request: &Request) -> Option<Response> {
     let uri = request.uri();
     let target = match uri.path_and_query() {
         Some(origin_form) if uri.authority().is_none() => origin_form.as_str().len(),
@@ -39,12 +34,12 @@ where
             line + values,
         )
     } else {
-        return next(request).await;
+        return None;
     };
-    closing(ServiceError::client_fault(
+    Some(closing(ServiceError::client_fault(
         status,
         format!("{what} {size} bytes, more than the limit of {max_head}"),
-    ))
+    )))
 }
 
 /// The body limits: size and time.
@@ -63,22 +58,17 @@ pub struct BodyLimits {
 /// - a chunked body is read up to the limit, then `413`;
 /// - a body that does not arrive within `timeout` is answered `408`; one that breaks off, `400`.
 ///
-/// Each of these answers closes the connection, since the rest of the body is left unread.
-/// `next` answers the request with its body read. `connection` is marked as reading a body
+/// Each of these answers (the `Err`) closes the connection, since the rest of the body is left
+/// unread. `Ok` is the request with its body read. `connection` is marked as reading a body
 /// meanwhile (so that, as a slow upload, it may be evicted).
-pub async fn read_body<F, Next>(
+pub async fn read_body(
     limits: BodyLimits,
     connection: Option<&Arc<ConnectionState>>,
     request: Request,
-    next: F,
-) -> Response
-where
-    F: FnOnce(Request) -> Next,
-    Next: Future<Output = Response>,
-{
+) -> Result<Request, Response> {
     if request.body().is_end_stream() {
         // No body (a GET): nothing to wait for or bound.
-        return next(request).await;
+        return Ok(request);
     }
     let (parts, body) = request.into_parts();
     let too_large = || {
@@ -88,10 +78,10 @@ where
         )
     };
     if body.size_hint().lower() > limits.max as u64 {
-        return closing(ServiceError::client_fault(
+        return Err(closing(ServiceError::client_fault(
             StatusCode::PAYLOAD_TOO_LARGE,
             too_large(),
-        ));
+        )));
     }
     let reading = ReadingBody::mark(connection);
     let read = tokio::time::timeout(limits.timeout, read_within(body, limits.max)).await;
@@ -99,28 +89,28 @@ where
     let bytes = match read {
         Ok(Ok(Some(bytes))) => bytes,
         Ok(Ok(None)) => {
-            return closing(ServiceError::client_fault(
+            return Err(closing(ServiceError::client_fault(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 too_large(),
-            ))
+            )))
         }
         Ok(Err(error)) => {
-            return closing(ServiceError::client_fault(
+            return Err(closing(ServiceError::client_fault(
                 StatusCode::BAD_REQUEST,
                 format!("the request body could not be read: {error}"),
-            ))
+            )))
         }
         Err(_) => {
-            return closing(ServiceError::client_fault(
+            return Err(closing(ServiceError::client_fault(
                 StatusCode::REQUEST_TIMEOUT,
                 format!(
                     "the request body did not arrive within {:?}",
                     limits.timeout
                 ),
-            ))
+            )))
         }
     };
-    next(Request::from_parts(parts, Body::from(bytes))).await
+    Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
 /// The whole body, or `None` as soon as it is larger than `max` bytes. A body in one frame

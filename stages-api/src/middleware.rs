@@ -1,13 +1,12 @@
 //! Around every request: the AWS envelope, a one-line log, the bounds on the head and the body,
 //! and a rate limit (off by default), called in turn around the routes.
 
-use std::future::Future;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use axum::extract::Request;
-use axum::http::HeaderValue;
+use axum::http::{HeaderValue, Method, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower::ServiceExt;
@@ -49,29 +48,44 @@ impl App {
 
     /// Every step around the routes, outermost first: the AWS envelope, the request log, AWS's
     /// bound on the head, the body read within its limits (`connection`, when given, is marked
-    /// as reading a body meanwhile), the rate limit.
+    /// as reading a body meanwhile), the rate limit. Each is a plain call or check in one
+    /// function, rather than a future wrapping the next: the request is not moved from one to
+    /// the next.
     pub async fn answer(
         &self,
         request: Request,
         connection: Option<&Arc<ConnectionState>>,
     ) -> Response {
-        let steps = &*self.0;
         let id = request_id::new_header_value();
-        envelope::aws_envelope(id.clone(), request, move |request| {
-            log_request(id, request, move |request| {
-                limits::limit_head(steps.max_head, request, move |request| {
-                    limits::read_body(steps.body, connection, request, move |request| {
-                        rate_limit(&steps.service, request, move |request| async move {
-                            match steps.routes.clone().oneshot(request).await {
-                                Ok(response) => response,
-                                Err(never) => match never {},
-                            }
-                        })
-                    })
-                })
-            })
-        })
-        .await
+        let started = Instant::now();
+        let method = request.method().clone();
+        let uri = request.uri().clone();
+        let response = self.admit_and_route(request, connection).await;
+        log_request(&method, &uri, started, &response, &id);
+        envelope::aws_envelope(id, response).await
+    }
+
+    /// The head quota, the body, the rate limit, then the routes.
+    async fn admit_and_route(
+        &self,
+        request: Request,
+        connection: Option<&Arc<ConnectionState>>,
+    ) -> Response {
+        let steps = &*self.0;
+        if let Some(refused) = limits::refuse_head(steps.max_head, &request) {
+            return refused;
+        }
+        let request = match limits::read_body(steps.body, connection, request).await {
+            Ok(request) => request,
+            Err(refused) => return refused,
+        };
+        if let Some(refused) = rate_limited(&steps.service) {
+            return refused;
+        }
+        match steps.routes.clone().oneshot(request).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        }
     }
 }
 
@@ -111,30 +125,24 @@ impl RateLimiter {
     }
 }
 
-/// Answers 429 `TooManyRequestsException` when the bucket is empty, else lets `next` answer.
-async fn rate_limit<F, Answer>(service: &Service, request: Request, next: F) -> Response
-where
-    F: FnOnce(Request) -> Answer,
-    Answer: Future<Output = Response>,
-{
+/// 429 `TooManyRequestsException` when the bucket is empty.
+fn rate_limited(service: &Service) -> Option<Response> {
     match &service.limiter {
         Some(limiter) if !limiter.try_acquire() => {
-            ServiceError::too_many_requests().into_response()
+            Some(ServiceError::too_many_requests().into_response())
         }
-        _ => next(request).await,
+        _ => None,
     }
 }
 
 /// One line per request in the access log: method, path, status, time taken, request id.
-async fn log_request<F, Answer>(id: HeaderValue, request: Request, next: F) -> Response
-where
-    F: FnOnce(Request) -> Answer,
-    Answer: Future<Output = Response>,
-{
-    let started = Instant::now();
-    let method = request.method().clone();
-    let uri = request.uri().clone();
-    let response = next(request).await;
+fn log_request(
+    method: &Method,
+    uri: &Uri,
+    started: Instant,
+    response: &Response,
+    id: &HeaderValue,
+) {
     // Tenths of a millisecond, in integers (formatting a float to a precision is slow).
     let tenths = u64::try_from((started.elapsed().as_micros() + 50) / 100).unwrap_or(u64::MAX);
     access_log::record(|line| {
@@ -158,7 +166,6 @@ where
         line.extend_from_slice(id.as_bytes());
         line.push(b'\n');
     });
-    response
 }
 
 /// Appends `number` in decimal digits.

@@ -41,17 +41,20 @@ fn fresh() -> [u8; 36] {
     // Version 4, variant 1 bits, as a random UUID has them.
     let high = (high & !0xf000) | 0x4000;
     let low = (low & !(0xc << 60)) | (0x8 << 60);
-    // 8-4-4-4-12 hex digits: `high`'s 16, then `low`'s 16.
-    const PLACES: [usize; 32] = [
-        0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, //
-        19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
-    ];
-    let mut id = [b'-'; 36];
-    for (index, place) in PLACES.into_iter().enumerate() {
-        let half = if index < 16 { high } else { low };
-        let digit = (half >> (60 - 4 * (index % 16))) & 0xf;
-        id[place] = b"0123456789abcdef"[digit as usize];
+    // 8-4-4-4-12 hex digits: `high`'s 16, then `low`'s 16, two digits per byte.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut digits = [0; 32];
+    let bytes = (u128::from(high) << 64 | u128::from(low)).to_be_bytes();
+    for (pair, byte) in digits.chunks_exact_mut(2).zip(bytes) {
+        pair[0] = HEX[usize::from(byte >> 4)];
+        pair[1] = HEX[usize::from(byte & 0xf)];
     }
+    let mut id = [b'-'; 36];
+    id[..8].copy_from_slice(&digits[..8]);
+    id[9..13].copy_from_slice(&digits[8..12]);
+    id[14..18].copy_from_slice(&digits[12..16]);
+    id[19..23].copy_from_slice(&digits[16..20]);
+    id[24..].copy_from_slice(&digits[20..]);
     id
 }
 
