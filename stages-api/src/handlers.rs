@@ -205,7 +205,7 @@ async fn get_stages(
         None => None,
     };
     let size = input.page_size().unwrap_or(DEFAULT_PAGE_SIZE) as usize;
-    let page = service.store.page(&input.api_id, after.as_deref(), size)?;
+    let page = service.store.page(&input.api_id, after, size)?;
     let next_token = page
         .last
         .map(|last| service.tokens.issue(&input.api_id, &last));
@@ -220,7 +220,7 @@ async fn get_stage(
     names: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, ServiceError> {
     let (api_id, stage_name) = path(names)?;
-    let stage = service.store.stage(&api_id, &stage_name)?;
+    let stage = service.store.stage(&api_id, stage_name)?;
     Ok(json_response(StatusCode::OK, stage.into()))
 }
 

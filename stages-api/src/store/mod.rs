@@ -23,6 +23,7 @@ use crate::api::Api;
 use crate::config::Quotas;
 use crate::errors::ServiceError;
 use index::Index;
+use index::StageName;
 pub use index::{Page, StageJson};
 use writer::{Batch, NotDurable, Writer};
 
@@ -74,22 +75,23 @@ impl Store {
     }
 
     /// The stage's JSON; a 404 naming the API or the stage when either is missing.
-    pub fn stage(&self, api_id: &str, stage_name: &str) -> Result<StageJson, ServiceError> {
+    pub fn stage(&self, api_id: &str, stage_name: String) -> Result<StageJson, ServiceError> {
         let entry = self.index.api(api_id).ok_or_else(|| no_such_api(api_id))?;
+        let name = StageName::from(stage_name);
         entry
-            .stage(stage_name)
-            .ok_or_else(|| no_such_stage(stage_name))
+            .stage(&name)
+            .ok_or_else(|| no_such_stage(name.as_str()))
     }
 
     /// Up to `size` stages after `after`, in name order.
     pub fn page(
         &self,
         api_id: &str,
-        after: Option<&str>,
+        after: Option<String>,
         size: usize,
     ) -> Result<Page, ServiceError> {
         let entry = self.index.api(api_id).ok_or_else(|| no_such_api(api_id))?;
-        Ok(entry.page(after, size))
+        Ok(entry.page(after.map(StageName::from).as_ref(), size))
     }
 
     /// Stores a new API under a fresh ten-character identifier, as AWS's look.
@@ -125,9 +127,7 @@ impl Store {
         check_routes(&stage, &self.quotas)?;
         let json = encode(&stage)?;
         // Only the name is needed from here on.
-        let Stage {
-            stage_name: name, ..
-        } = stage;
+        let name = StageName::from(stage.stage_name);
         let limit = self.quotas.stages_per_api;
         self.writer
             .execute(move |batch| {
@@ -135,7 +135,10 @@ impl Store {
                     return Err(no_such_api(&api_id));
                 };
                 if existing.is_some() {
-                    return Err(ServiceError::conflict(format!("Stage already exists: {name}")));
+                    return Err(ServiceError::conflict(format!(
+                        "Stage already exists: {}",
+                        name.as_str()
+                    )));
                 }
                 if count >= limit {
                     return Err(ServiceError::limit_exceeded(
@@ -146,7 +149,7 @@ impl Store {
                         ),
                     ));
                 }
-                batch.put_stage(api_id, name, json.clone());
+                batch.put_stage(api_id, name.into_string(), json.clone());
                 Ok(json)
             })
             .await

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use tokio::sync::oneshot;
 
 use super::database::Database;
-use super::index::{Change, Index, StageJson};
+use super::index::{Change, Index, StageJson, StageName};
 use crate::api::Api;
 
 /// The most changes decided before one commit: bounds the wait of the first request of a batch.
@@ -64,7 +64,7 @@ impl Batch<'_> {
     pub fn api_and_stage(
         &mut self,
         api_id: &str,
-        name: &str,
+        name: &StageName,
     ) -> Option<(Option<StageJson>, usize)> {
         self.catch_up();
         let added = self.added.get(api_id).copied().unwrap_or(0);
@@ -72,7 +72,7 @@ impl Batch<'_> {
         if published.is_none() && !self.apis.contains(api_id) {
             return None;
         }
-        let pending = pending(&self.stages, api_id, name);
+        let pending = pending(&self.stages, api_id, name.as_str());
         let (stage, count) = match &published {
             Some(entry) => entry.stage_and_count(name),
             None => (None, 0),
@@ -161,7 +161,9 @@ fn pending_or_published(
 ) -> Option<StageJson> {
     match pending(stages, api_id, name) {
         Some(pending) => pending,
-        None => index.api(api_id).and_then(|entry| entry.stage(name)),
+        None => index
+            .api(api_id)
+            .and_then(|entry| entry.stage(&StageName::from(name))),
     }
 }
 
