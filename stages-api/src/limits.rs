@@ -1,7 +1,10 @@
 //! The request's own bounds, checked before the handlers: AWS's quota on the head, and the body
 //! read whole within its size and time limits.
 
+use std::future::poll_fn;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::Poll;
 use std::time::Duration;
 
 use axum::body::{Body, Bytes, HttpBody};
@@ -84,11 +87,35 @@ pub async fn read_body(
         )));
     }
     let reading = ReadingBody::mark(connection);
-    let read = tokio::time::timeout(limits.timeout, read_within(body, limits.max)).await;
+    let mut body = body;
+    let mut gathered = Gathered::default();
+    // A body that came whole with its head (the usual small request) is taken without setting
+    // a timer; the rest of any other is read against the clock.
+    let at_once = poll_fn(|context| Poll::Ready(Pin::new(&mut body).poll_frame(context))).await;
+    let read = match at_once {
+        Poll::Ready(None) => Ok(Ok(true)),
+        Poll::Ready(Some(Err(error))) => Ok(Err(error)),
+        ready => {
+            let fits = match ready {
+                Poll::Ready(Some(Ok(frame))) => frame
+                    .into_data()
+                    .map_or(true, |data| gathered.add(data, limits.max)),
+                _ => true,
+            };
+            if !fits {
+                Ok(Ok(false))
+            } else if body.is_end_stream() {
+                Ok(Ok(true))
+            } else {
+                let rest = read_into(&mut body, &mut gathered, limits.max);
+                tokio::time::timeout(limits.timeout, rest).await
+            }
+        }
+    };
     drop(reading);
-    let bytes = match read {
-        Ok(Ok(Some(bytes))) => bytes,
-        Ok(Ok(None)) => {
+    match read {
+        Ok(Ok(true)) => {}
+        Ok(Ok(false)) => {
             return Err(closing(ServiceError::client_fault(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 too_large(),
@@ -109,42 +136,70 @@ pub async fn read_body(
                 ),
             )))
         }
-    };
-    Ok(Request::from_parts(parts, Body::from(bytes)))
+    }
+    Ok(Request::from_parts(
+        parts,
+        Body::from(gathered.into_bytes()),
+    ))
 }
 
-/// The whole body, or `None` as soon as it is larger than `max` bytes. A body in one frame
-/// (the usual small request) is kept as it came, without a copy.
-pub(crate) async fn read_within(mut body: Body, max: usize) -> Result<Option<Bytes>, axum::Error> {
-    let mut first = Bytes::new();
-    let mut joined: Vec<u8> = Vec::new();
-    while let Some(frame) = body.frame().await {
-        let Ok(data) = frame?.into_data() else {
-            // Trailers: nothing to keep.
-            continue;
-        };
-        let read = if joined.is_empty() {
-            first.len()
+/// What was read of a body so far: its one frame as it came (the usual small request, kept
+/// without a copy), or its frames joined.
+#[derive(Default)]
+pub(crate) struct Gathered {
+    first: Bytes,
+    joined: Vec<u8>,
+}
+
+impl Gathered {
+    /// Adds a frame's data; `false`, keeping nothing more, once that makes more than `max`
+    /// bytes.
+    fn add(&mut self, data: Bytes, max: usize) -> bool {
+        let read = if self.joined.is_empty() {
+            self.first.len()
         } else {
-            joined.len()
+            self.joined.len()
         };
         if read.saturating_add(data.len()) > max {
-            return Ok(None);
+            return false;
         }
         if read == 0 {
-            first = data;
+            self.first = data;
         } else {
-            if joined.is_empty() {
-                joined.extend_from_slice(&first);
+            if self.joined.is_empty() {
+                self.joined.extend_from_slice(&self.first);
             }
-            joined.extend_from_slice(&data);
+            self.joined.extend_from_slice(&data);
+        }
+        true
+    }
+
+    /// Everything read.
+    pub(crate) fn into_bytes(self) -> Bytes {
+        if self.joined.is_empty() {
+            self.first
+        } else {
+            self.joined.into()
         }
     }
-    Ok(Some(if joined.is_empty() {
-        first
-    } else {
-        joined.into()
-    }))
+}
+
+/// Reads the rest of the body into `gathered`: `true` once it ended, `false` as soon as it is
+/// larger than `max` bytes.
+pub(crate) async fn read_into(
+    body: &mut Body,
+    gathered: &mut Gathered,
+    max: usize,
+) -> Result<bool, axum::Error> {
+    while let Some(frame) = body.frame().await {
+        // Trailers have no data to keep.
+        if let Ok(data) = frame?.into_data() {
+            if !gathered.add(data, max) {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
 }
 
 /// Marks the connection as reading a body (so that, as a slow upload, it may be evicted) until

@@ -10,6 +10,8 @@
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Request};
 use stages_model::extract::{AwsJson, AwsJsonRejection};
+
+use crate::limits::{read_into, Gathered};
 use stages_model::serde::de::DeserializeOwned;
 use tokio::runtime::{Handle, RuntimeFlavor};
 
@@ -44,13 +46,14 @@ where
 
 /// The body's bytes. The service has already read it whole within its size and time limits
 /// (`limits::read_body`), so this takes its one frame as it is rather than collecting it again.
-async fn whole(body: Body) -> Result<Bytes, AwsJsonRejection> {
-    crate::limits::read_within(body, usize::MAX)
-        .await
-        .map(Option::unwrap_or_default)
-        .map_err(|error| {
-            AwsJsonRejection::Unreadable(format!("the request body could not be read: {error}"))
-        })
+async fn whole(mut body: Body) -> Result<Bytes, AwsJsonRejection> {
+    let mut gathered = Gathered::default();
+    match read_into(&mut body, &mut gathered, usize::MAX).await {
+        Ok(_) => Ok(gathered.into_bytes()),
+        Err(error) => Err(AwsJsonRejection::Unreadable(format!(
+            "the request body could not be read: {error}"
+        ))),
+    }
 }
 
 #[cfg(test)]
