@@ -93,8 +93,8 @@ pub async fn read_body(
     // a timer; the rest of any other is read against the clock.
     let at_once = poll_fn(|context| Poll::Ready(Pin::new(&mut body).poll_frame(context))).await;
     let read = match at_once {
-        Poll::Ready(None) => Ok(Ok(true)),
-        Poll::Ready(Some(Err(error))) => Ok(Err(error)),
+        Poll::Ready(None) => Read::Whole,
+        Poll::Ready(Some(Err(error))) => Read::Broken(error),
         ready => {
             let fits = match ready {
                 Poll::Ready(Some(Ok(frame))) => frame
@@ -103,44 +103,51 @@ pub async fn read_body(
                 _ => true,
             };
             if !fits {
-                Ok(Ok(false))
+                Read::TooLarge
             } else if body.is_end_stream() {
-                Ok(Ok(true))
+                Read::Whole
             } else {
                 let rest = read_into(&mut body, &mut gathered, limits.max);
-                tokio::time::timeout(limits.timeout, rest).await
+                match tokio::time::timeout(limits.timeout, rest).await {
+                    Ok(Ok(true)) => Read::Whole,
+                    Ok(Ok(false)) => Read::TooLarge,
+                    Ok(Err(error)) => Read::Broken(error),
+                    Err(_) => Read::Late,
+                }
             }
         }
     };
     drop(reading);
-    match read {
-        Ok(Ok(true)) => {}
-        Ok(Ok(false)) => {
-            return Err(closing(ServiceError::client_fault(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                too_large(),
-            )))
-        }
-        Ok(Err(error)) => {
-            return Err(closing(ServiceError::client_fault(
-                StatusCode::BAD_REQUEST,
-                format!("the request body could not be read: {error}"),
-            )))
-        }
-        Err(_) => {
-            return Err(closing(ServiceError::client_fault(
-                StatusCode::REQUEST_TIMEOUT,
-                format!(
-                    "the request body did not arrive within {:?}",
-                    limits.timeout
-                ),
-            )))
-        }
+    let refusal = match read {
+        Read::Whole => None,
+        Read::TooLarge => Some((StatusCode::PAYLOAD_TOO_LARGE, too_large())),
+        Read::Broken(error) => Some((
+            StatusCode::BAD_REQUEST,
+            format!("the request body could not be read: {error}"),
+        )),
+        Read::Late => Some((
+            StatusCode::REQUEST_TIMEOUT,
+            format!(
+                "the request body did not arrive within {:?}",
+                limits.timeout
+            ),
+        )),
+    };
+    if let Some((status, message)) = refusal {
+        return Err(closing(ServiceError::client_fault(status, message)));
     }
     Ok(Request::from_parts(
         parts,
         Body::from(gathered.into_bytes()),
     ))
+}
+
+/// How reading a body ended.
+enum Read {
+    Whole,
+    TooLarge,
+    Broken(axum::Error),
+    Late,
 }
 
 /// What was read of a body so far: its one frame as it came (the usual small request, kept
