@@ -1,9 +1,6 @@
 //! The AWS envelope around every response: a fresh `x-amzn-RequestId`, and every error in AWS's
 //! JSON shape with `x-amzn-ErrorType`, those raised below the handlers included.
 
-use std::future::Future;
-
-use axum::extract::Request;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, Limited};
@@ -13,17 +10,12 @@ use crate::request_id;
 
 /// Gives the response the request's fresh `x-amzn-RequestId` (`id`), and turns any error
 /// response that is not yet in AWS's shape (one raised below the handlers) into `{"message"}`
-/// with `x-amzn-ErrorType`, at the same status. `next` answers the request.
-pub async fn aws_envelope<F, Next>(id: HeaderValue, request: Request, next: F) -> Response
-where
-    F: FnOnce(Request) -> Next,
-    Next: Future<Output = Response>,
-{
-    let mut response = next(request).await;
+/// with `x-amzn-ErrorType`, at the same status.
+pub async fn aws_envelope(id: HeaderValue, mut response: Response) -> Response {
     if response.status().as_u16() >= 400 && !response.headers().contains_key("x-amzn-ErrorType") {
         response = into_aws_error(response).await;
     }
-    response.headers_mut().insert(request_id::HEADER, id);
+    response.headers_mut().insert(request_id::HEADER_NAME, id);
     response
 }
 

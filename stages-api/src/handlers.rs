@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use axum::extract::rejection::PathRejection;
-use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get};
@@ -20,7 +20,7 @@ use crate::body::{json_response, stages_page};
 use crate::config::Config;
 use crate::errors::ServiceError;
 use crate::limits::BodyLimits;
-use crate::middleware::{self, RateLimiter};
+use crate::middleware::{App, RateLimiter};
 use crate::offload::Decoded;
 use crate::pagination::Tokens;
 use crate::store::{no_such_api, Store};
@@ -52,10 +52,10 @@ impl Service {
 
 type Shared = State<Arc<Service>>;
 
-/// The routes, with (outermost first) the AWS envelope, the request log, AWS's bound on the
-/// head, the body read within its limits, and the rate limit around them ([`middleware::around`]).
-pub fn router(service: Arc<Service>, config: &Config) -> Router {
-    Router::new()
+/// The routes, behind (outermost first) the AWS envelope, the request log, AWS's bound on the
+/// head, the body read within its limits, and the rate limit ([`App`]).
+pub fn app(service: Arc<Service>, config: &Config) -> App {
+    let routes = Router::new()
         .route("/v2/apis", axum::routing::post(create_api))
         .route("/v2/apis/{api_id}", get(get_api))
         .route(
@@ -77,19 +77,12 @@ pub fn router(service: Arc<Service>, config: &Config) -> Router {
         .route("/openapi.json", get(openapi))
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(DefaultBodyLimit::max(config.max_body))
-        .layer(axum::middleware::from_fn_with_state(
-            middleware::Around {
-                service: service.clone(),
-                max_head: config.limits.max_head,
-                body: BodyLimits {
-                    max: config.max_body,
-                    timeout: config.limits.body_timeout,
-                },
-            },
-            middleware::around,
-        ))
-        .with_state(service)
+        .with_state(service.clone());
+    let body = BodyLimits {
+        max: config.max_body,
+        timeout: config.limits.body_timeout,
+    };
+    App::new(service, config.limits.max_head, body, routes)
 }
 
 /// A JSON response with the given status.
@@ -179,11 +172,21 @@ async fn get_stages(
     // The last value of each parameter counts; others are ignored, as by AWS. (Decoding is
     // lossy, as axum's `Query` does: it never fails.)
     let (mut next_token, mut max_results) = (None, None);
-    for (key, value) in form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes()) {
-        match &*key {
-            "nextToken" => next_token = Some(value.into_owned()),
-            "maxResults" => max_results = Some(value.into_owned()),
-            _ => {}
+    let mut take = |key: &str, value: &str| match key {
+        "nextToken" => next_token = Some(value.to_owned()),
+        "maxResults" => max_results = Some(value.to_owned()),
+        _ => {}
+    };
+    let query = query.as_deref().unwrap_or("");
+    if query.contains(['%', '+']) {
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            take(&key, &value);
+        }
+    } else {
+        // Nothing to decode (the usual `maxResults=25`): the same pairs, read in place.
+        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            take(key, value);
         }
     }
     let input = GetStagesInput {
@@ -202,7 +205,7 @@ async fn get_stages(
         None => None,
     };
     let size = input.page_size().unwrap_or(DEFAULT_PAGE_SIZE) as usize;
-    let page = service.store.page(&input.api_id, after.as_deref(), size)?;
+    let page = service.store.page(&input.api_id, after, size)?;
     let next_token = page
         .last
         .map(|last| service.tokens.issue(&input.api_id, &last));
@@ -217,7 +220,7 @@ async fn get_stage(
     names: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, ServiceError> {
     let (api_id, stage_name) = path(names)?;
-    let stage = service.store.stage(&api_id, &stage_name)?;
+    let stage = service.store.stage(&api_id, stage_name)?;
     Ok(json_response(StatusCode::OK, stage.into()))
 }
 

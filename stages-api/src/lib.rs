@@ -6,12 +6,14 @@
 //! The layers, outside in: [`server`] accepts connections within `--max-connections` and shuts
 //! down within `--shutdown-timeout`; [`connection`] times each connection's phases (header and
 //! idle timeouts); [`guard`] watches the socket and puts AWS-style errors in place of the bare
-//! ones hyper writes for heads it refuses; [`envelope`] gives every response its
-//! `x-amzn-RequestId` and puts every error in AWS's shape; [`limits`] bounds the head as AWS
-//! counts it and reads the body within its size and time limits; [`middleware`] applies the
-//! rate limit and logs each request in the [`access_log`] (written in batches); [`handlers`] decode with `stages_model::extract::AwsJson` (through
-//! [`offload`], which keeps large bodies off the threads other requests need) and answer;
-//! [`openapi`] is the OpenAPI 3.1 document of those operations, served at `GET /openapi.json`.
+//! ones hyper writes for heads it refuses; [`middleware`]'s `App` takes each request through
+//! the steps around the routes, in one function: [`envelope`] gives every response its
+//! `x-amzn-RequestId` and puts every error in AWS's shape, the request is logged in the
+//! [`access_log`] (written in batches), [`limits`] bounds the head as AWS counts it and reads the
+//! body within its size and time limits, and the rate limit applies; [`handlers`] decode with
+//! `stages_model::extract::AwsJson` (through [`offload`], which takes the body `limits` read and
+//! keeps large ones off the threads other requests need) and answer; [`openapi`] is the
+//! OpenAPI 3.1 document of those operations, served at `GET /openapi.json`.
 
 pub mod access_log;
 pub mod api;
@@ -40,7 +42,7 @@ use tokio::net::TcpListener;
 pub async fn serve(listener: TcpListener, config: &config::Config) -> std::io::Result<()> {
     let service = handlers::Service::new(config).map_err(std::io::Error::other)?;
     let state = Arc::new(service);
-    let app = handlers::router(state, config);
+    let app = handlers::app(state, config);
     let flusher = tokio::spawn(access_log::flusher());
     server::serve(listener, app, config.limits, shutdown_signal()).await;
     flusher.abort();

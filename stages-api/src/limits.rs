@@ -1,28 +1,26 @@
 //! The request's own bounds, checked before the handlers: AWS's quota on the head, and the body
 //! read whole within its size and time limits.
 
-use std::future::Future;
+use std::future::poll_fn;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::Poll;
 use std::time::Duration;
 
-use axum::body::{Body, HttpBody};
+use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use http_body_util::{BodyExt, LengthLimitError, Limited};
+use http_body_util::BodyExt;
 
 use crate::connection::ConnectionState;
 use crate::errors::ServiceError;
 
 /// Applies AWS's quota on the head: the request line and the header values may add up to
 /// `max_head` bytes (10,240 by default). A request line longer than that alone is answered
-/// `414 URI Too Long`, any other excess `431 Request Header Fields Too Large`. `next` answers
-/// a request within the quota.
-pub async fn limit_head<F, Next>(max_head: usize, request: Request, next: F) -> Response
-where
-    F: FnOnce(Request) -> Next,
-    Next: Future<Output = Response>,
-{
+/// `414 URI Too Long`, any other excess `431 Request Header Fields Too Large`: that answer, or
+/// `None` for a request within the quota.
+pub fn refuse_head(max_head: usize, request: &Request) -> Option<Response> {
     let uri = request.uri();
     let target = match uri.path_and_query() {
         Some(origin_form) if uri.authority().is_none() => origin_form.as_str().len(),
@@ -39,12 +37,12 @@ where
             line + values,
         )
     } else {
-        return next(request).await;
+        return None;
     };
-    closing(ServiceError::client_fault(
+    Some(closing(ServiceError::client_fault(
         status,
         format!("{what} {size} bytes, more than the limit of {max_head}"),
-    ))
+    )))
 }
 
 /// The body limits: size and time.
@@ -63,16 +61,17 @@ pub struct BodyLimits {
 /// - a chunked body is read up to the limit, then `413`;
 /// - a body that does not arrive within `timeout` is answered `408`; one that breaks off, `400`.
 ///
-/// Each of these answers closes the connection, since the rest of the body is left unread.
-/// `next` answers the request with its body read.
-pub async fn read_body<F, Next>(limits: BodyLimits, request: Request, next: F) -> Response
-where
-    F: FnOnce(Request) -> Next,
-    Next: Future<Output = Response>,
-{
+/// Each of these answers (the `Err`) closes the connection, since the rest of the body is left
+/// unread. `Ok` is the request with its body read. `connection` is marked as reading a body
+/// meanwhile (so that, as a slow upload, it may be evicted).
+pub async fn read_body(
+    limits: BodyLimits,
+    connection: Option<&Arc<ConnectionState>>,
+    request: Request,
+) -> Result<Request, Response> {
     if request.body().is_end_stream() {
         // No body (a GET): nothing to wait for or bound.
-        return next(request).await;
+        return Ok(request);
     }
     let (parts, body) = request.into_parts();
     let too_large = || {
@@ -82,40 +81,132 @@ where
         )
     };
     if body.size_hint().lower() > limits.max as u64 {
-        return closing(ServiceError::client_fault(
+        return Err(closing(ServiceError::client_fault(
             StatusCode::PAYLOAD_TOO_LARGE,
             too_large(),
-        ));
+        )));
     }
-    let reading = ReadingBody::mark(parts.extensions.get::<Arc<ConnectionState>>());
-    let read = tokio::time::timeout(limits.timeout, Limited::new(body, limits.max).collect());
-    let read = read.await;
-    drop(reading);
-    let bytes = match read {
-        Ok(Ok(collected)) => collected.to_bytes(),
-        Ok(Err(error)) if error.is::<LengthLimitError>() => {
-            return closing(ServiceError::client_fault(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                too_large(),
-            ))
-        }
-        Ok(Err(error)) => {
-            return closing(ServiceError::client_fault(
-                StatusCode::BAD_REQUEST,
-                format!("the request body could not be read: {error}"),
-            ))
-        }
-        Err(_) => {
-            return closing(ServiceError::client_fault(
-                StatusCode::REQUEST_TIMEOUT,
-                format!(
-                    "the request body did not arrive within {:?}",
-                    limits.timeout
-                ),
-            ))
+    let reading = ReadingBody::mark(connection);
+    let mut body = body;
+    let mut gathered = Gathered::default();
+    // A body that came whole with its head (the usual small request) is taken without setting
+    // a timer; the rest of any other is read against the clock.
+    let at_once = poll_fn(|context| Poll::Ready(Pin::new(&mut body).poll_frame(context))).await;
+    let read = match at_once {
+        Poll::Ready(None) => Read::Whole,
+        Poll::Ready(Some(Err(error))) => Read::Broken(error),
+        ready => {
+            let fits = match ready {
+                Poll::Ready(Some(Ok(frame))) => frame
+                    .into_data()
+                    .map_or(true, |data| gathered.add(data, limits.max)),
+                _ => true,
+            };
+            if !fits {
+                Read::TooLarge
+            } else if body.is_end_stream() {
+                Read::Whole
+            } else {
+                let rest = read_into(&mut body, &mut gathered, limits.max);
+                match tokio::time::timeout(limits.timeout, rest).await {
+                    Ok(Ok(true)) => Read::Whole,
+                    Ok(Ok(false)) => Read::TooLarge,
+                    Ok(Err(error)) => Read::Broken(error),
+                    Err(_) => Read::Late,
+                }
+            }
         }
     };
-    next(Request::from_parts(parts, Body::from(bytes))).await
+    drop(reading);
+    let refusal = match read {
+        Read::Whole => None,
+        Read::TooLarge => Some((StatusCode::PAYLOAD_TOO_LARGE, too_large())),
+        Read::Broken(error) => Some((
+            StatusCode::BAD_REQUEST,
+            format!("the request body could not be read: {error}"),
+        )),
+        Read::Late => Some((
+            StatusCode::REQUEST_TIMEOUT,
+            format!(
+                "the request body did not arrive within {:?}",
+                limits.timeout
+            ),
+        )),
+    };
+    if let Some((status, message)) = refusal {
+        return Err(closing(ServiceError::client_fault(status, message)));
+    }
+    Ok(Request::from_parts(
+        parts,
+        Body::from(gathered.into_bytes()),
+    ))
+}
+
+/// How reading a body ended.
+enum Read {
+    Whole,
+    TooLarge,
+    Broken(axum::Error),
+    Late,
+}
+
+/// What was read of a body so far: its one frame as it came (the usual small request, kept
+/// without a copy), or its frames joined.
+#[derive(Default)]
+pub(crate) struct Gathered {
+    first: Bytes,
+    joined: Vec<u8>,
+}
+
+impl Gathered {
+    /// Adds a frame's data; `false`, keeping nothing more, once that makes more than `max`
+    /// bytes.
+    fn add(&mut self, data: Bytes, max: usize) -> bool {
+        let read = if self.joined.is_empty() {
+            self.first.len()
+        } else {
+            self.joined.len()
+        };
+        if read.saturating_add(data.len()) > max {
+            return false;
+        }
+        if read == 0 {
+            self.first = data;
+        } else {
+            if self.joined.is_empty() {
+                self.joined.extend_from_slice(&self.first);
+            }
+            self.joined.extend_from_slice(&data);
+        }
+        true
+    }
+
+    /// Everything read.
+    pub(crate) fn into_bytes(self) -> Bytes {
+        if self.joined.is_empty() {
+            self.first
+        } else {
+            self.joined.into()
+        }
+    }
+}
+
+/// Reads the rest of the body into `gathered`: `true` once it ended, `false` as soon as it is
+/// larger than `max` bytes.
+pub(crate) async fn read_into(
+    body: &mut Body,
+    gathered: &mut Gathered,
+    max: usize,
+) -> Result<bool, axum::Error> {
+    while let Some(frame) = body.frame().await {
+        // Trailers have no data to keep.
+        if let Ok(data) = frame?.into_data() {
+            if !gathered.add(data, max) {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
 }
 
 /// Marks the connection as reading a body (so that, as a slow upload, it may be evicted) until

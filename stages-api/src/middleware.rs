@@ -1,49 +1,92 @@
 //! Around every request: the AWS envelope, a one-line log, the bounds on the head and the body,
-//! and a rate limit (off by default), as one middleware.
+//! and a rate limit (off by default), called in turn around the routes.
 
-use std::future::Future;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use axum::extract::{Request, State};
-use axum::http::HeaderValue;
-use axum::middleware::Next;
+use axum::extract::Request;
+use axum::http::{HeaderValue, Method, Uri};
 use axum::response::{IntoResponse, Response};
+use axum::Router;
+use tower::ServiceExt;
 
 use crate::access_log;
+use crate::connection::ConnectionState;
 use crate::envelope;
 use crate::errors::ServiceError;
 use crate::handlers::Service;
 use crate::limits::{self, BodyLimits};
 use crate::request_id;
 
-/// What [`around`] needs.
+/// The routes with every step around them: what the server hands each request to.
+///
+/// The steps are called directly around the router rather than as a `from_fn` layer inside
+/// it: a layer clones the boxed routes below it and boxes a future for every request, and would
+/// have to find the connection in the request's extensions.
 #[derive(Clone)]
-pub struct Around {
-    pub service: Arc<Service>,
+pub struct App(Arc<Steps>);
+
+struct Steps {
+    service: Arc<Service>,
     /// AWS's quota on the request line and header values.
-    pub max_head: usize,
-    pub body: BodyLimits,
+    max_head: usize,
+    body: BodyLimits,
+    routes: Router,
 }
 
-/// Every step around the routes, outermost first: the AWS envelope, the request log, AWS's
-/// bound on the head, the body read within its limits, the rate limit. One middleware rather
-/// than one each: every `from_fn` layer clones the services below it and boxes a future for each
-/// request, which cost more than the steps themselves.
-pub async fn around(State(around): State<Around>, request: Request, next: Next) -> Response {
-    let around = &around;
-    let id = request_id::new_header_value();
-    envelope::aws_envelope(id.clone(), request, move |request| {
-        log_request(id, request, move |request| {
-            limits::limit_head(around.max_head, request, move |request| {
-                limits::read_body(around.body, request, move |request| {
-                    rate_limit(&around.service, request, move |request| next.run(request))
-                })
-            })
-        })
-    })
-    .await
+impl App {
+    /// `routes` behind the steps, with the service's rate limiter and the head and body limits.
+    pub fn new(service: Arc<Service>, max_head: usize, body: BodyLimits, routes: Router) -> Self {
+        App(Arc::new(Steps {
+            service,
+            max_head,
+            body,
+            routes,
+        }))
+    }
+
+    /// Every step around the routes, outermost first: the AWS envelope, the request log, AWS's
+    /// bound on the head, the body read within its limits (`connection`, when given, is marked
+    /// as reading a body meanwhile), the rate limit. Each is a plain call or check in one
+    /// function, rather than a future wrapping the next: the request is not moved from one to
+    /// the next.
+    pub async fn answer(
+        &self,
+        request: Request,
+        connection: Option<&Arc<ConnectionState>>,
+    ) -> Response {
+        let id = request_id::new_header_value();
+        let started = Instant::now();
+        let method = request.method().clone();
+        let uri = request.uri().clone();
+        let response = self.admit_and_route(request, connection).await;
+        log_request(&method, &uri, started, &response, &id);
+        envelope::aws_envelope(id, response).await
+    }
+
+    /// The head quota, the body, the rate limit, then the routes.
+    async fn admit_and_route(
+        &self,
+        request: Request,
+        connection: Option<&Arc<ConnectionState>>,
+    ) -> Response {
+        let steps = &*self.0;
+        if let Some(refused) = limits::refuse_head(steps.max_head, &request) {
+            return refused;
+        }
+        let request = match limits::read_body(steps.body, connection, request).await {
+            Ok(request) => request,
+            Err(refused) => return refused,
+        };
+        if let Some(refused) = rate_limited(&steps.service) {
+            return refused;
+        }
+        match steps.routes.clone().oneshot(request).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        }
+    }
 }
 
 /// A token bucket: `rate` tokens a second, holding at most `burst`.
@@ -82,43 +125,60 @@ impl RateLimiter {
     }
 }
 
-/// Answers 429 `TooManyRequestsException` when the bucket is empty, else lets `next` answer.
-async fn rate_limit<F, Answer>(service: &Service, request: Request, next: F) -> Response
-where
-    F: FnOnce(Request) -> Answer,
-    Answer: Future<Output = Response>,
-{
+/// 429 `TooManyRequestsException` when the bucket is empty.
+fn rate_limited(service: &Service) -> Option<Response> {
     match &service.limiter {
         Some(limiter) if !limiter.try_acquire() => {
-            ServiceError::too_many_requests().into_response()
+            Some(ServiceError::too_many_requests().into_response())
         }
-        _ => next(request).await,
+        _ => None,
     }
 }
 
 /// One line per request in the access log: method, path, status, time taken, request id.
-async fn log_request<F, Answer>(id: HeaderValue, request: Request, next: F) -> Response
-where
-    F: FnOnce(Request) -> Answer,
-    Answer: Future<Output = Response>,
-{
-    let started = Instant::now();
-    let method = request.method().clone();
-    let uri = request.uri().clone();
-    let response = next(request).await;
+fn log_request(
+    method: &Method,
+    uri: &Uri,
+    started: Instant,
+    response: &Response,
+    id: &HeaderValue,
+) {
     // Tenths of a millisecond, in integers (formatting a float to a precision is slow).
-    let tenths = (started.elapsed().as_micros() + 50) / 100;
+    let tenths = u64::try_from((started.elapsed().as_micros() + 50) / 100).unwrap_or(u64::MAX);
     access_log::record(|line| {
-        // Writing into a `Vec` cannot fail.
-        let _ = write!(
-            line,
-            "{method} {uri} {} {}.{}ms ",
-            response.status().as_u16(),
-            tenths / 10,
-            tenths % 10,
-        );
+        line.extend_from_slice(method.as_str().as_bytes());
+        line.push(b' ');
+        match uri.path_and_query() {
+            // A request's target as sent, in origin form (`/path?query`): no formatting needed.
+            Some(target) if uri.scheme().is_none() => {
+                line.extend_from_slice(target.as_str().as_bytes());
+            }
+            // Writing into a `Vec` cannot fail.
+            _ => drop(write!(line, "{uri}")),
+        }
+        line.push(b' ');
+        line.extend_from_slice(response.status().as_str().as_bytes());
+        line.push(b' ');
+        push_decimal(line, tenths / 10);
+        line.push(b'.');
+        push_decimal(line, tenths % 10);
+        line.extend_from_slice(b"ms ");
         line.extend_from_slice(id.as_bytes());
         line.push(b'\n');
     });
-    response
+}
+
+/// Appends `number` in decimal digits.
+fn push_decimal(line: &mut Vec<u8>, mut number: u64) {
+    let mut digits = [0; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (number % 10) as u8;
+        number /= 10;
+        if number == 0 {
+            break;
+        }
+    }
+    line.extend_from_slice(&digits[start..]);
 }

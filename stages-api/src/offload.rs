@@ -1,14 +1,17 @@
-//! Large bodies decoded off the threads that serve other requests.
+//! Bodies decoded, large ones off the threads that serve other requests.
 //!
 //! Decoding a body of a few MiB full of violations takes a while (all of it CPU). Done inline,
 //! it holds one of the runtime's worker threads, and a couple of such requests stall every other
-//! client. [`Decoded`] runs `AwsJson` as is, but for a body above [`OFFLOAD_ABOVE`] bytes it
-//! first tells the runtime that this thread will block (`block_in_place`), so the other
-//! requests move to another thread.
+//! client. [`Decoded`] decodes as `AwsJson` does (`AwsJson::from_body`: same checks, same
+//! rejections) the body that `limits::read_body` has already read whole within its limits, and
+//! for a body above [`OFFLOAD_ABOVE`] bytes it first tells the runtime that this thread will
+//! block (`block_in_place`), so the other requests move to another thread.
 
-use axum::body::HttpBody;
+use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Request};
 use stages_model::extract::{AwsJson, AwsJsonRejection};
+
+use crate::limits::{read_into, Gathered};
 use stages_model::serde::de::DeserializeOwned;
 use tokio::runtime::{Handle, RuntimeFlavor};
 
@@ -26,18 +29,30 @@ where
 {
     type Rejection = AwsJsonRejection;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        // The body is already read whole (`limits::read_body`), so its size is known exactly.
-        let large = request.body().size_hint().lower() > OFFLOAD_ABOVE;
-        let extract = AwsJson::<T>::from_request(request, state);
+    async fn from_request(request: Request, _: &S) -> Result<Self, Self::Rejection> {
+        let (parts, body) = request.into_parts();
+        let body = whole(body).await?;
+        let decode = || AwsJson::<T>::from_body(&parts.headers, &body);
         let can_block = Handle::try_current()
             .is_ok_and(|runtime| runtime.runtime_flavor() == RuntimeFlavor::MultiThread);
-        let AwsJson(value) = if large && can_block {
-            tokio::task::block_in_place(|| Handle::current().block_on(extract))?
+        let AwsJson(value) = if body.len() as u64 > OFFLOAD_ABOVE && can_block {
+            tokio::task::block_in_place(decode)?
         } else {
-            extract.await?
+            decode()?
         };
         Ok(Decoded(value))
+    }
+}
+
+/// The body's bytes. The service has already read it whole within its size and time limits
+/// (`limits::read_body`), so this takes its one frame as it is rather than collecting it again.
+async fn whole(mut body: Body) -> Result<Bytes, AwsJsonRejection> {
+    let mut gathered = Gathered::default();
+    match read_into(&mut body, &mut gathered, usize::MAX).await {
+        Ok(_) => Ok(gathered.into_bytes()),
+        Err(error) => Err(AwsJsonRejection::Unreadable(format!(
+            "the request body could not be read: {error}"
+        ))),
     }
 }
 

@@ -11,16 +11,15 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
-use tower::ServiceExt;
 
 use crate::config::ConnectionLimits;
 use crate::connection::{self, Outcome, Registry};
 use crate::guard::GuardedStream;
+use crate::middleware::App;
 
 /// The most header fields a request may have (hyper's default limit); a head with more
 /// is answered `431` like one too large.
@@ -39,7 +38,7 @@ const READ_BUFFER: usize = 64 * 1024;
 /// `limits.shutdown_timeout` to finish and returns, cutting what is left.
 pub async fn serve(
     listener: TcpListener,
-    app: Router,
+    app: App,
     limits: ConnectionLimits,
     shutdown: impl std::future::Future<Output = ()>,
 ) {
@@ -104,7 +103,7 @@ async fn place_for(permits: &Arc<Semaphore>, registry: &Registry) -> OwnedSemaph
 /// One connection, from accept to close.
 async fn serve_connection(
     socket: TcpStream,
-    app: Router,
+    app: App,
     registry: &Arc<Registry>,
     limits: ConnectionLimits,
     stopped: watch::Receiver<bool>,
@@ -115,19 +114,15 @@ async fn serve_connection(
     let whole_head = limits.max_head + HEAD_ALLOWANCE;
     let io = TokioIo::new(GuardedStream::new(socket, state.clone(), whole_head));
     let service_state = state.clone();
-    let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+    let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
         service_state.request_started();
-        // For the body reader, which marks the connection as a slow upload while it reads.
-        request.extensions_mut().insert(service_state.clone());
-        let answered = service_state.clone();
-        let call = app.clone().oneshot(request.map(axum::body::Body::new));
+        let (app, connection) = (app.clone(), service_state.clone());
         async move {
-            let response = call.await;
-            answered.request_answered();
-            Ok::<_, Infallible>(match response {
-                Ok(response) => response,
-                Err(never) => match never {},
-            })
+            let response = app
+                .answer(request.map(axum::body::Body::new), Some(&connection))
+                .await;
+            connection.request_answered();
+            Ok::<_, Infallible>(response)
         }
     });
     let connection = hyper::server::conn::http1::Builder::new()

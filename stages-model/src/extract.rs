@@ -98,19 +98,56 @@ where
         let body = Bytes::from_request(request, state)
             .await
             .map_err(unreadable)?;
-        from_json_slice(&body)
-            .map(AwsJson)
-            .map_err(|errors| AwsJsonRejection::Invalid(errors.into()))
+        decode(&body)
     }
+}
+
+impl<T: DeserializeOwned> AwsJson<T> {
+    /// A body already read whole, with the request's `headers`, decoded and validated as `T`,
+    /// or rejected as [`FromRequest`] would: for a service that reads bodies itself (within
+    /// its own size and time limits) and should not have them collected a second time.
+    ///
+    /// ```
+    /// use http::HeaderMap;
+    /// use stages_model::extract::AwsJson;
+    /// use stages_model::CreateStageInput;
+    ///
+    /// let AwsJson(input) = AwsJson::<CreateStageInput>::from_body(&HeaderMap::new(), br#"{"stageName": "prod"}"#).unwrap();
+    /// assert_eq!(input.stage_name, "prod");
+    /// assert!(AwsJson::<CreateStageInput>::from_body(&HeaderMap::new(), b"{}").is_err());
+    /// ```
+    pub fn from_body(headers: &http::HeaderMap, body: &[u8]) -> Result<Self, AwsJsonRejection> {
+        if let Some(content_type) = headers.get(header::CONTENT_TYPE) {
+            check_json(content_type)?;
+        }
+        decode(body)
+    }
+}
+
+fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<AwsJson<T>, AwsJsonRejection> {
+    from_json_slice(body)
+        .map(AwsJson)
+        .map_err(|errors| AwsJsonRejection::Invalid(errors.into()))
 }
 
 /// `application/json` or `application/x-amz-json-*`, parameters aside.
 fn check_json(content_type: &HeaderValue) -> Result<(), AwsJsonRejection> {
-    let content_type = String::from_utf8_lossy(content_type.as_bytes()).to_ascii_lowercase();
-    let essence = content_type.split(';').next().unwrap_or_default().trim();
-    if essence == "application/json" || essence.starts_with("application/x-amz-json") {
+    const JSON: &[u8] = b"application/json";
+    const AMZ_JSON: &[u8] = b"application/x-amz-json";
+    // Compared in place, without a lowercased copy: this runs on every request with a body.
+    let essence = content_type
+        .as_bytes()
+        .split(|&byte| byte == b';')
+        .next()
+        .unwrap_or_default()
+        .trim_ascii();
+    let amz_json = essence
+        .get(..AMZ_JSON.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(AMZ_JSON));
+    if essence.eq_ignore_ascii_case(JSON) || amz_json {
         Ok(())
     } else {
+        let essence = String::from_utf8_lossy(essence).to_ascii_lowercase();
         Err(AwsJsonRejection::UnsupportedMediaType(format!(
             "the body must be JSON (Content-Type: application/json), not {essence}"
         )))

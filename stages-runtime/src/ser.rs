@@ -1,7 +1,11 @@
 //! Encoding a struct's members one by one, so that a struct flattened into another writes its
 //! members into the other's object.
 
+use chrono::{DateTime, Utc};
 use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+use crate::datetime::{write_rfc3339, RFC3339_MAX};
 
 /// Generated for each struct model: how many members it writes, and writing them.
 pub trait SerializeMembers {
@@ -10,4 +14,50 @@ pub trait SerializeMembers {
     fn member_count(&self) -> usize;
     /// Writes the members into an object being encoded.
     fn serialize_members<S: SerializeStruct>(&self, state: &mut S) -> Result<(), S::Error>;
+}
+
+/// A member as generated code writes it, so that its type picks how: `(&Member(value)).wire()`
+/// is a [`Rfc3339`] for a `DateTime<Utc>` ([`AsRfc3339`], found first) and the value itself
+/// for any other type ([`AsSerialize`], found through one more reference). chrono's own
+/// `Serialize` formats a date through `fmt` one character at a time, which costs more than the
+/// rest of a typical stage's encoding.
+pub struct Member<'a, T: ?Sized>(pub &'a T);
+
+/// Picks [`Rfc3339`] for a `DateTime<Utc>` member.
+pub trait AsRfc3339<'a> {
+    /// The member, written as [`Rfc3339`].
+    fn wire(&self) -> Rfc3339<'a>;
+}
+
+impl<'a> AsRfc3339<'a> for Member<'a, DateTime<Utc>> {
+    #[inline]
+    fn wire(&self) -> Rfc3339<'a> {
+        Rfc3339(self.0)
+    }
+}
+
+/// Picks the member's own `Serialize` for every other type.
+pub trait AsSerialize<'a, T: ?Sized> {
+    /// The member itself.
+    fn wire(&self) -> &'a T;
+}
+
+impl<'a, T: ?Sized + Serialize> AsSerialize<'a, T> for &Member<'a, T> {
+    #[inline]
+    fn wire(&self) -> &'a T {
+        self.0
+    }
+}
+
+/// A date written as chrono writes it ([`write_rfc3339`]), as one string, without `fmt`.
+pub struct Rfc3339<'a>(pub &'a DateTime<Utc>);
+
+impl Serialize for Rfc3339<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = [0; RFC3339_MAX];
+        match write_rfc3339(self.0, &mut out) {
+            Some(text) => serializer.serialize_str(text),
+            None => self.0.serialize(serializer),
+        }
+    }
 }

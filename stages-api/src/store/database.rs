@@ -82,7 +82,7 @@ impl Database {
         for change in rows {
             changes.push(change.map_err(fail)?);
         }
-        index.publish(&changes);
+        index.publish(changes);
         Ok(())
     }
 

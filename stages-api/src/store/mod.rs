@@ -23,6 +23,7 @@ use crate::api::Api;
 use crate::config::Quotas;
 use crate::errors::ServiceError;
 use index::Index;
+use index::StageName;
 pub use index::{Page, StageJson};
 use writer::{Batch, NotDurable, Writer};
 
@@ -74,22 +75,23 @@ impl Store {
     }
 
     /// The stage's JSON; a 404 naming the API or the stage when either is missing.
-    pub fn stage(&self, api_id: &str, stage_name: &str) -> Result<StageJson, ServiceError> {
+    pub fn stage(&self, api_id: &str, stage_name: String) -> Result<StageJson, ServiceError> {
         let entry = self.index.api(api_id).ok_or_else(|| no_such_api(api_id))?;
+        let name = StageName::from(stage_name);
         entry
-            .stage(stage_name)
-            .ok_or_else(|| no_such_stage(stage_name))
+            .stage(&name)
+            .ok_or_else(|| no_such_stage(name.as_str()))
     }
 
     /// Up to `size` stages after `after`, in name order.
     pub fn page(
         &self,
         api_id: &str,
-        after: Option<&str>,
+        after: Option<String>,
         size: usize,
     ) -> Result<Page, ServiceError> {
         let entry = self.index.api(api_id).ok_or_else(|| no_such_api(api_id))?;
-        Ok(entry.page(after, size))
+        Ok(entry.page(after.map(StageName::from).as_ref(), size))
     }
 
     /// Stores a new API under a fresh ten-character identifier, as AWS's look.
@@ -124,17 +126,21 @@ impl Store {
     ) -> Result<StageJson, ServiceError> {
         check_routes(&stage, &self.quotas)?;
         let json = encode(&stage)?;
+        // Only the name is needed from here on.
+        let name = StageName::from(stage.stage_name);
         let limit = self.quotas.stages_per_api;
         self.writer
             .execute(move |batch| {
-                let name = &stage.stage_name;
-                if !batch.api_exists(&api_id) {
+                let Some((existing, count)) = batch.api_and_stage(&api_id, &name) else {
                     return Err(no_such_api(&api_id));
+                };
+                if existing.is_some() {
+                    return Err(ServiceError::conflict(format!(
+                        "Stage already exists: {}",
+                        name.as_str()
+                    )));
                 }
-                if batch.stage(&api_id, name).is_some() {
-                    return Err(ServiceError::conflict(format!("Stage already exists: {name}")));
-                }
-                if batch.stage_count(&api_id) >= limit {
+                if count >= limit {
                     return Err(ServiceError::limit_exceeded(
                         "StagesPerApi",
                         format!(
@@ -143,7 +149,7 @@ impl Store {
                         ),
                     ));
                 }
-                batch.put_stage(&api_id, name, json.clone());
+                batch.put_stage(api_id, name.into_string(), json.clone());
                 Ok(json)
             })
             .await
@@ -233,7 +239,7 @@ impl Store {
         self.writer
             .execute(move |batch| {
                 stored(batch, &api_id, &stage_name)?;
-                batch.delete_stage(&api_id, &stage_name);
+                batch.delete_stage(api_id, stage_name);
                 Ok(())
             })
             .await
@@ -255,7 +261,7 @@ impl Store {
                     })?;
                 change(&mut stage)?;
                 let json = encode(&stage)?;
-                batch.put_stage(&api_id, &stage_name, json.clone());
+                batch.put_stage(api_id, stage_name, json.clone());
                 Ok(json)
             })
             .await
@@ -275,7 +281,11 @@ fn api_id(mut bits: u64) -> String {
         .collect()
 }
 
-fn stored(batch: &Batch<'_>, api_id: &str, stage_name: &str) -> Result<StageJson, ServiceError> {
+fn stored(
+    batch: &mut Batch<'_>,
+    api_id: &str,
+    stage_name: &str,
+) -> Result<StageJson, ServiceError> {
     if !batch.api_exists(api_id) {
         return Err(no_such_api(api_id));
     }

@@ -139,7 +139,7 @@ async fn pages_follow_names_and_name_their_last_stage_only_when_more_follow_in(
     let first = store.page(&api_id, None, 3).unwrap();
     assert_eq!(first.items.len(), 3);
     assert_eq!(first.last.as_deref(), Some("c"));
-    let rest = store.page(&api_id, first.last.as_deref(), 3).unwrap();
+    let rest = store.page(&api_id, first.last.clone(), 3).unwrap();
     assert_eq!(rest.items.len(), 1);
     assert!(rest.last.is_none());
     let decoded: Stage = serde_json::from_slice(&rest.items[0]).unwrap();
@@ -169,4 +169,38 @@ async fn a_change_that_panics_is_dropped_and_later_changes_go_on() {
         .unwrap();
     let page = store.page(&api_id, None, 10).unwrap();
     assert_eq!(page.items.len(), 1, "only the later change is shown");
+}
+
+#[test]
+fn stage_names_keep_the_order_of_their_bytes() {
+    use super::index::StageName;
+    let names = [
+        "",
+        "a",
+        "a\u{0}",
+        "a\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}b",
+        "ab",
+        "abcdefgh",
+        "abcdefgh\u{0}",
+        "abcdefghi",
+        "abcdefgi",
+        "b",
+        "c0n10000",
+        "c0n100000",
+        "c0n9",
+        "c10n1",
+        "$default",
+        "Z",
+        "~",
+        "\u{e9}t\u{e9}",
+    ];
+    for left in names {
+        for right in names {
+            assert_eq!(
+                StageName::from(left).cmp(&StageName::from(right)),
+                left.cmp(right),
+                "{left:?} against {right:?}"
+            );
+        }
+    }
 }

@@ -7,7 +7,7 @@
 //! decided and shown on the caller's own thread, in turn, which spares every write two thread
 //! switches.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use tokio::sync::oneshot;
 
 use super::database::Database;
-use super::index::{ApiEntry, Change, Index, StageJson};
+use super::index::{Change, Index, StageJson, StageName};
 use crate::api::Api;
 
 /// The most changes decided before one commit: bounds the wait of the first request of a batch.
@@ -30,74 +30,140 @@ type Job =
     Box<dyn FnOnce(&mut Batch<'_>) -> Box<dyn FnOnce(Result<(), &NotDurable>) + Send> + Send>;
 
 /// The index as a batch sees it: published state plus the batch's own changes.
+///
+/// The batch's changes are looked up in maps that are brought up to date only when the batch
+/// is read after a change: in memory a batch is one change, read before it is made, so no key
+/// is hashed or copied for them; on the writer thread each decision after the first brings them
+/// up to date first.
 pub struct Batch<'a> {
     index: &'a Index,
     changes: Vec<Change>,
-    apis: HashMap<String, Api>,
+    /// How many of `changes` the maps below include.
+    seen: usize,
+    apis: HashSet<String>,
     stages: HashMap<(String, String), Option<StageJson>>,
     added: HashMap<String, isize>,
 }
 
 impl Batch<'_> {
     /// Whether the API exists, counting this batch's changes.
-    pub fn api_exists(&self, api_id: &str) -> bool {
-        self.apis.contains_key(api_id) || self.index.contains_api(api_id)
+    pub fn api_exists(&mut self, api_id: &str) -> bool {
+        self.catch_up();
+        self.apis.contains(api_id) || self.index.contains_api(api_id)
     }
 
     /// The stage's JSON, counting this batch's changes.
-    pub fn stage(&self, api_id: &str, name: &str) -> Option<StageJson> {
-        // The key is built only when the batch has changed a stage (never in memory, where a
-        // batch is one change).
-        let pending = (!self.stages.is_empty())
-            .then(|| self.stages.get(&(api_id.to_owned(), name.to_owned())))
-            .flatten();
-        match pending {
-            Some(pending) => pending.clone(),
-            None => self.index.api(api_id).and_then(|entry| entry.stage(name)),
-        }
+    pub fn stage(&mut self, api_id: &str, name: &str) -> Option<StageJson> {
+        self.catch_up();
+        pending_or_published(self.index, &self.stages, api_id, name)
     }
 
-    /// How many stages the API has, counting this batch's changes.
-    pub fn stage_count(&self, api_id: &str) -> usize {
-        let published = self
-            .index
-            .api(api_id)
-            .map_or(0, |entry: Arc<ApiEntry>| entry.stage_count());
+    /// Whether the API exists and, if so, the stage's JSON (if there is one) and how many stages
+    /// the API has, counting this batch's changes: as [`Batch::api_exists`] and
+    /// [`Batch::stage`] would, with one look into the index.
+    pub fn api_and_stage(
+        &mut self,
+        api_id: &str,
+        name: &StageName,
+    ) -> Option<(Option<StageJson>, usize)> {
+        self.catch_up();
         let added = self.added.get(api_id).copied().unwrap_or(0);
-        (published as isize + added).max(0) as usize
+        let published = self.index.api(api_id);
+        if published.is_none() && !self.apis.contains(api_id) {
+            return None;
+        }
+        let pending = pending(&self.stages, api_id, name.as_str());
+        let (stage, count) = match &published {
+            Some(entry) => entry.stage_and_count(name),
+            None => (None, 0),
+        };
+        let stage = pending.unwrap_or(stage);
+        Some((stage, (count as isize + added).max(0) as usize))
     }
 
     /// Adds an API.
     pub fn put_api(&mut self, api: Api) {
-        self.apis.insert(api.api_id.clone(), api.clone());
         self.changes.push(Change::PutApi(api));
     }
 
-    /// Adds or replaces a stage.
-    pub fn put_stage(&mut self, api_id: &str, name: &str, json: StageJson) {
-        if self.stage(api_id, name).is_none() {
-            *self.added.entry(api_id.to_owned()).or_default() += 1;
-        }
-        self.stages
-            .insert((api_id.to_owned(), name.to_owned()), Some(json.clone()));
+    /// Adds or replaces a stage. (Owned names are kept as they are, without a copy.)
+    pub fn put_stage(
+        &mut self,
+        api_id: impl Into<String>,
+        name: impl Into<String>,
+        json: StageJson,
+    ) {
         self.changes.push(Change::PutStage {
-            api_id: api_id.to_owned(),
-            name: name.to_owned(),
+            api_id: api_id.into(),
+            name: name.into(),
             json,
         });
     }
 
     /// Removes a stage.
-    pub fn delete_stage(&mut self, api_id: &str, name: &str) {
-        if self.stage(api_id, name).is_some() {
-            *self.added.entry(api_id.to_owned()).or_default() -= 1;
-        }
-        self.stages
-            .insert((api_id.to_owned(), name.to_owned()), None);
+    pub fn delete_stage(&mut self, api_id: impl Into<String>, name: impl Into<String>) {
         self.changes.push(Change::DeleteStage {
-            api_id: api_id.to_owned(),
-            name: name.to_owned(),
+            api_id: api_id.into(),
+            name: name.into(),
         });
+    }
+
+    /// Brings the maps of pending changes up to date with `changes`, in order.
+    fn catch_up(&mut self) {
+        let Batch {
+            index,
+            changes,
+            seen,
+            apis,
+            stages,
+            added,
+        } = self;
+        for change in &changes[*seen..] {
+            match change {
+                Change::PutApi(api) => {
+                    apis.insert(api.api_id.clone());
+                }
+                Change::PutStage { api_id, name, json } => {
+                    if pending_or_published(index, stages, api_id, name).is_none() {
+                        *added.entry(api_id.clone()).or_default() += 1;
+                    }
+                    stages.insert((api_id.clone(), name.clone()), Some(json.clone()));
+                }
+                Change::DeleteStage { api_id, name } => {
+                    if pending_or_published(index, stages, api_id, name).is_some() {
+                        *added.entry(api_id.clone()).or_default() -= 1;
+                    }
+                    stages.insert((api_id.clone(), name.clone()), None);
+                }
+            }
+        }
+        *seen = changes.len();
+    }
+}
+
+type Pending = HashMap<(String, String), Option<StageJson>>;
+
+/// The batch's own word on a stage: `Some(None)` when it deleted it, `None` when it did not
+/// touch it.
+fn pending(stages: &Pending, api_id: &str, name: &str) -> Option<Option<StageJson>> {
+    // The key is built only when the batch has changed a stage.
+    (!stages.is_empty())
+        .then(|| stages.get(&(api_id.to_owned(), name.to_owned())).cloned())
+        .flatten()
+}
+
+/// The stage as the batch's changes leave it, else as published.
+fn pending_or_published(
+    index: &Index,
+    stages: &Pending,
+    api_id: &str,
+    name: &str,
+) -> Option<StageJson> {
+    match pending(stages, api_id, name) {
+        Some(pending) => pending,
+        None => index
+            .api(api_id)
+            .and_then(|entry| entry.stage(&StageName::from(name))),
     }
 }
 
@@ -106,7 +172,8 @@ impl<'a> Batch<'a> {
         Batch {
             index,
             changes: Vec::new(),
-            apis: HashMap::new(),
+            seen: 0,
+            apis: HashSet::new(),
             stages: HashMap::new(),
             added: HashMap::new(),
         }
@@ -187,7 +254,7 @@ fn decide_inline<T>(
     // A decision that panics (a bug) shows nothing and loses its own answer, as on the thread.
     match panic::catch_unwind(AssertUnwindSafe(|| decide(&mut batch))) {
         Ok(outcome) => {
-            index.publish(&batch.changes);
+            index.publish(batch.changes);
             Ok(outcome)
         }
         Err(_) => {
@@ -220,7 +287,7 @@ fn run(index: &Index, mut database: Database, queue: &Receiver<Job>) {
                 .map_err(|error| NotDurable(format!("the change could not be stored: {error}")))
         };
         match &outcome {
-            Ok(()) => index.publish(&batch.changes),
+            Ok(()) => index.publish(batch.changes),
             Err(error) => eprintln!("stages-api: {}", error.0),
         }
         for answer in answers {

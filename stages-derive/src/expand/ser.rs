@@ -117,25 +117,25 @@ fn serialize_members(model: &Model, fields: &[Field], rt: &TokenStream) -> Token
         match (field.presence, kept(field, rt)) {
             (Presence::Optional, None) => quote! {
                 match &self.#ident {
-                    ::core::option::Option::Some(__value) => __state.serialize_field(#wire, __value)?,
+                    ::core::option::Option::Some(__value) => __state.serialize_field(#wire, &(&#rt::ser::Member(__value)).wire())?,
                     ::core::option::Option::None => __state.skip_field(#wire)?,
                 }
             },
             (Presence::Optional, Some(keep)) => quote! {
                 match &self.#ident {
-                    ::core::option::Option::Some(__value) if #keep => __state.serialize_field(#wire, __value)?,
+                    ::core::option::Option::Some(__value) if #keep => __state.serialize_field(#wire, &(&#rt::ser::Member(__value)).wire())?,
                     _ => __state.skip_field(#wire)?,
                 }
             },
             (Presence::Required | Presence::Default, Some(keep)) => quote! {
                 if #keep {
-                    __state.serialize_field(#wire, &self.#ident)?;
+                    __state.serialize_field(#wire, &(&#rt::ser::Member(&self.#ident)).wire())?;
                 } else {
                     __state.skip_field(#wire)?;
                 }
             },
             (Presence::Required | Presence::Default, None) => quote! {
-                __state.serialize_field(#wire, &self.#ident)?;
+                __state.serialize_field(#wire, &(&#rt::ser::Member(&self.#ident)).wire())?;
             },
             (Presence::Flatten, _) => quote! {
                 #rt::ser::SerializeMembers::serialize_members(&self.#ident, __state)?;
@@ -159,6 +159,8 @@ fn serialize_members(model: &Model, fields: &[Field], rt: &TokenStream) -> Token
                 &self,
                 __state: &mut __S,
             ) -> ::core::result::Result<(), __S::Error> {
+                #[allow(unused_imports)]
+                use #rt::ser::{AsRfc3339 as _, AsSerialize as _};
                 #(#writes)*
                 ::core::result::Result::Ok(())
             }
