@@ -1,0 +1,116 @@
+//! A date member is written by the runtime's own RFC 3339 writer when its type is `DateTime<Utc>`
+//! (picked at compile time through `stages_runtime::ser::Member`) and by chrono otherwise: every
+//! way of spelling such a member must still write exactly what chrono writes.
+
+use stages_model::chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use stages_model::Model;
+
+/// Another name for the same type: the writer is picked by type, not by how it is spelt.
+type Instant = DateTime<Utc>;
+
+#[derive(Debug, Clone, PartialEq, Model)]
+struct Generic<T> {
+    #[model(required)]
+    value: T,
+    maybe: Option<T>,
+}
+
+#[derive(Debug, Clone, PartialEq, Model)]
+struct Dates {
+    #[model(required)]
+    plain: DateTime<Utc>,
+    optional: Option<DateTime<Utc>>,
+    #[model(required)]
+    aliased: Instant,
+    #[model(required)]
+    offset: DateTime<FixedOffset>,
+    #[model(default)]
+    many: Vec<DateTime<Utc>>,
+}
+
+/// Instants whose text differs in every way chrono can write one: no fraction, 3, 6 and 9
+/// digits, a leap second, the first and the last year RFC 3339 can write, and a year beyond
+/// them (which chrono writes with a sign).
+fn instants() -> Vec<DateTime<Utc>> {
+    let at = |year, nanos| {
+        NaiveDate::from_ymd_opt(year, 12, 31)
+            .unwrap()
+            .and_hms_nano_opt(23, 59, 59, nanos)
+            .unwrap()
+            .and_utc()
+    };
+    vec![
+        at(2024, 0),
+        at(2024, 250_000_000),
+        at(2024, 1_000),
+        at(2024, 7),
+        at(2016, 1_500_000_000),
+        at(0, 0),
+        at(9999, 999_999_999),
+        at(10_000, 0),
+        at(-1, 0),
+    ]
+}
+
+/// chrono's own text of `value`, as a JSON string.
+fn chrono<T: stages_model::serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap()
+}
+
+#[test]
+fn every_spelling_of_a_date_member_writes_what_chrono_writes() {
+    let east = FixedOffset::east_opt(5 * 3600 + 30 * 60).unwrap();
+    for instant in instants() {
+        let dates = Dates {
+            plain: instant,
+            optional: Some(instant),
+            aliased: instant,
+            offset: instant.with_timezone(&east),
+            many: vec![instant, instant],
+        };
+        let utc = chrono(&instant);
+        let expected = format!(
+            r#"{{"plain":{utc},"optional":{utc},"aliased":{utc},"offset":{},"many":[{utc},{utc}]}}"#,
+            chrono(&dates.offset)
+        );
+        assert_eq!(serde_json::to_string(&dates).unwrap(), expected);
+
+        let generic = Generic {
+            value: instant,
+            maybe: Some(instant),
+        };
+        assert_eq!(
+            serde_json::to_string(&generic).unwrap(),
+            format!(r#"{{"value":{utc},"maybe":{utc}}}"#)
+        );
+        let offset = Generic {
+            value: instant.with_timezone(&east),
+            maybe: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&offset).unwrap(),
+            format!(r#"{{"value":{}}}"#, chrono(&offset.value))
+        );
+    }
+}
+
+#[test]
+fn a_date_member_written_by_the_runtime_reads_back_the_same() {
+    // The decoder keeps only instants it can write back as read (no leap second, no year
+    // beyond 0000-9999).
+    for instant in instants()
+        .into_iter()
+        .filter(stages_runtime::datetime::writable)
+    {
+        let dates = Dates {
+            plain: instant,
+            optional: Some(instant),
+            aliased: instant,
+            offset: instant.fixed_offset(),
+            many: vec![instant],
+        };
+        let text = serde_json::to_string(&dates).unwrap();
+        let back: Dates = stages_model::from_json(&text).unwrap();
+        assert_eq!(back, dates, "{text}");
+    }
+}
