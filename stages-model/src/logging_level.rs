@@ -7,8 +7,9 @@ use crate::{Model, UnknownValue};
 /// The enum is open: a value newer than this model, in a document AWS returns, is kept as
 /// written in [`LoggingLevel::Unknown`] and written back unchanged, so that such a document
 /// still decodes. It is kept as an [`UnknownValue`] (the text behind one pointer), so that a
-/// `LoggingLevel` is 16 bytes, not the 24 of a `String`: every route setting carries one. Requests reject it: [`RouteSettings`](crate::RouteSettings), the settings a
-/// caller sends, accepts only the known values.
+/// `LoggingLevel` is 16 bytes, not the 24 of a `String`: every route setting carries one.
+/// Requests reject it: [`RouteSettings`](crate::RouteSettings), the settings a caller sends,
+/// accepts only the known values.
 ///
 /// The API reference page (`Stages`) lists the third value as `false`: that is `OFF` read as a
 /// YAML 1.1 boolean by the page's generator. The service model, and AWS itself, use `OFF`.

@@ -1,6 +1,7 @@
 //! Open enums: an enum with a `#[model(other)] Unknown(String)` (or `Unknown(UnknownValue)`)
-//! variant keeps a value newer than its known ones, as the AWS SDKs do, so that a document AWS returns still decodes and encodes
-//! back unchanged. A field that must hold a known value says so with the `known` rule.
+//! variant keeps a value newer than its known ones, as the AWS SDKs do, so that a document AWS
+//! returns still decodes and encodes back unchanged. A field that must hold a known value says
+//! so with the `known` rule.
 
 use std::borrow::Borrow;
 use std::fmt;
