@@ -92,3 +92,52 @@ fn a_rejection_names_what_was_wrong() {
     assert!(message.contains("stageName: is required"), "{message}");
     assert!(message.contains(r#"stageVariables["v"]"#), "{message}");
 }
+
+/// The media type is read as HTTP says (RFC 9110 §8.3.1): type and subtype in any case,
+/// parameters after `;`, spaces and tabs around them; anything else in the type is another
+/// type. `from_body` decides as the extractor does.
+#[test]
+fn the_media_type_is_read_as_http_says() {
+    let body = br#"{"stageName": "prod"}"#;
+    let accepted: [&[u8]; 6] = [
+        b"Application/JSON",
+        b"application/json ; charset=utf-8",
+        b"\tapplication/json\t",
+        b"APPLICATION/X-AMZ-JSON-1.0",
+        b"application/json;",
+        b" application/x-amz-json-1.1 ;charset=UTF-8",
+    ];
+    let refused: [&[u8]; 7] = [
+        b"",
+        b"text/json",
+        b"application/jsonp",
+        b"application/json-seq",
+        b"application/ json",
+        b"application/json\xa0",
+        b"\xc2\xa0application/json",
+    ];
+    let decide = |content_type: &[u8]| {
+        let value = http::HeaderValue::from_bytes(content_type).expect("a value");
+        let mut headers = http::HeaderMap::new();
+        headers.insert("content-type", value.clone());
+        let from_body = AwsJson::<CreateStageInput>::from_body(&headers, body).map(|_| ());
+        let request = Request::post("/")
+            .header("content-type", value)
+            .body(body.to_vec().into())
+            .expect("request");
+        let extracted = block_on(AwsJson::<CreateStageInput>::from_request(request, &()));
+        assert_eq!(extracted.map(|_| ()), from_body.clone(), "{content_type:?}");
+        from_body
+    };
+    for content_type in accepted {
+        assert_eq!(decide(content_type), Ok(()), "{content_type:?}");
+    }
+    for content_type in refused {
+        match decide(content_type) {
+            Err(AwsJsonRejection::UnsupportedMediaType(message)) => {
+                assert!(message.starts_with("the body must be JSON"), "{message}")
+            }
+            other => panic!("{content_type:?}: {other:?}"),
+        }
+    }
+}
