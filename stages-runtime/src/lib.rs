@@ -28,6 +28,7 @@
 //!
 //! See [`Model`] for the attribute grammar.
 
+mod catch_all;
 mod conditions;
 pub mod datetime;
 #[doc(hidden)]
@@ -71,6 +72,7 @@ pub use chrono;
 /// What generated code calls. Not a public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::catch_all::CatchAll;
     pub use crate::de;
     pub use crate::defaults::FieldDefault;
     pub use crate::number;

@@ -14,7 +14,17 @@ pub struct Enum<'a> {
     /// The variants with a wire value, in declaration order.
     pub variants: Vec<Variant<'a>>,
     /// The catch-all variant, whose one field holds an unknown value as it was written.
-    pub other: Option<&'a Ident>,
+    pub other: Option<CatchAllVariant<'a>>,
+}
+
+/// The variant marked `other`: its name, and the type of its one field (`String` or the
+/// runtime's `UnknownValue`), which generated code names so that a trait error points there.
+#[derive(Clone, Copy)]
+pub struct CatchAllVariant<'a> {
+    /// The variant's name.
+    pub ident: &'a Ident,
+    /// The type of its field.
+    pub ty: &'a syn::Type,
 }
 
 /// Checks the variants of an enum.
@@ -26,7 +36,7 @@ pub fn check<'a>(variants: &[ast::Variant<'a>], case: Case, errors: &mut Errors)
     for variant in variants {
         match &variant.attrs.other {
             Some(marker) => {
-                if let Some(first) = out.other {
+                if let Some(CatchAllVariant { ident: first, .. }) = out.other {
                     errors.spanned(
                         marker,
                         format!(
@@ -35,8 +45,11 @@ pub fn check<'a>(variants: &[ast::Variant<'a>], case: Case, errors: &mut Errors)
                             variant.ident
                         ),
                     );
-                } else if catch_all(variant, errors) {
-                    out.other = Some(variant.ident);
+                } else if let Some(ty) = catch_all(variant, errors) {
+                    out.other = Some(CatchAllVariant {
+                        ident: variant.ident,
+                        ty,
+                    });
                 }
             }
             None => {
@@ -63,7 +76,7 @@ pub fn check<'a>(variants: &[ast::Variant<'a>], case: Case, errors: &mut Errors)
     }
     if let (Some(other), true) = (out.other, out.variants.is_empty()) {
         errors.spanned(
-            other,
+            other.ident,
             "an enum needs at least one known value besides the variant that keeps unknown ones",
         );
     }
@@ -89,8 +102,9 @@ pub fn check<'a>(variants: &[ast::Variant<'a>], case: Case, errors: &mut Errors)
 }
 
 /// Whether the variant marked `other` has the one shape that can keep a wire value: a single
-/// unnamed `String` (or `UnknownValue`) field, and no wire name of its own.
-fn catch_all(variant: &ast::Variant, errors: &mut Errors) -> bool {
+/// unnamed `String` (or `UnknownValue`) field, and no wire name of its own: the field's type
+/// when so.
+fn catch_all<'a>(variant: &ast::Variant<'a>, errors: &mut Errors) -> Option<&'a syn::Type> {
     let mut ok = true;
     let names = (variant.attrs.rename.iter().map(|lit| (lit, "rename")))
         .chain(variant.attrs.aliases.iter().map(|lit| (lit, "alias")));
@@ -105,10 +119,13 @@ fn catch_all(variant: &ast::Variant, errors: &mut Errors) -> bool {
         ok = false;
     }
     let usage = format!("`{}(String)`", variant.ident);
+    let mut field = None;
     match variant.fields {
         Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
             let ty = &fields.unnamed[0].ty;
-            if !is_string(ty) {
+            if is_string(ty) {
+                field = Some(ty);
+            } else {
                 errors.spanned(
                     ty,
                     format!(
@@ -137,7 +154,7 @@ fn catch_all(variant: &ast::Variant, errors: &mut Errors) -> bool {
             ok = false;
         }
     }
-    ok
+    field.filter(|_| ok)
 }
 
 /// `String` or the runtime's `UnknownValue`, however it is spelt (`String`,

@@ -19,7 +19,7 @@ use crate::case::Case;
 use crate::errors::Errors;
 
 pub use container::{Compare, ContainerRules};
-pub use enums::Enum;
+pub use enums::{CatchAllVariant, Enum};
 use fields::check_field;
 use rules::check_rules;
 pub use rules::{Entries, Pattern, Rules};

@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 use syn::Ident;
 
 use super::generics::{self, Header};
-use super::validate;
+use super::{kept_text, validate};
 use crate::check::{Body, Compare, Enum, Field, Model, Presence, Variant};
 
 /// Where the value of a member is read from: the struct being validated, or the locals of a
@@ -162,9 +162,10 @@ fn enum_wire_value(model: &Model, rt: &TokenStream) -> TokenStream {
         quote!(Self::#variant_ident => #wire,)
     });
     // A value kept by the catch-all compares as written.
-    let other = other.map(
-        |other| quote!(Self::#other(__value) => ::core::convert::AsRef::<str>::as_ref(__value),),
-    );
+    let other = other.map(|other| {
+        let (variant, text) = (other.ident, kept_text(&other, quote!(__value), rt));
+        quote!(Self::#variant(__value) => #text,)
+    });
     quote! {
         #[automatically_derived]
         impl #rt::rules::WireValue for #ident {

@@ -9,10 +9,10 @@ use syn::Type;
 
 use super::container::{self, Source};
 use super::generics::{self, Header};
-use super::{runtime, validate};
+use super::{keep_text, runtime, validate};
 use syn::Ident;
 
-use crate::check::{Body, Enum, Field, Model, Presence, Variant};
+use crate::check::{Body, CatchAllVariant, Enum, Field, Model, Presence, Variant};
 use crate::shape::{self, Kind};
 
 pub fn expand(model: &Model) -> TokenStream {
@@ -405,14 +405,15 @@ fn enum_body(variants: &[Variant], rt: &TokenStream) -> TokenStream {
 }
 
 /// An enum with a catch-all: a known value becomes its variant, any other string is kept.
-fn open_enum_body(variants: &[Variant], other: &Ident, rt: &TokenStream) -> TokenStream {
+fn open_enum_body(variants: &[Variant], other: &CatchAllVariant, rt: &TokenStream) -> TokenStream {
     let (values, expected) = enum_values(variants);
     let known = known_values(&values);
+    let (variant, kept) = (other.ident, keep_text(other, quote!(__unknown), rt));
     quote! {
         let __value = __deserializer.deserialize_str(#rt::open_enum::OpenValue::new(#known, #expected))?;
         ::core::result::Result::Ok(::core::option::Option::Some(match __value {
             ::core::result::Result::Ok(__known) => __known,
-            ::core::result::Result::Err(__unknown) => Self::#other(::core::convert::From::from(__unknown)),
+            ::core::result::Result::Err(__unknown) => Self::#variant(#kept),
         }))
     }
 }

@@ -12,9 +12,10 @@ mod ser;
 mod validate;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
-use crate::check::Model;
+use crate::check::{CatchAllVariant, Model};
 
 /// All impls for the model, in an anonymous const so helper imports stay private.
 pub fn expand(model: &Model) -> TokenStream {
@@ -40,6 +41,21 @@ pub fn expand(model: &Model) -> TokenStream {
 fn runtime(model: &Model) -> TokenStream {
     let krate = &model.krate;
     quote!(#krate::__private)
+}
+
+/// The text that `value`, the field of the catch-all variant `other`, holds. Read through the
+/// runtime's `CatchAll` at the field's type, so that a type that cannot hold it (one of the
+/// user's own named `UnknownValue`) is reported there.
+fn kept_text(other: &CatchAllVariant, value: TokenStream, rt: &TokenStream) -> TokenStream {
+    let ty = other.ty;
+    quote_spanned!(ty.span()=> <#ty as #rt::CatchAll>::kept(#value))
+}
+
+/// `text`, a string the enum does not know, made into the field of the catch-all variant
+/// `other` (see [`kept_text`]).
+fn keep_text(other: &CatchAllVariant, text: TokenStream, rt: &TokenStream) -> TokenStream {
+    let ty = other.ty;
+    quote_spanned!(ty.span()=> <#ty as #rt::CatchAll>::keep(#text))
 }
 
 /// `tokens` with every span set to `span`, so that a trait error in a generated call points at

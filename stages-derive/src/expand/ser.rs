@@ -7,7 +7,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::generics::{self, Header};
-use super::{respan, runtime};
+use super::{kept_text, respan, runtime};
 use crate::check::{Body, Enum, Field, Model, Omit, Presence};
 
 /// When a member with an omission is written: a condition on `__value` (the value inside an
@@ -56,8 +56,10 @@ pub fn expand(model: &Model) -> TokenStream {
                 quote!(Self::#variant_ident => __serializer.serialize_unit_variant(#name, #index, #wire))
             });
             // The catch-all writes back the value it kept, unchanged.
-            let other = other
-                .map(|other| quote!(Self::#other(__value) => __serializer.serialize_str(::core::convert::AsRef::<str>::as_ref(__value))));
+            let other = other.map(|other| {
+                let (variant, text) = (other.ident, kept_text(&other, quote!(__value), &rt));
+                quote!(Self::#variant(__value) => __serializer.serialize_str(#text))
+            });
             quote! {
                 match self {
                     #(#arms,)*

@@ -8,8 +8,8 @@ use syn::{Ident, Type};
 use super::checks::{value_checks, Subject};
 use super::container::{self, Source};
 use super::generics::{self, Header};
-use super::runtime;
-use crate::check::{Body, Enum, Field, Model, Presence, Rules, Variant};
+use super::{kept_text, runtime};
+use crate::check::{Body, CatchAllVariant, Enum, Field, Model, Presence, Rules, Variant};
 use crate::shape::{self, Kind};
 
 /// Every local of the generated code starts with `__`, so that no user path (a custom function
@@ -71,10 +71,11 @@ pub fn expand(model: &Model) -> TokenStream {
 fn open_enum(
     header: &Header,
     variants: &[Variant],
-    other: &Ident,
+    other: &CatchAllVariant,
     rt: &TokenStream,
 ) -> TokenStream {
     let Header { params, ty, bounds } = header;
+    let (variant, text) = (other.ident, kept_text(other, quote!(__value), rt));
     let wires: Vec<&str> = variants
         .iter()
         .map(|variant| variant.wire.as_str())
@@ -92,8 +93,8 @@ fn open_enum(
             fn unknown(&self) -> ::core::option::Option<&str> {
                 // A kept value spelt as a known one encodes, and so decodes, as that one.
                 match self {
-                    Self::#other(__value) if !matches!(::core::convert::AsRef::<str>::as_ref(__value), #(#wires)|*) => {
-                        ::core::option::Option::Some(::core::convert::AsRef::<str>::as_ref(__value))
+                    Self::#variant(__value) if !matches!(#text, #(#wires)|*) => {
+                        ::core::option::Option::Some(#text)
                     }
                     _ => ::core::option::Option::None,
                 }
