@@ -10,10 +10,10 @@
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Request};
 use stages_model::extract::{AwsJson, AwsJsonRejection};
-
-use crate::limits::{read_into, Gathered};
 use stages_model::serde::de::DeserializeOwned;
 use tokio::runtime::{Handle, RuntimeFlavor};
+
+use crate::limits::{read_into, Gathered};
 
 /// Bodies larger than this are decoded off the shared worker threads.
 pub const OFFLOAD_ABOVE: u64 = 64 * 1024;
