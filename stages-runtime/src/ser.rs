@@ -16,22 +16,26 @@ pub trait SerializeMembers {
     fn serialize_members<S: SerializeStruct>(&self, state: &mut S) -> Result<(), S::Error>;
 }
 
-/// A member as generated code writes it, so that its type picks how: `(&Member(value)).wire()`
-/// is a [`Rfc3339`] for a `DateTime<Utc>` ([`AsRfc3339`], found first) and the value itself
-/// for any other type ([`AsSerialize`], found through one more reference). chrono's own
-/// `Serialize` formats a date through `fmt` one character at a time, which costs more than the
-/// rest of a typical stage's encoding.
+/// A member as generated code writes it, so that its type picks how:
+/// `(&Member(value)).__stages_wire()` is a [`Rfc3339`] for a `DateTime<Utc>` ([`AsRfc3339`],
+/// found first) and the value itself for any other type ([`AsSerialize`], found through one
+/// more reference). chrono's own `Serialize` formats a date through `fmt` one character at a
+/// time, which costs more than the rest of a typical stage's encoding.
+///
+/// The method's name is one no user's trait would have: generated code runs among the user's
+/// imports, and a trait of theirs with a method of the same name for every type would be
+/// picked instead (and write something else).
 pub struct Member<'a, T: ?Sized>(pub &'a T);
 
 /// Picks [`Rfc3339`] for a `DateTime<Utc>` member.
 pub trait AsRfc3339<'a> {
     /// The member, written as [`Rfc3339`].
-    fn wire(&self) -> Rfc3339<'a>;
+    fn __stages_wire(&self) -> Rfc3339<'a>;
 }
 
 impl<'a> AsRfc3339<'a> for Member<'a, DateTime<Utc>> {
     #[inline]
-    fn wire(&self) -> Rfc3339<'a> {
+    fn __stages_wire(&self) -> Rfc3339<'a> {
         Rfc3339(self.0)
     }
 }
@@ -39,12 +43,12 @@ impl<'a> AsRfc3339<'a> for Member<'a, DateTime<Utc>> {
 /// Picks the member's own `Serialize` for every other type.
 pub trait AsSerialize<'a, T: ?Sized> {
     /// The member itself.
-    fn wire(&self) -> &'a T;
+    fn __stages_wire(&self) -> &'a T;
 }
 
 impl<'a, T: ?Sized + Serialize> AsSerialize<'a, T> for &Member<'a, T> {
     #[inline]
-    fn wire(&self) -> &'a T {
+    fn __stages_wire(&self) -> &'a T {
         self.0
     }
 }

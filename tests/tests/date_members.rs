@@ -114,3 +114,38 @@ fn a_date_member_written_by_the_runtime_reads_back_the_same() {
         assert_eq!(back, dates, "{text}");
     }
 }
+
+/// A trait of the user's own, for every type, in scope where the model is declared, with a
+/// method named as plainly as a crate about wire formats might name one: the derive's own
+/// dispatch (`ser::Member`) must not pick it.
+mod with_a_trait_of_the_users_own {
+    use stages_model::chrono::{DateTime, Utc};
+    use stages_model::Model;
+
+    trait Wire {
+        fn wire(&self) -> &'static str {
+            "the user's"
+        }
+    }
+    impl<T: ?Sized> Wire for T {}
+
+    #[derive(Debug, Model)]
+    struct Named {
+        #[model(required)]
+        name: String,
+        at: Option<DateTime<Utc>>,
+    }
+
+    #[test]
+    fn members_are_written_as_themselves() {
+        let named = Named {
+            name: "prod".into(),
+            at: Some(super::instants()[0]),
+        };
+        assert_eq!(named.name.wire(), "the user's");
+        assert_eq!(
+            serde_json::to_string(&named).unwrap(),
+            r#"{"name":"prod","at":"2024-12-31T23:59:59Z"}"#
+        );
+    }
+}

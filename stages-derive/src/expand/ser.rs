@@ -120,7 +120,7 @@ fn serialize_members(model: &Model, fields: &[Field], rt: &TokenStream) -> Token
         // The value as written on the wire (see `ser::Member`); spanned at the field's type, so
         // that a type without `Serialize` is reported at the field.
         let written = |value: TokenStream| {
-            let method = quote_spanned!(field.value_ty.span()=> wire);
+            let method = quote_spanned!(field.value_ty.span()=> __stages_wire);
             quote!(&(&#rt::ser::Member(#value)).#method())
         };
         let written_value = written(quote!(__value));
