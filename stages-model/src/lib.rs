@@ -74,7 +74,7 @@ pub use update_stage::UpdateStageInput;
 
 pub use stages_runtime::{
     code, from_json, from_json_slice, from_json_value, CustomError, OpenEnum, Path, Report,
-    Segment, Validate, ValidationErrors, Violation,
+    Segment, UnknownValue, Validate, ValidationErrors, Violation,
 };
 
 /// JSON Schema (draft 2020-12) of the models, from the same attributes (the `schema` feature):

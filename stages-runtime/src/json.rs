@@ -14,7 +14,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::de::{capture, root_type_message, Failure};
+use super::de::{capture, root_type_message, take_failure, Failure};
 use super::number;
 use super::violation::{code, ValidationErrors, Violation};
 
@@ -35,63 +35,63 @@ use super::violation::{code, ValidationErrors, Violation};
 /// ```
 #[inline]
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ValidationErrors> {
-    decode(
-        |lenient| capture(lenient, || serde_json::from_str(text)),
-        || root_type_message::<T>(text),
-    )
+    let run = |lenient| capture(lenient, || serde_json::from_str(text));
+    // The happy path hands the decoded value straight on; the rest is out of line.
+    match run(false) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(failed(error, run, || root_type_message::<T>(text))),
+    }
 }
 
 /// Decodes and validates a JSON document given as bytes (which must be UTF-8).
 #[inline]
 pub fn from_json_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationErrors> {
-    decode(
-        |lenient| capture(lenient, || serde_json::from_slice(bytes)),
-        || root_type_message::<T>(std::str::from_utf8(bytes).ok()?),
-    )
+    let run = |lenient| capture(lenient, || serde_json::from_slice(bytes));
+    match run(false) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(failed(error, run, || {
+            root_type_message::<T>(std::str::from_utf8(bytes).ok()?)
+        })),
+    }
 }
 
 /// Decodes and validates an already parsed JSON value.
 pub fn from_json_value<T: DeserializeOwned>(
     value: serde_json::Value,
 ) -> Result<T, ValidationErrors> {
-    let first = capture(false, || T::deserialize(&value));
-    let (error, failure) = match first {
+    let error = match capture(false, || T::deserialize(&value)) {
         Ok(value) => return Ok(value),
-        Err(failed) => failed,
+        Err(error) => error,
     };
+    // The second look reads text (see `failed`); a value is turned back into some.
     let text = value.to_string();
-    let retell = || root_type_message::<T>(&text);
-    if !needs_second_look(&error, failure.as_ref()) {
-        return Err(violations(error, failure, retell));
-    }
-    // The second look reads text (see `decode`); a value is turned back into some.
-    decode_again(
-        || capture(true, || serde_json::from_str::<T>(&text)),
-        retell,
-    )
-    .unwrap_or_else(|| Err(violations(error, failure, retell)))
+    Err(failed(
+        error,
+        |lenient| capture(lenient, || serde_json::from_str::<T>(&text)),
+        || root_type_message::<T>(&text),
+    ))
 }
 
-/// One run of a decoder under [`capture`], strict or lenient.
-type Run<T> = Result<T, (serde_json::Error, Option<Failure>)>;
-
-/// Runs `run` strictly (the happy path); when a value of the wrong type stopped it, runs it
-/// again leniently so that the error lists every violation of the document, not only those
-/// before the type error.
+/// The violations of a document whose strict run (under [`capture`]) failed with `error`: when
+/// a value of the wrong type stopped it, `run` reads the document again leniently, so that the
+/// error lists every violation of the document, not only those before the type error.
 /// `retell` gives the message of a `type` violation of the whole document in our words.
-#[inline]
-fn decode<T>(
-    run: impl Fn(bool) -> Run<T>,
+#[cold]
+#[inline(never)]
+fn failed<T>(
+    error: serde_json::Error,
+    run: impl FnOnce(bool) -> Result<T, serde_json::Error>,
     retell: impl Fn() -> Option<String>,
-) -> Result<T, ValidationErrors> {
-    let (error, failure) = match run(false) {
-        Ok(value) => return Ok(value),
-        Err(failed) => failed,
-    };
+) -> ValidationErrors {
+    let failure = take_failure();
     if !needs_second_look(&error, failure.as_ref()) {
-        return Err(violations(error, failure, retell));
+        return violations(error, failure, retell);
     }
-    decode_again(|| run(true), &retell).unwrap_or_else(|| Err(violations(error, failure, retell)))
+    match run(true) {
+        // The lenient run unexpectedly succeeded: the first run's error stands.
+        Ok(_) => violations(error, failure, retell),
+        Err(again) => violations(again, take_failure(), retell),
+    }
 }
 
 /// Whether the first run stopped at a value of the wrong type (or at an invalid model serde
@@ -99,18 +99,6 @@ fn decode<T>(
 /// again, and a root decoder that read everything has nothing more to say.
 fn needs_second_look(error: &serde_json::Error, failure: Option<&Failure>) -> bool {
     matches!(failure, Some(Failure::Broken { .. })) && error.is_data()
-}
-
-/// The lenient run's verdict, or `None` if it unexpectedly succeeded (then the first run's
-/// error stands).
-fn decode_again<T>(
-    run: impl FnOnce() -> Run<T>,
-    retell: impl Fn() -> Option<String>,
-) -> Option<Result<T, ValidationErrors>> {
-    match run() {
-        Ok(_) => None,
-        Err((error, failure)) => Some(Err(violations(error, failure, retell))),
-    }
 }
 
 /// A failure as violations: those the root decoder recorded, and one `syntax` or `type`

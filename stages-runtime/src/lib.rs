@@ -51,7 +51,7 @@ mod validate;
 mod violation;
 
 pub use json::{from_json, from_json_slice, from_json_value};
-pub use open_enum::OpenEnum;
+pub use open_enum::{OpenEnum, UnknownValue};
 pub use path::{Path, Segment};
 pub use rules::CustomError;
 #[cfg(feature = "schema")]

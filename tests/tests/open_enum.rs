@@ -116,3 +116,55 @@ fn a_wrong_json_type_is_still_an_error() {
     assert_eq!(error.pointers(), ["/authorizationType"]);
     assert_eq!(error.violations()[0].rule(), "type");
 }
+
+/// The catch-all may hold the runtime's `UnknownValue` (one pointer) instead of a `String`: it
+/// decodes, encodes, validates and reports the same way.
+#[derive(Debug, Clone, PartialEq, Model)]
+enum CompactType {
+    None,
+    Jwt,
+    #[model(other)]
+    Unknown(stages_model::UnknownValue),
+}
+
+#[derive(Debug, Model)]
+struct CompactRoute {
+    authorization_type: Option<CompactType>,
+}
+
+#[derive(Debug, Model)]
+struct CompactRequest {
+    #[model(known)]
+    authorization_type: Option<CompactType>,
+}
+
+#[test]
+fn a_compact_catch_all_keeps_and_rejects_like_a_string_one() {
+    assert_eq!(
+        std::mem::size_of::<CompactType>(),
+        16,
+        "a pointer and a tag, where a String takes 24"
+    );
+    let route: CompactRoute = from_json(r#"{"authorizationType": "MTLS"}"#).unwrap();
+    let kept = route.authorization_type.unwrap();
+    assert_eq!(kept, CompactType::Unknown("MTLS".into()));
+    assert_eq!(kept.unknown(), Some("MTLS"));
+    assert_eq!(serde_json::to_string(&kept).unwrap(), r#""MTLS""#);
+    let known: CompactRoute = from_json(r#"{"authorizationType": "JWT"}"#).unwrap();
+    assert_eq!(known.authorization_type, Some(CompactType::Jwt));
+    // Spelt as a known value, a kept one is not unknown (it encodes as that value).
+    assert_eq!(CompactType::Unknown("JWT".into()).unknown(), None);
+
+    let errors = from_json::<CompactRequest>(r#"{"authorizationType": "MTLS"}"#).unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        r#"authorizationType: must be one of NONE, JWT; found "MTLS""#
+    );
+    let built = CompactRequest {
+        authorization_type: Some(kept),
+    };
+    assert_eq!(
+        built.validate().unwrap_err().to_string(),
+        r#"authorizationType: must be one of NONE, JWT; found "MTLS""#
+    );
+}

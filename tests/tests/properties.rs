@@ -88,7 +88,7 @@ mod valid {
             .prop_filter("a known level", |level| {
                 !["ERROR", "INFO", "OFF"].contains(&level.as_str())
             })
-            .prop_map(LoggingLevel::Unknown)
+            .prop_map(|level| LoggingLevel::Unknown(level.into()))
     }
 
     /// Every finite double, signed zeros and subnormals included.

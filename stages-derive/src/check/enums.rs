@@ -89,7 +89,7 @@ pub fn check<'a>(variants: &[ast::Variant<'a>], case: Case, errors: &mut Errors)
 }
 
 /// Whether the variant marked `other` has the one shape that can keep a wire value: a single
-/// unnamed `String` field, and no wire name of its own.
+/// unnamed `String` (or `UnknownValue`) field, and no wire name of its own.
 fn catch_all(variant: &ast::Variant, errors: &mut Errors) -> bool {
     let mut ok = true;
     let names = (variant.attrs.rename.iter().map(|lit| (lit, "rename")))
@@ -113,7 +113,7 @@ fn catch_all(variant: &ast::Variant, errors: &mut Errors) -> bool {
                     ty,
                     format!(
                         "the variant that keeps unknown values holds the value as it was written, so its \
-                         field is a `String`, not `{}`; write {usage}",
+                         field is a `String` or an `UnknownValue`, not `{}`; write {usage}",
                         type_text(ty)
                     ),
                 );
@@ -140,8 +140,9 @@ fn catch_all(variant: &ast::Variant, errors: &mut Errors) -> bool {
     ok
 }
 
-/// `String`, however it is spelt (`String`, `std::string::String`).
+/// `String` or the runtime's `UnknownValue`, however it is spelt (`String`,
+/// `std::string::String`, `stages_runtime::UnknownValue`).
 fn is_string(ty: &syn::Type) -> bool {
-    matches!(shape::kind(ty), shape::Kind::Str)
-        && matches!(ty, syn::Type::Path(path) if path.path.segments.last().is_some_and(|last| last.ident == "String"))
+    let named = |name: &str| matches!(ty, syn::Type::Path(path) if path.path.segments.last().is_some_and(|last| last.ident == name));
+    (matches!(shape::kind(ty), shape::Kind::Str) && named("String")) || named("UnknownValue")
 }

@@ -162,7 +162,9 @@ fn enum_wire_value(model: &Model, rt: &TokenStream) -> TokenStream {
         quote!(Self::#variant_ident => #wire,)
     });
     // A value kept by the catch-all compares as written.
-    let other = other.map(|other| quote!(Self::#other(__value) => __value,));
+    let other = other.map(
+        |other| quote!(Self::#other(__value) => ::core::convert::AsRef::<str>::as_ref(__value),),
+    );
     quote! {
         #[automatically_derived]
         impl #rt::rules::WireValue for #ident {

@@ -18,6 +18,12 @@ use crate::shape::{self, Kind};
 pub fn expand(model: &Model) -> TokenStream {
     let rt = runtime(model);
     let de = quote!(#rt::de);
+    // An open enum keeps any string: its decoder never records.
+    let may_record = matches!(&model.body, Body::Enum(Enum { other: Some(_), .. })).then(|| {
+        quote!(
+            const MAY_RECORD: bool = false;
+        )
+    });
     let (members, decode) = match &model.body {
         Body::Struct {
             fields,
@@ -44,6 +50,8 @@ pub fn expand(model: &Model) -> TokenStream {
 
         #[automatically_derived]
         impl #params #de::Decode for #ty #bounds {
+            #may_record
+
             #[inline]
             fn decode_in<'de, __D: #rt::serde::Deserializer<'de>>(
                 __deserializer: __D,
@@ -167,7 +175,8 @@ fn decode_members(
         };
         let seed = seed(field.value_ty, rt, Some(&fns));
         let slot = syn::Index::from(*index);
-        quote!(#position => #de::member(__map, __lenient, #wire, &mut __slots.#slot, #seed, #rules),)
+        let site = quote!(&const { #de::MemberSite::new(#wire) });
+        quote!(#position => #de::member(__map, __lenient, #site, &mut __slots.#slot, #seed, #rules),)
     });
     let flattened_arms = flattened.iter().zip(&offsets).map(|((index, field), offset)| {
         let decoder = decoder(field);
@@ -370,44 +379,40 @@ fn enum_values<'a>(variants: &'a [Variant]) -> (Vec<(String, &'a Ident)>, String
     (values, expected)
 }
 
+/// A closure from a wire value to its variant: a `match` on strings, which rustc compiles to a
+/// dispatch on length and a few word comparisons.
+fn known_values(values: &[(String, &Ident)]) -> TokenStream {
+    let arms = values.iter().map(|(value, variant_ident)| {
+        quote!(#value => ::core::option::Option::Some(Self::#variant_ident),)
+    });
+    quote! {
+        |__value: &str| match __value {
+            #(#arms)*
+            _ => ::core::option::Option::None,
+        }
+    }
+}
+
 fn enum_body(variants: &[Variant], rt: &TokenStream) -> TokenStream {
     let de = quote!(#rt::de);
     let (values, expected) = enum_values(variants);
-    let wires = values.iter().map(|(value, _)| value);
-    let arms = values.iter().enumerate().map(|(index, (_, variant_ident))| {
-        quote!(::core::option::Option::Some(#index) => ::core::option::Option::Some(Self::#variant_ident),)
-    });
-    // An unknown value was recorded as a violation: the enum is invalid, and no variant stands
-    // in for it.
+    let known = known_values(&values);
+    // An unknown value was recorded as a violation: the enum is invalid (`None`), and no
+    // variant stands in for it.
     quote! {
-        const __VALUES: &[&str] = &[#(#wires),*];
-        let __position = __deserializer.deserialize_str(#de::EnumValue::new(__VALUES, #expected))?;
-        ::core::result::Result::Ok(match __position {
-            #(#arms)*
-            _ => ::core::option::Option::None,
-        })
+        __deserializer.deserialize_str(#de::EnumValue::new(#known, #expected))
     }
 }
 
 /// An enum with a catch-all: a known value becomes its variant, any other string is kept.
 fn open_enum_body(variants: &[Variant], other: &Ident, rt: &TokenStream) -> TokenStream {
     let (values, expected) = enum_values(variants);
-    let wires = values.iter().map(|(value, _)| value);
-    // The visitor only returns positions of `__VALUES`: the last value's variant takes the
-    // remaining one, which keeps the `match` exhaustive without an arm that cannot run.
-    let ((_, last), rest) = values
-        .split_last()
-        .expect("an open enum has a known value (checked)");
-    let arms = rest.iter().enumerate().map(|(index, (_, variant_ident))| {
-        quote!(::core::result::Result::Ok(#index) => Self::#variant_ident,)
-    });
+    let known = known_values(&values);
     quote! {
-        const __VALUES: &[&str] = &[#(#wires),*];
-        let __value = __deserializer.deserialize_str(#rt::open_enum::OpenValue::new(__VALUES, #expected))?;
+        let __value = __deserializer.deserialize_str(#rt::open_enum::OpenValue::new(#known, #expected))?;
         ::core::result::Result::Ok(::core::option::Option::Some(match __value {
-            #(#arms)*
-            ::core::result::Result::Ok(_) => Self::#last,
-            ::core::result::Result::Err(__unknown) => Self::#other(__unknown),
+            ::core::result::Result::Ok(__known) => __known,
+            ::core::result::Result::Err(__unknown) => Self::#other(::core::convert::From::from(__unknown)),
         }))
     }
 }

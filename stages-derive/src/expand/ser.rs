@@ -56,7 +56,7 @@ pub fn expand(model: &Model) -> TokenStream {
             });
             // The catch-all writes back the value it kept, unchanged.
             let other = other
-                .map(|other| quote!(Self::#other(__value) => __serializer.serialize_str(__value)));
+                .map(|other| quote!(Self::#other(__value) => __serializer.serialize_str(::core::convert::AsRef::<str>::as_ref(__value))));
             quote! {
                 match self {
                     #(#arms,)*

@@ -92,8 +92,8 @@ fn open_enum(
             fn unknown(&self) -> ::core::option::Option<&str> {
                 // A kept value spelt as a known one encodes, and so decodes, as that one.
                 match self {
-                    Self::#other(__value) if !matches!(__value.as_str(), #(#wires)|*) => {
-                        ::core::option::Option::Some(__value)
+                    Self::#other(__value) if !matches!(::core::convert::AsRef::<str>::as_ref(__value), #(#wires)|*) => {
+                        ::core::option::Option::Some(::core::convert::AsRef::<str>::as_ref(__value))
                     }
                     _ => ::core::option::Option::None,
                 }

@@ -206,18 +206,35 @@ impl<T> Slot<T> {
     }
 }
 
+/// A member's wire name and its path, made once, as a constant, by the generated decoder
+/// (`&const { MemberSite::new("name") }`): reading the member builds neither.
+pub struct MemberSite {
+    name: &'static str,
+    path: Path<'static>,
+}
+
+impl MemberSite {
+    /// The site of member `name` (a wire name).
+    pub const fn new(name: &'static str) -> Self {
+        MemberSite {
+            name,
+            path: Path::top_member(name),
+        }
+    }
+}
+
 /// A member without rules of its own.
 #[inline(always)]
 pub fn no_rules<T: ?Sized>(_: &T, _: &Path<'_>, _: &mut Report) {}
 
-/// Decodes the value of member `name` into `slot` and checks its `rules` right away. A
+/// Decodes the value of the member at `site` into `slot` and checks its `rules` right away. A
 /// repeated member is a `duplicate` violation (the last value is kept). `lenient` is
 /// [`lenient()`](super::lenient), read once per object.
 #[inline(always)]
 pub fn member<'de, A, S, T, R>(
     map: &mut A,
     lenient: bool,
-    name: &'static str,
+    site: &'static MemberSite,
     slot: &mut Slot<T>,
     seed: S,
     rules: R,
@@ -227,6 +244,7 @@ where
     S: Seed<'de, Value = Option<T>> + Clone,
     R: FnOnce(&T, &Path<'_>, &mut Report),
 {
+    let name = site.name;
     let segment = || Segment::Member(Cow::Borrowed(name));
     let value = if lenient {
         raw_map_value(map, segment, Nullable(seed))?.unwrap_or(Some(None))
@@ -237,7 +255,7 @@ where
         at_member(name, code::DUPLICATE, "must appear only once");
     }
     if let Some(Some(value)) = &value {
-        check(value, &Path::top_member(name), rules);
+        check(value, &site.path, rules);
     }
     slot.0 = Some(value);
     Ok(())

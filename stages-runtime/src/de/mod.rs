@@ -39,10 +39,10 @@ use super::violation::{code, Report, Violation};
 pub use collections::{map, seq, MapOf, Rules, SeqOf, WireMap};
 pub use members::{
     decode_struct, member, no_rules, optional, or_default, required, required_when, unknown,
-    DecodeMembers, Member, MemberKey, Slot,
+    DecodeMembers, Member, MemberKey, MemberSite, Slot,
 };
 pub use root::root;
-pub(crate) use root::{capture, Failure};
+pub(crate) use root::{capture, take_failure, Failure};
 pub use seeds::{
     always, plain, timestamp, Always, EnumValue, ModelProbe, ModelSeed, Nullable, Plain, Probe,
     Seed, SerdeProbe, Timestamp,
@@ -380,6 +380,7 @@ pub(crate) fn root_type_message<T: serde::de::DeserializeOwned>(text: &str) -> O
         said = expected::message(seeds::plain::<T>(), text);
         Err::<(), ()>(())
     });
+    take_failure();
     said
 }
 

@@ -155,12 +155,11 @@ fn invalid<T, E: de::Error>(found: Vec<Violation>, capture: bool) -> Result<T, E
 }
 
 /// Runs `decode` while recording the structured failure of any root decoder it runs; with
-/// `lenient`, values are read as raw text first (see the module docs).
+/// `lenient`, values are read as raw text first (see the module docs). The decoder's own result
+/// is handed on as it is (a decoded value is not moved into another type); after an error, the
+/// caller takes the failure with [`take_failure`].
 #[inline]
-pub(crate) fn capture<T, E>(
-    lenient: bool,
-    decode: impl FnOnce() -> Result<T, E>,
-) -> Result<T, (E, Option<Failure>)> {
+pub(crate) fn capture<T, E>(lenient: bool, decode: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
     struct Reset(bool, bool, u32, u32);
     impl Drop for Reset {
         #[inline]
@@ -173,12 +172,18 @@ pub(crate) fn capture<T, E>(
     }
     // A decode started from inside another (by a custom rule, say) has a root of its own,
     // which leaves the outer record as it found it. Every root that records a failure does so
-    // under a capture, which takes it: none is left over from an earlier decode.
+    // under a capture, whose caller takes it: none is left over from an earlier decode.
     let _reset = Reset(
         CAPTURE.with(|flag| flag.replace(true)),
         LENIENT.with(|flag| flag.replace(lenient)),
         DEPTH.with(|depth| depth.replace(0)),
         RAW_DEPTH.with(|depth| depth.replace(0)),
     );
-    decode().map_err(|error| (error, with_state(|state| state.failure.take())))
+    decode()
+}
+
+/// The structured failure the root decoder of the last [`capture`] recorded, taken off the
+/// record: called after it returned an error.
+pub(crate) fn take_failure() -> Option<Failure> {
+    with_state(|state| state.failure.take())
 }

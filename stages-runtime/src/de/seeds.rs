@@ -23,52 +23,55 @@ pub trait Seed<'de>: DeserializeSeed<'de> {
 // ---------------------------------------------------------------------------------------------
 // Enumerations
 
-/// Decodes a string into the position of a known enum value. An unknown value is recorded as an
-/// `enum` violation and decodes as `None`, so that decoding goes on.
-pub struct EnumValue {
-    names: &'static [&'static str],
+/// Decodes a string into a known enum value with `known` (a `match` on the wire values that the
+/// derive generates, so that rustc dispatches on length before comparing). An unknown value is
+/// recorded as an `enum` violation and decodes as `None`, so that decoding goes on.
+pub struct EnumValue<F> {
+    known: F,
     expected: &'static str,
 }
 
-impl EnumValue {
-    /// `names` are the wire values in declaration order; `expected` lists them for messages.
-    pub const fn new(names: &'static [&'static str], expected: &'static str) -> Self {
-        EnumValue { names, expected }
+impl<T, F: Fn(&str) -> Option<T>> EnumValue<F> {
+    /// `known` maps a wire value to its variant; `expected` lists the wire values for messages.
+    pub const fn new(known: F, expected: &'static str) -> Self {
+        EnumValue { known, expected }
     }
 
-    #[inline]
-    fn find(&self, value: &str) -> Option<usize> {
-        let position = self.names.iter().position(|known| *known == value);
-        if position.is_none() {
-            self.unknown(value);
+    #[inline(always)]
+    fn find(&self, value: &str) -> Option<T> {
+        let found = (self.known)(value);
+        if found.is_none() {
+            unknown_value(self.expected, value);
         }
-        position
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn unknown(&self, value: &str) {
-        record(
-            Vec::new(),
-            code::ENUM,
-            format!("must be one of {}; found {value:?}", self.expected),
-        );
+        found
     }
 }
 
-impl Visitor<'_> for EnumValue {
-    type Value = Option<usize>;
+/// Records an enum value that is not one of `expected`: out of line, as a known value never
+/// comes here.
+#[cold]
+#[inline(never)]
+fn unknown_value(expected: &str, value: &str) {
+    record(
+        Vec::new(),
+        code::ENUM,
+        format!("must be one of {expected}; found {value:?}"),
+    );
+}
+
+impl<T, F: Fn(&str) -> Option<T>> Visitor<'_> for EnumValue<F> {
+    type Value = Option<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&one_of(self.expected, self.expected.split(", ").count()))
     }
 
-    #[inline]
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Option<usize>, E> {
+    #[inline(always)]
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Option<T>, E> {
         Ok(self.find(value))
     }
 
-    fn visit_bytes<E: de::Error>(self, value: &[u8]) -> Result<Option<usize>, E> {
+    fn visit_bytes<E: de::Error>(self, value: &[u8]) -> Result<Option<T>, E> {
         Ok(self.find(&String::from_utf8_lossy(value)))
     }
 }

@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::fmt::Display;
+#[cfg(target_arch = "x86_64")]
+mod ascii_simd;
 mod bytes;
 mod custom;
 mod pattern;
