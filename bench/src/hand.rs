@@ -10,6 +10,9 @@ use std::collections::BTreeMap;
 use crate::serde_only::{AccessLogSettings, CreateStageInput, RouteSettings};
 use crate::REQUEST_ID;
 
+#[cfg(feature = "hand-vectors")]
+mod vectors;
+
 /// One broken rule: where (a JSON Pointer, as ours reports it), which rule (ours' code), and
 /// what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -328,6 +331,10 @@ static CLASSES: [u8; 256] = {
 /// branch per byte.
 #[inline]
 fn all_in(bytes: &[u8], class: u8) -> bool {
+    #[cfg(feature = "hand-vectors")]
+    if bytes.len() >= 16 {
+        return vectors::all_in(bytes, class);
+    }
     let (chunks, tail) = bytes.as_chunks::<8>();
     let mut all = class;
     for chunk in chunks {
