@@ -315,7 +315,10 @@ where
                 state.set_armed(armed);
             }
         }
+        // In this order, without the random start `select!` draws by default: the connection
+        // first (the usual wake-up), then what can end it.
         tokio::select! {
+            biased;
             ended = std::pin::Pin::new(&mut connection) => {
                 let io = connection.into_parts().io;
                 return match ended {

@@ -13,7 +13,8 @@ use crate::request_id;
 /// with `x-amzn-ErrorType`, at the same status.
 pub async fn aws_envelope(id: HeaderValue, mut response: Response) -> Response {
     if response.status().as_u16() >= 400 && !response.headers().contains_key("x-amzn-ErrorType") {
-        response = into_aws_error(response).await;
+        // Boxed: rare, and every request's future would otherwise carry its room.
+        response = Box::pin(into_aws_error(response)).await;
     }
     response.headers_mut().insert(request_id::HEADER_NAME, id);
     response

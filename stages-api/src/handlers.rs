@@ -1,5 +1,6 @@
 //! The routes: decode with `stages-model`, answer as AWS does.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use axum::extract::rejection::PathRejection;
@@ -149,18 +150,25 @@ async fn get_api(
     }
 }
 
-async fn create_stage(
+/// Not an `async fn`: the input is made a stage, checked and encoded before the future is
+/// made, so that the future (moved whole, twice) carries neither.
+fn create_stage(
     State(service): Shared,
     api_id: Result<Path<String>, PathRejection>,
     Decoded(input): Decoded<CreateStageInput>,
-) -> Result<Response, ServiceError> {
-    let api_id = path(api_id)?;
-    let stage = Stage::from_input(input, now());
-    let created = service.store.create_stage(api_id, stage).await?;
-    Ok(json_response(
-        status_of::<stages_model::CreateStageRequest>(),
-        created.into(),
-    ))
+) -> impl Future<Output = Result<Response, ServiceError>> {
+    let new = path(api_id).and_then(|api_id| {
+        let stage = Stage::from_input(input, now());
+        Ok((api_id, service.store.new_stage(stage)?))
+    });
+    async move {
+        let (api_id, new) = new?;
+        let created = service.store.put_new_stage(api_id, new).await?;
+        Ok(json_response(
+            status_of::<stages_model::CreateStageRequest>(),
+            created.into(),
+        ))
+    }
 }
 
 async fn get_stages(

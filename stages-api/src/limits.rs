@@ -107,13 +107,8 @@ pub async fn read_body(
             } else if body.is_end_stream() {
                 Read::Whole
             } else {
-                let rest = read_into(&mut body, &mut gathered, limits.max);
-                match tokio::time::timeout(limits.timeout, rest).await {
-                    Ok(Ok(true)) => Read::Whole,
-                    Ok(Ok(false)) => Read::TooLarge,
-                    Ok(Err(error)) => Read::Broken(error),
-                    Err(_) => Read::Late,
-                }
+                // Boxed: the timer is large, and every request's future would carry its room.
+                Box::pin(read_rest(&mut body, &mut gathered, limits)).await
             }
         }
     };
@@ -140,6 +135,17 @@ pub async fn read_body(
         parts,
         Body::from(gathered.into_bytes()),
     ))
+}
+
+/// The rest of a body that did not come whole with its head, within the limits.
+async fn read_rest(body: &mut Body, gathered: &mut Gathered, limits: BodyLimits) -> Read {
+    let rest = read_into(body, gathered, limits.max);
+    match tokio::time::timeout(limits.timeout, rest).await {
+        Ok(Ok(true)) => Read::Whole,
+        Ok(Ok(false)) => Read::TooLarge,
+        Ok(Err(error)) => Read::Broken(error),
+        Err(_) => Read::Late,
+    }
 }
 
 /// How reading a body ended.

@@ -6,6 +6,7 @@
 
 mod database;
 mod index;
+mod json;
 mod writer;
 
 #[cfg(test)]
@@ -26,6 +27,12 @@ use index::Index;
 use index::StageName;
 pub use index::{Page, StageJson};
 use writer::{Batch, NotDurable, Writer};
+
+/// A stage checked and encoded for CreateStage ([`Store::new_stage`]).
+pub struct NewStage {
+    json: StageJson,
+    name: StageName,
+}
 
 /// Every API and stage, in memory and, given a data directory, on disk.
 pub struct Store {
@@ -124,10 +131,29 @@ impl Store {
         api_id: String,
         stage: Stage,
     ) -> Result<StageJson, ServiceError> {
+        let new = self.new_stage(stage)?;
+        self.put_new_stage(api_id, new).await
+    }
+
+    /// The first half of CreateStage, without waiting: the stage checked against the quotas
+    /// and encoded. A caller that awaits only [`Store::put_new_stage`] keeps the stage out of
+    /// its future (which is moved whole, and holds its arguments all its life).
+    pub fn new_stage(&self, stage: Stage) -> Result<NewStage, ServiceError> {
         check_routes(&stage, &self.quotas)?;
-        let json = encode(&stage)?;
-        // Only the name is needed from here on.
-        let name = StageName::from(stage.stage_name);
+        Ok(NewStage {
+            json: encode(&stage)?,
+            name: StageName::from(stage.stage_name),
+        })
+    }
+
+    /// The second half of CreateStage: the new stage stored, unless the API is missing, the name
+    /// is taken or the API is full.
+    pub async fn put_new_stage(
+        &self,
+        api_id: String,
+        new: NewStage,
+    ) -> Result<StageJson, ServiceError> {
+        let NewStage { json, name } = new;
         let limit = self.quotas.stages_per_api;
         self.writer
             .execute(move |batch| {
@@ -315,7 +341,7 @@ fn check_routes(stage: &Stage, quotas: &Quotas) -> Result<(), ServiceError> {
 
 fn encode(stage: &Stage) -> Result<StageJson, ServiceError> {
     // A boxed slice, so that the store keeps no spare capacity.
-    serde_json::to_vec(stage)
+    json::to_vec(stage)
         .map(|json| StageJson::from(json.into_boxed_slice()))
         .map_err(|error| internal(format!("the stage could not be encoded: {error}")))
 }
