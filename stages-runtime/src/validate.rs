@@ -46,12 +46,22 @@ impl<T: Validate + ?Sized> Validate for &T {
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
     }
+
+    #[inline]
+    fn validate_relative(&self, report: &mut Report) {
+        (**self).validate_relative(report);
+    }
 }
 
 impl<T: Validate + ?Sized> Validate for Box<T> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
+    }
+
+    #[inline]
+    fn validate_relative(&self, report: &mut Report) {
+        (**self).validate_relative(report);
     }
 }
 
@@ -60,12 +70,22 @@ impl<T: Validate + ?Sized> Validate for std::sync::Arc<T> {
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
     }
+
+    #[inline]
+    fn validate_relative(&self, report: &mut Report) {
+        (**self).validate_relative(report);
+    }
 }
 
 impl<T: Validate + ?Sized> Validate for std::rc::Rc<T> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
+    }
+
+    #[inline]
+    fn validate_relative(&self, report: &mut Report) {
+        (**self).validate_relative(report);
     }
 }
 
@@ -88,6 +108,13 @@ impl<T: Validate> Validate for Option<T> {
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         if let Some(value) = self {
             value.validate_into(path, report);
+        }
+    }
+
+    #[inline]
+    fn validate_relative(&self, report: &mut Report) {
+        if let Some(value) = self {
+            value.validate_relative(report);
         }
     }
 }

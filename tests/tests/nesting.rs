@@ -424,4 +424,12 @@ fn hand_written_models_in_containers_get_the_whole_path() {
         errors.pointers(),
         ["/outer/k/0/a~1b/value", "/outer/k/2/d/value"]
     );
+    // Wrappers pass the relative check on.
+    let wrapped = BTreeMap::from([
+        ("e".to_owned(), Some(Box::new(Even(5)))),
+        ("f".to_owned(), None),
+        ("g".to_owned(), Some(Box::new(Even(6)))),
+    ]);
+    let errors = [wrapped].validate().unwrap_err();
+    assert_eq!(errors.pointers(), ["/0/e/value"]);
 }
