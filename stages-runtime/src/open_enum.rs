@@ -52,6 +52,13 @@ pub trait OpenEnum {
     /// The value as it was written when the enum did not know it; `None` for a known value,
     /// including one held by the catch-all but spelt as a known one (it encodes as that one).
     fn unknown(&self) -> Option<&str>;
+
+    /// Whether the catch-all variant holds the value, known or not: the test `known` makes
+    /// before it reads any text (the derive tests the variant alone).
+    #[inline]
+    fn kept(&self) -> bool {
+        self.unknown().is_some()
+    }
 }
 
 /// A value an open enum did not know, kept as written: the text behind one pointer, so that the

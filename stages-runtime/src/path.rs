@@ -59,9 +59,10 @@ impl Path<'static> {
 
 impl<'a> Path<'a> {
     /// The path of member `name` of the document: `Path::root().member(name)` in one step, as
-    /// the decoder records relative to the value it reads.
+    /// the decoder and validation record relative to the value they read. A constant: generated
+    /// code takes `&const { Path::top_member("name") }`, which builds nothing at run time.
     #[inline]
-    pub(crate) const fn top_member(name: &'static str) -> Path<'a> {
+    pub const fn top_member(name: &'static str) -> Path<'a> {
         Path {
             parent: None,
             step: Step::Member(name),

@@ -5,6 +5,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use super::path::Path;
 use super::violation::{Report, ValidationErrors};
 
+/// The path items and entries are checked at: each one's rules report relative to it, and the
+/// key or index (with the path above) is put in front only of what failed, so that a valid entry
+/// costs no path.
+const ROOT: &Path<'static> = &Path::root();
+
 /// A value that knows its rules. `#[derive(Model)]` implements it; containers of models
 /// (`Option`, `Box`, `Arc`, `Rc`, `Vec`, `VecDeque`, arrays, slices, `BTreeSet`/`HashSet`, and
 /// `BTreeMap`/`HashMap` with string keys) implement it by validating each model inside, with the
@@ -13,13 +18,25 @@ use super::violation::{Report, ValidationErrors};
 pub trait Validate {
     /// Appends every violation found in `self` to `report`, with paths below `path`.
     ///
-    /// Allocates nothing when `self` is valid.
+    /// Allocates nothing when `self` is valid. Implementations may check their rules at paths
+    /// relative to `self` and put `path` in front of what they recorded afterwards
+    /// ([`Report::prefix_since`]), which is what the derive does.
     fn validate_into(&self, path: &Path<'_>, report: &mut Report);
+
+    /// Appends every violation found in `self` to `report` at paths relative to `self`: what
+    /// [`validate_into`](Self::validate_into) records before it puts its path in front.
+    /// Containers call it for each item or entry, and put the index or key in front only of
+    /// what failed. The derive implements both; the default checks at [`Path::root`].
+    #[inline]
+    fn validate_relative(&self, report: &mut Report) {
+        self.validate_into(ROOT, report);
+    }
 
     /// Checks every rule and returns all violations at once.
     fn validate(&self) -> Result<(), ValidationErrors> {
         let mut report = Report::new();
-        self.validate_into(&Path::root(), &mut report);
+        // At the root, relative paths are the paths.
+        self.validate_relative(&mut report);
         report.into_result()
     }
 }
@@ -29,12 +46,22 @@ impl<T: Validate + ?Sized> Validate for &T {
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
     }
+
+    #[inline]
+    fn validate_relative(&self, report: &mut Report) {
+        (**self).validate_relative(report);
+    }
 }
 
 impl<T: Validate + ?Sized> Validate for Box<T> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
+    }
+
+    #[inline]
+    fn validate_relative(&self, report: &mut Report) {
+        (**self).validate_relative(report);
     }
 }
 
@@ -43,12 +70,22 @@ impl<T: Validate + ?Sized> Validate for std::sync::Arc<T> {
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
     }
+
+    #[inline]
+    fn validate_relative(&self, report: &mut Report) {
+        (**self).validate_relative(report);
+    }
 }
 
 impl<T: Validate + ?Sized> Validate for std::rc::Rc<T> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(path, report);
+    }
+
+    #[inline]
+    fn validate_relative(&self, report: &mut Report) {
+        (**self).validate_relative(report);
     }
 }
 
@@ -62,9 +99,7 @@ impl<T: Validate, const N: usize> Validate for [T; N] {
 impl<T: Validate> Validate for std::collections::VecDeque<T> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
-        for (index, item) in self.iter().enumerate() {
-            item.validate_into(&path.index(index), report);
-        }
+        items(self.iter(), path, report);
     }
 }
 
@@ -75,14 +110,19 @@ impl<T: Validate> Validate for Option<T> {
             value.validate_into(path, report);
         }
     }
+
+    #[inline]
+    fn validate_relative(&self, report: &mut Report) {
+        if let Some(value) = self {
+            value.validate_relative(report);
+        }
+    }
 }
 
 impl<T: Validate> Validate for [T] {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
-        for (index, item) in self.iter().enumerate() {
-            item.validate_into(&path.index(index), report);
-        }
+        items(self.iter(), path, report);
     }
 }
 
@@ -98,35 +138,62 @@ impl<T: Validate> Validate for Vec<T> {
 impl<T: Validate> Validate for BTreeSet<T> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
-        for (index, item) in self.iter().enumerate() {
-            item.validate_into(&path.index(index), report);
-        }
+        items(self.iter(), path, report);
     }
 }
 
 impl<T: Validate, S> Validate for HashSet<T, S> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
-        for (index, item) in self.iter().enumerate() {
-            item.validate_into(&path.index(index), report);
-        }
+        items(self.iter(), path, report);
     }
 }
 
 impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
-        for (key, value) in self {
-            value.validate_into(&path.key(key.as_ref()), report);
-        }
+        entries(self.iter(), path, report);
     }
 }
 
 impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
-        for (key, value) in self {
-            value.validate_into(&path.key(key.as_ref()), report);
+        entries(self.iter(), path, report);
+    }
+}
+
+/// Checks each item relative to it, and puts its index (with `path`) in front only of what it
+/// reported: a valid item costs no path. `placed` counts the violations already placed.
+#[inline(always)]
+fn items<'a, T: Validate + 'a>(
+    items: impl Iterator<Item = &'a T>,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    let mut placed = report.len();
+    for (index, item) in items.enumerate() {
+        item.validate_relative(report);
+        if report.len() > placed {
+            report.prefix_since(placed, &path.index(index));
+            placed = report.len();
+        }
+    }
+}
+
+/// [`items`] for the entries of a map: the key goes in front of what an entry's value reported.
+#[inline(always)]
+fn entries<'a, K: AsRef<str> + 'a, V: Validate + 'a>(
+    entries: impl Iterator<Item = (&'a K, &'a V)>,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    let mut placed = report.len();
+    for (key, value) in entries {
+        value.validate_relative(report);
+        if report.len() > placed {
+            report.prefix_since(placed, &path.key(key.as_ref()));
+            placed = report.len();
         }
     }
 }

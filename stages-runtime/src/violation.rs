@@ -256,6 +256,21 @@ impl Report {
         Err(ValidationErrors(self.violations))
     }
 
+    /// Puts `at` in front of the paths of the violations recorded since `mark` (the report's
+    /// length before they were). Validation checks a value's rules at paths relative to it and
+    /// copies the path above only when something failed: this is that copy.
+    #[cold]
+    #[inline(never)]
+    pub fn prefix_since(&mut self, mark: usize, at: &Path<'_>) {
+        let segments = at.to_segments();
+        if segments.is_empty() {
+            return;
+        }
+        for violation in &mut self.violations[mark..] {
+            violation.path.splice(0..0, segments.iter().cloned());
+        }
+    }
+
     /// Replaces the rule code and message of the violations recorded since the first `mark`.
     #[cold]
     pub(crate) fn relabel_since(

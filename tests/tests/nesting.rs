@@ -386,3 +386,50 @@ fn containers_of_containers_decode_with_every_segment() {
     assert_eq!(repeated.pointers(), ["/maps/0/m"], "{repeated}");
     assert_eq!(repeated.violations()[0].rule(), "duplicate");
 }
+
+/// A `Validate` written by hand, with only `validate_into`: it reports at the path it is given.
+#[derive(Debug)]
+struct Even(u32);
+
+impl Validate for Even {
+    fn validate_into(&self, path: &stages_model::Path<'_>, report: &mut stages_model::Report) {
+        if self.0 % 2 != 0 {
+            report.push(&path.member("value"), "even", "must be even");
+        }
+    }
+}
+
+#[test]
+fn hand_written_models_in_containers_get_the_whole_path() {
+    // Containers check their items at relative paths and put the index or key (and the path
+    // above) in front of what failed; a hand-written `validate_into` is called at the root for
+    // that (`validate_relative`'s default), so its paths come out whole.
+    let value = vec![
+        BTreeMap::from([("a/b".to_owned(), Even(1)), ("c".to_owned(), Even(2))]),
+        BTreeMap::new(),
+        BTreeMap::from([("d".to_owned(), Even(3))]),
+    ];
+    let errors = value.validate().unwrap_err();
+    assert_eq!(errors.pointers(), ["/0/a~1b/value", "/2/d/value"]);
+    assert_eq!(
+        errors.to_string(),
+        "[0][\"a/b\"].value: must be even\n[2][\"d\"].value: must be even"
+    );
+    // Below a path given by hand, too.
+    let mut report = stages_model::Report::new();
+    let root = stages_model::Path::root();
+    value.validate_into(&root.member("outer").key("k"), &mut report);
+    let errors = report.into_result().unwrap_err();
+    assert_eq!(
+        errors.pointers(),
+        ["/outer/k/0/a~1b/value", "/outer/k/2/d/value"]
+    );
+    // Wrappers pass the relative check on.
+    let wrapped = BTreeMap::from([
+        ("e".to_owned(), Some(Box::new(Even(5)))),
+        ("f".to_owned(), None),
+        ("g".to_owned(), Some(Box::new(Even(6)))),
+    ]);
+    let errors = [wrapped].validate().unwrap_err();
+    assert_eq!(errors.pointers(), ["/0/e/value"]);
+}

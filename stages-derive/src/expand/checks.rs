@@ -50,12 +50,8 @@ pub fn value_checks(
         ));
     }
     if let Some(pattern) = &rules.pattern {
-        let constant = pattern_constant(pattern, rt);
         out.extend(labelled(
-            quote! {{
-                static __PATTERN: #rt::rules::Pattern = #constant;
-                #rt::rules::pattern(#as_str, &__PATTERN, #subject, &#path, __report);
-            }},
+            pattern_check(pattern, &as_str, &subject, &path, rt),
             &rules.labels.pattern,
             rt,
         ));
@@ -143,28 +139,59 @@ fn entry_checks(
             true,
             rt,
         );
-        quote! {
-            for (__key, __item) in #value {
-                let __entry = #path.key(::core::convert::AsRef::<str>::as_ref(__key));
-                #keys
-                #values
-            }
-        }
+        entry_loop(value, path, true, quote!(#keys #values), rt)
     } else {
-        quote! {
-            for (__index, __item) in #value.iter().enumerate() {
-                let __entry = #path.index(__index);
-                #values
-            }
-        }
+        entry_loop(value, path, false, values, rt)
     }
 }
 
-/// A `Pattern` constant: a byte table or the tables of a DFA, built here; a lazily compiled
-/// regex when the derive left the pattern to the regex engine (the `regex` feature).
-fn pattern_constant(pattern: &Pattern, rt: &TokenStream) -> TokenStream {
+/// A loop running `checks` on each entry `__key`/`__item` of the map (or item `__item` of the
+/// list) `value` at `path`. The checks report relative to the entry (`__entry` is a constant):
+/// the key or index goes in front of what they recorded, so that a valid entry builds no path.
+pub fn entry_loop(
+    value: &TokenStream,
+    path: &TokenStream,
+    is_map: bool,
+    checks: TokenStream,
+    rt: &TokenStream,
+) -> TokenStream {
+    let (head, step) = if is_map {
+        (
+            quote!((__key, __item) in #value),
+            quote!(key(::core::convert::AsRef::<str>::as_ref(__key))),
+        )
+    } else {
+        (
+            quote!((__index, __item) in #value.iter().enumerate()),
+            quote!(index(__index)),
+        )
+    };
+    // `__placed` counts the violations whose paths are complete.
+    quote! {{
+        let mut __placed = __report.len();
+        for #head {
+            let __entry: &#rt::Path<'static> = &const { #rt::Path::root() };
+            #checks
+            if __report.len() > __placed {
+                __report.prefix_since(__placed, &#path.#step);
+                __placed = __report.len();
+            }
+        }
+    }}
+}
+
+/// The check of a `pattern` on `value` (a `&str` expression). A class repeated is a constant
+/// (`&const { .. }`: its bounds fold into the check where it is inlined); the tables of a DFA
+/// and a lazily compiled regex (the `regex` feature) live in a `static`.
+fn pattern_check(
+    pattern: &Pattern,
+    value: &TokenStream,
+    subject: &TokenStream,
+    path: &TokenStream,
+    rt: &TokenStream,
+) -> TokenStream {
     let source = &pattern.source;
-    match &pattern.matcher {
+    let constant = match &pattern.matcher {
         Matcher::Class {
             allowed: [low, high],
             min,
@@ -175,7 +202,15 @@ fn pattern_constant(pattern: &Pattern, rt: &TokenStream) -> TokenStream {
             } else {
                 quote!(#max)
             };
-            quote!(#rt::rules::Pattern::class(#source, [#low, #high], #min, #max))
+            return quote! {
+                #rt::rules::class_pattern(
+                    #value,
+                    &const { #rt::rules::ClassPattern::new(#source, [#low, #high], #min, #max) },
+                    #subject,
+                    &#path,
+                    __report,
+                );
+            };
         }
         Matcher::Dfa(dfa) => {
             let dfa = dfa_constant(dfa, rt);
@@ -185,7 +220,11 @@ fn pattern_constant(pattern: &Pattern, rt: &TokenStream) -> TokenStream {
         Matcher::Regex => {
             quote!(#rt::rules::Pattern::regex(#source, || #rt::rules::compile_anchored(#source)))
         }
-    }
+    };
+    quote! {{
+        static __PATTERN: #rt::rules::Pattern = #constant;
+        #rt::rules::pattern(#value, &__PATTERN, #subject, &#path, __report);
+    }}
 }
 
 /// A `Dfa` constant. Byte tables are byte-string literals: one token each, cheap to compile.

@@ -5,7 +5,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
-use super::checks::{value_checks, Subject};
+use super::checks::{entry_loop, value_checks, Subject};
 use super::container::{self, Source};
 use super::generics::{self, Header};
 use super::{kept_text, runtime};
@@ -26,9 +26,12 @@ pub fn expand(model: &Model) -> TokenStream {
                 let name = container::custom_fn();
                 quote!(Self::#name(self, __parent, __report);)
             });
+            // The rules report at paths relative to this value (constants: a valid value
+            // builds no path); `__at`, the path above, is put in front of what they reported.
             let body = quote! {
                 #[allow(unused_imports)]
                 use #rt::{NestedModel as _, NotAModel as _};
+                let __parent: &#rt::Path<'static> = &const { #rt::Path::root() };
                 #require
                 #(#checks)*
                 #custom
@@ -37,7 +40,7 @@ pub fn expand(model: &Model) -> TokenStream {
         }
         Body::Enum(_) => (
             quote! {
-                let _ = (__parent, __report);
+                let _ = __report;
             },
             TokenStream::new(),
         ),
@@ -59,7 +62,16 @@ pub fn expand(model: &Model) -> TokenStream {
             // Compiled where it is called, as serde's generic impls are: a crate that only
             // declares models does not pay for optimising their checks.
             #[inline]
-            fn validate_into(&self, __parent: &#rt::Path<'_>, __report: &mut #rt::Report) {
+            fn validate_into(&self, __at: &#rt::Path<'_>, __report: &mut #rt::Report) {
+                let __mark = __report.len();
+                #rt::Validate::validate_relative(self, __report);
+                if __report.len() > __mark {
+                    __report.prefix_since(__mark, __at);
+                }
+            }
+
+            #[inline]
+            fn validate_relative(&self, __report: &mut #rt::Report) {
                 #body
             }
         }
@@ -98,6 +110,11 @@ fn open_enum(
                     }
                     _ => ::core::option::Option::None,
                 }
+            }
+
+            #[inline]
+            fn kept(&self) -> bool {
+                ::core::matches!(self, Self::#variant(_))
             }
         }
     }
@@ -219,7 +236,7 @@ fn field_checks(field: &Field, rt: &TokenStream) -> TokenStream {
         // Its members sit in this object: it is checked at this object's path.
         let ty = field.ty;
         return quote_spanned! {ty.span()=>
-            #rt::Validate::validate_into(&self.#ident, __parent, __report);
+            #rt::Validate::validate_relative(&self.#ident, __report);
         };
     }
     let checks = match field.presence {
@@ -245,7 +262,7 @@ fn field_checks(field: &Field, rt: &TokenStream) -> TokenStream {
     };
     quote! {
         {
-            let __path = __parent.member(#wire);
+            let __path: &#rt::Path<'static> = &const { #rt::Path::top_member(#wire) };
             #access
         }
     }
@@ -285,22 +302,21 @@ fn value_walk(field: &Field, rt: &TokenStream) -> TokenStream {
                 let keys = names
                     .keys
                     .map(|name| quote!(Self::#name(__key, &__entry, __report);));
-                quote! {
-                    for (__key, __item) in __value {
-                        let __entry = __path.key(::core::convert::AsRef::<str>::as_ref(__key));
-                        #keys
-                        #item
-                        #values
-                    }
-                }
+                entry_loop(
+                    &quote!(__value),
+                    &quote!(__path),
+                    true,
+                    quote!(#keys #item #values),
+                    rt,
+                )
             } else {
-                quote! {
-                    for (__index, __item) in __value.iter().enumerate() {
-                        let __entry = __path.index(__index);
-                        #item
-                        #values
-                    }
-                }
+                entry_loop(
+                    &quote!(__value),
+                    &quote!(__path),
+                    false,
+                    quote!(#item #values),
+                    rt,
+                )
             }
         }
         _ => nested(quote!(__value), quote!(__path), field.value_ty),

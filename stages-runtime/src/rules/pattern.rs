@@ -30,12 +30,40 @@ pub struct Pattern {
 enum Matcher {
     #[cfg(feature = "regex")]
     Regex(LazyLock<Regex, fn() -> Regex>),
-    Class {
-        table: ByteClass,
-        min: usize,
-        max: usize,
-    },
+    Class(ClassPattern),
     Dfa(Dfa),
+}
+
+/// A pattern that is one ASCII class repeated `min..=max` times (`[A-Za-z0-9_]+`): a byte
+/// table and the bounds. The derive passes it to [`class_pattern`] as a constant
+/// (`&const { ClassPattern::new(..) }`), not in a `static`, so that the crate where the check
+/// is inlined sees the bounds and the table's flags as constants, where a `static` of another
+/// crate would be read at run time.
+#[derive(Debug, Clone, Copy)]
+pub struct ClassPattern {
+    source: &'static str,
+    table: ByteClass,
+    min: usize,
+    max: usize,
+}
+
+impl ClassPattern {
+    /// The pattern `source`: bytes of `allowed` (bit `b` set for each allowed byte `b`, low
+    /// half in `[0]`, high half in `[1]`, which stays zero) repeated `min..=max` times.
+    pub const fn new(source: &'static str, allowed: [u128; 2], min: usize, max: usize) -> Self {
+        ClassPattern {
+            source,
+            table: ByteClass::from_bits(allowed),
+            min,
+            max,
+        }
+    }
+
+    /// Whether the whole of `value` matches.
+    #[inline(always)]
+    pub fn is_match(&self, value: &str) -> bool {
+        (self.min..=self.max).contains(&value.len()) && self.table.all(value.as_bytes())
+    }
 }
 
 /// The deterministic automaton of a pattern, anchored at both ends, as the derive builds it:
@@ -212,11 +240,7 @@ impl Pattern {
     pub const fn class(source: &'static str, allowed: [u128; 2], min: usize, max: usize) -> Self {
         Pattern {
             source,
-            matcher: Matcher::Class {
-                table: ByteClass::from_bits(allowed),
-                min,
-                max,
-            },
+            matcher: Matcher::Class(ClassPattern::new(source, allowed, min, max)),
         }
     }
 
@@ -231,9 +255,7 @@ impl Pattern {
         match &self.matcher {
             #[cfg(feature = "regex")]
             Matcher::Regex(regex) => regex.is_match(value),
-            Matcher::Class { table, min, max } => {
-                (*min..=*max).contains(&value.len()) && table.all(value.as_bytes())
-            }
+            Matcher::Class(class) => class.is_match(value),
             Matcher::Dfa(dfa) => dfa.is_match(value),
         }
     }
@@ -259,18 +281,32 @@ pub fn pattern(
     report: &mut Report,
 ) {
     if !pattern.is_match(value) {
-        mismatch(pattern, subject, path, report);
+        mismatch(pattern.source, subject, path, report);
+    }
+}
+
+/// `pattern = "..."` for a pattern that is one ASCII class repeated.
+#[inline]
+pub fn class_pattern(
+    value: &str,
+    pattern: &ClassPattern,
+    subject: Subject,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    if !pattern.is_match(value) {
+        mismatch(pattern.source, subject, path, report);
     }
 }
 
 /// Records a `pattern` violation: out of line, so that the check inlines where it is called.
 #[cold]
 #[inline(never)]
-fn mismatch(pattern: &Pattern, subject: Subject, path: &Path<'_>, report: &mut Report) {
+fn mismatch(source: &str, subject: Subject, path: &Path<'_>, report: &mut Report) {
     report.push(
         path,
         code::PATTERN,
-        format!("{} match {}", subject.lead(), pattern.source()),
+        format!("{} match {source}", subject.lead()),
     );
 }
 
