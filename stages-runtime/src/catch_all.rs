@@ -12,29 +12,29 @@ use crate::open_enum::UnknownValue;
 )]
 pub trait CatchAll: Sized {
     /// The value as it was written.
-    fn kept(&self) -> &str;
+    fn as_text(&self) -> &str;
     /// Keeps `value`, a string the enum does not know.
-    fn keep(value: String) -> Self;
+    fn from_text(value: String) -> Self;
 }
 
 impl CatchAll for String {
     #[inline]
-    fn kept(&self) -> &str {
+    fn as_text(&self) -> &str {
         self
     }
     #[inline]
-    fn keep(value: String) -> Self {
+    fn from_text(value: String) -> Self {
         value
     }
 }
 
 impl CatchAll for UnknownValue {
     #[inline]
-    fn kept(&self) -> &str {
+    fn as_text(&self) -> &str {
         self.as_str()
     }
     #[inline]
-    fn keep(value: String) -> Self {
+    fn from_text(value: String) -> Self {
         UnknownValue::from(value)
     }
 }

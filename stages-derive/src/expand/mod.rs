@@ -48,14 +48,14 @@ fn runtime(model: &Model) -> TokenStream {
 /// user's own named `UnknownValue`) is reported there.
 fn kept_text(other: &CatchAllVariant, value: TokenStream, rt: &TokenStream) -> TokenStream {
     let ty = other.ty;
-    quote_spanned!(ty.span()=> <#ty as #rt::CatchAll>::kept(#value))
+    quote_spanned!(ty.span()=> <#ty as #rt::CatchAll>::as_text(#value))
 }
 
 /// `text`, a string the enum does not know, made into the field of the catch-all variant
 /// `other` (see [`kept_text`]).
 fn keep_text(other: &CatchAllVariant, text: TokenStream, rt: &TokenStream) -> TokenStream {
     let ty = other.ty;
-    quote_spanned!(ty.span()=> <#ty as #rt::CatchAll>::keep(#text))
+    quote_spanned!(ty.span()=> <#ty as #rt::CatchAll>::from_text(#text))
 }
 
 /// `tokens` with every span set to `span`, so that a trait error in a generated call points at
