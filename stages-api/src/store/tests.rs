@@ -152,11 +152,36 @@ async fn pages_follow_names_and_name_their_last_stage_only_when_more_follow_in(
 
 #[tokio::test]
 async fn a_change_that_panics_is_dropped_and_later_changes_go_on() {
-    let (store, api_id) = store_with_api(10, None).await;
-    let index = Arc::clone(&store.index);
-    let writer = super::writer::Writer::start(index, None).unwrap();
+    a_change_that_panics_is_dropped_and_later_changes_go_on_in(None).await;
+    let scratch = Scratch::new();
+    let api_id = a_change_that_panics_is_dropped_and_later_changes_go_on_in(Some(&scratch)).await;
+    // What was kept on disk is what was shown: the later stage, not the half-made one. (The
+    // dropped store's writer thread lets go of the directory as it ends.)
+    let reopened = reopen(&scratch).await;
+    let page = reopened.page(&api_id, None, 10).unwrap();
+    assert_eq!(page.items.len(), 1, "only the later change was stored");
+}
+
+/// The store kept in `scratch`, once the writer thread of the last one there has let it go.
+async fn reopen(scratch: &Scratch) -> Store {
+    for _ in 0..500 {
+        match Store::open(&scratch.0, Quotas::default()) {
+            Ok(store) => return store,
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
+        }
+    }
+    Store::open(&scratch.0, Quotas::default()).unwrap()
+}
+
+/// A decision that changes the batch and then panics (a bug), through the store's own writer
+/// (the writer thread with a database, the caller's thread in memory).
+async fn a_change_that_panics_is_dropped_and_later_changes_go_on_in(
+    disk: Option<&Scratch>,
+) -> String {
+    let (store, api_id) = store_with_api(10, disk).await;
     let target = api_id.clone();
-    let failed = writer
+    let failed = store
+        .writer
         .execute(move |batch| {
             batch.put_stage(&target, "half-made", Default::default());
             panic!("a bug in a decision")
@@ -169,6 +194,7 @@ async fn a_change_that_panics_is_dropped_and_later_changes_go_on() {
         .unwrap();
     let page = store.page(&api_id, None, 10).unwrap();
     assert_eq!(page.items.len(), 1, "only the later change is shown");
+    api_id
 }
 
 #[test]

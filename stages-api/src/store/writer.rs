@@ -108,6 +108,17 @@ impl Batch<'_> {
         });
     }
 
+    /// Takes back every change after the first `kept`, as when the decision that made them
+    /// panicked: the maps are rebuilt from what is left when next read (a panic may also have
+    /// left them half brought up to date).
+    fn roll_back_to(&mut self, kept: usize) {
+        self.changes.truncate(kept);
+        self.seen = 0;
+        self.apis.clear();
+        self.stages.clear();
+        self.added.clear();
+    }
+
     /// Brings the maps of pending changes up to date with `changes`, in order.
     fn catch_up(&mut self) {
         let Batch {
@@ -270,10 +281,15 @@ fn run(index: &Index, mut database: Database, queue: &Receiver<Job>) {
         let mut answers = Vec::new();
         let mut next = Some(first);
         while let Some(job) = next.take() {
-            // A decision that panics (a bug) loses its own answer, never the writer.
+            // A decision that panics (a bug) loses its own answer and its own changes, never
+            // the writer or the other changes of the batch.
+            let kept = batch.changes.len();
             match panic::catch_unwind(AssertUnwindSafe(|| job(&mut batch))) {
                 Ok(answer) => answers.push(answer),
-                Err(_) => eprintln!("stages-api: a change panicked and was dropped"),
+                Err(_) => {
+                    batch.roll_back_to(kept);
+                    eprintln!("stages-api: a change panicked and was dropped");
+                }
             }
             if answers.len() < MAX_BATCH {
                 next = queue.try_recv().ok();
