@@ -73,6 +73,7 @@ impl Default for ConnectionLimits {
     }
 }
 
+/// What `--help` prints, and what a usage error is followed by.
 pub const USAGE: &str = "\
 usage: stages-api --print-openapi
        stages-api [--port N] [--data-dir DIR] [--max-stages-per-api N] [--max-routes-per-api N]

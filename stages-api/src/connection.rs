@@ -264,6 +264,7 @@ impl Registry {
 pub struct Entry {
     registry: Arc<Registry>,
     id: u64,
+    /// What the connection is doing, shared with its stream and the registry.
     pub state: Arc<ConnectionState>,
 }
 

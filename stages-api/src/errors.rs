@@ -11,27 +11,36 @@ use stages_model::{
 /// Why a request failed.
 #[derive(Debug)]
 pub enum ServiceError {
+    /// 400: the request is malformed or breaks a rule.
     BadRequest(BadRequestException),
+    /// 404: the API, stage or route is not there.
     NotFound(NotFoundException),
+    /// 409: the stage already exists.
     Conflict(ConflictException),
+    /// 429: a quota or the rate limit.
     TooManyRequests(LimitExceededException),
     /// A status with no error of its own in the Stages model (405, 408, 413, 415, 431, 500):
     /// sent with the closest modelled code (`BadRequestException` for the client's faults), so
     /// that SDKs raise a typed error.
     Other {
+        /// The HTTP status.
         status: StatusCode,
+        /// The `x-amzn-ErrorType` sent with it.
         code: &'static str,
+        /// What was wrong, for the body's `message`.
         message: String,
     },
 }
 
 impl ServiceError {
+    /// 400 `BadRequestException` saying `message`.
     pub fn bad_request(message: impl Into<String>) -> Self {
         ServiceError::BadRequest(BadRequestException {
             message: Some(message.into()),
         })
     }
 
+    /// 404 `NotFoundException` about a resource of `resource_type`.
     pub fn not_found(resource_type: &str, message: impl Into<String>) -> Self {
         ServiceError::NotFound(NotFoundException {
             message: Some(message.into()),
@@ -39,6 +48,7 @@ impl ServiceError {
         })
     }
 
+    /// 409 `ConflictException` saying `message`.
     pub fn conflict(message: impl Into<String>) -> Self {
         ServiceError::Conflict(ConflictException {
             message: Some(message.into()),
@@ -53,6 +63,7 @@ impl ServiceError {
         })
     }
 
+    /// 429 `TooManyRequestsException` for the rate limit (`limitType` `RequestRate`).
     pub fn too_many_requests() -> Self {
         ServiceError::TooManyRequests(LimitExceededException {
             message: Some("Too Many Requests".to_owned()),

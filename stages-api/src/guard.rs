@@ -32,6 +32,7 @@ pub struct GuardedStream {
 }
 
 impl GuardedStream {
+    /// `inner`, watched for the connection in `state`, with AWS's `max_head` bytes of head.
     pub fn new(inner: TcpStream, state: Arc<ConnectionState>, max_head: usize) -> Self {
         GuardedStream {
             inner,

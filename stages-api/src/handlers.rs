@@ -30,6 +30,7 @@ use crate::store::{no_such_api, Store};
 pub struct Service {
     store: Store,
     tokens: Tokens,
+    /// The rate limit (`--rate-limit`), when there is one.
     pub limiter: Option<RateLimiter>,
 }
 

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! `stages-api`: the Stages operations as an HTTP service, built on `stages-model`.
 //!
 //! A library so that tests can drive the pieces; the binary in `main.rs` reads the options and

@@ -97,6 +97,7 @@ pub struct RateLimiter {
 }
 
 impl RateLimiter {
+    /// `rate` requests a second on average, up to `burst` at once.
     pub fn new(rate: f64, burst: u32) -> Self {
         let burst = f64::from(burst);
         RateLimiter {

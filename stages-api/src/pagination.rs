@@ -12,6 +12,7 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// Tokens under a key of this process's own.
     pub fn new() -> Self {
         Tokens {
             key: RandomState::new(),
