@@ -24,6 +24,7 @@
 
 pub mod aws;
 pub mod route;
+pub mod schemas;
 pub mod spec_table;
 
 pub use route::{AuthorizationType, ParameterConstraints, Route};

@@ -4,27 +4,8 @@
 //! all a JSON document can break.
 
 use serde_json::Value;
-use stages_model::{
-    schema_for, BadRequestException, ConflictException, CreateStageInput, GetStagesInput,
-    LimitExceededException, NotFoundException, Stage, Stages, UpdateStageInput,
-};
-
-fn schemas() -> Vec<(&'static str, Value)> {
-    vec![
-        ("CreateStageInput", schema_for::<CreateStageInput>()),
-        ("UpdateStageInput", schema_for::<UpdateStageInput>()),
-        ("Stage", schema_for::<Stage>()),
-        ("Stages", schema_for::<Stages>()),
-        ("GetStagesInput", schema_for::<GetStagesInput>()),
-        ("BadRequestException", schema_for::<BadRequestException>()),
-        ("NotFoundException", schema_for::<NotFoundException>()),
-        ("ConflictException", schema_for::<ConflictException>()),
-        (
-            "LimitExceededException",
-            schema_for::<LimitExceededException>(),
-        ),
-    ]
-}
+use stages_model::{schema_for, Stage};
+use stages_tests::schemas;
 
 /// Every `description` in `value`, with its JSON pointer.
 fn descriptions(value: &Value, at: String, out: &mut Vec<(String, String)>) {
@@ -49,7 +30,7 @@ fn descriptions(value: &Value, at: String, out: &mut Vec<(String, String)>) {
 #[test]
 fn descriptions_read_as_plain_text() {
     let mut problems = Vec::new();
-    for (name, schema) in schemas() {
+    for (name, schema) in schemas::stages_model() {
         let mut found = Vec::new();
         descriptions(&schema, String::new(), &mut found);
         assert!(!found.is_empty(), "{name} has descriptions");

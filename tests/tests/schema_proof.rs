@@ -21,9 +21,7 @@ mod python;
 use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
-use stages_model::{
-    schema_for, AccessLogSettings, CreateStageInput, RouteSettings, Stage, Stages, UpdateStageInput,
-};
+use stages_model::schema_for;
 use stages_tests::aws::api::{Api, CreateApiInput};
 use stages_tests::aws::authorizer::{Authorizer, CreateAuthorizerInput};
 use stages_tests::aws::documents::documents as aws_corpus;
@@ -128,13 +126,8 @@ fn spec_shape(shape: Shape) -> &'static str {
 }
 
 fn schemas() -> BTreeMap<&'static str, Value> {
-    let mut schemas = BTreeMap::from([
-        ("CreateStageInput", schema_for::<CreateStageInput>()),
-        ("Stage", schema_for::<Stage>()),
-        ("UpdateStageInput", schema_for::<UpdateStageInput>()),
-        ("Stages", schema_for::<Stages>()),
-        ("RouteSettings", schema_for::<RouteSettings>()),
-        ("AccessLogSettings", schema_for::<AccessLogSettings>()),
+    let mut schemas: BTreeMap<_, _> = stages_tests::schemas::stages_model().into_iter().collect();
+    schemas.extend([
         ("CreateRouteInput", schema_for::<CreateRouteInput>()),
         ("Route", schema_for::<Route>()),
         (
