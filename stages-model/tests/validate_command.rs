@@ -331,3 +331,35 @@ fn schema_refuses_an_unknown_shape_and_files() {
         out.stderr
     );
 }
+
+/// The README shows this command's output for its two example documents: that text is the
+/// output, line for line and in order.
+#[test]
+fn the_readme_shows_what_the_command_prints() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let section = &readme[readme
+        .find("## Checking documents")
+        .expect("the validate section")..];
+    let command = section
+        .lines()
+        .find(|line| line.starts_with("cargo run -q -p stages-model --example validate -- "))
+        .expect("the command");
+    let files: Vec<String> = command
+        .split(" -- ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .map(|file| format!("{root}/{file}"))
+        .collect();
+    let shown = section
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the output block");
+
+    let args: Vec<&str> = files.iter().map(String::as_str).collect();
+    let out = run(&args, "");
+    assert_eq!(out.status, cli::INVALID);
+    assert_eq!(out.stdout.replace(&format!("{root}/"), ""), shown);
+}
