@@ -3,10 +3,10 @@
 
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
-use syn::{Ident, LitStr, Token};
+use syn::{Ident, Token};
 
-use super::function_value;
 use super::rules::Custom;
+use super::{function_value, reject_quoted};
 
 const CUSTOM_USAGE: &str = "`custom = path::to::function` or `custom = function(argument, ...)`";
 const SCHEMA_USAGE: &str =
@@ -58,17 +58,7 @@ pub(super) fn custom_with_options(
             ));
         }
         content.parse::<Token![=]>()?;
-        if content.peek(LitStr) {
-            let lit: LitStr = content.parse()?;
-            return Err(syn::Error::new(
-                lit.span(),
-                format!(
-                    "`schema` takes the path of a function returning the schema, not a string: write `schema = {}` without quotes, where `fn {}() -> Value`",
-                    lit.value(),
-                    lit.value()
-                ),
-            ));
-        }
+        reject_quoted(&content, "schema", Some("() -> Value"))?;
         let path: syn::Path = content.parse().map_err(|error| {
             syn::Error::new(
                 error.span(),

@@ -365,17 +365,31 @@ pub(super) fn function_value<'a>(
         return Err(meta.error(format!("`{name}` takes the function to call: {usage}")));
     }
     let value = meta.value()?;
-    if value.peek(LitStr) {
-        let lit: LitStr = value.parse()?;
-        return Err(syn::Error::new(
-            lit.span(),
-            format!(
-                "`{name}` takes a path, not a string: write `{name} = {}` without quotes",
-                lit.value()
-            ),
-        ));
-    }
+    reject_quoted(value, name, None)?;
     Ok(value)
+}
+
+/// After `name =`, a quoted path (as serde writes it) is an error whose hint shows it unquoted,
+/// with the function's `signature` (`"() -> Value"`) when it helps.
+pub(super) fn reject_quoted(
+    value: syn::parse::ParseStream,
+    name: &str,
+    signature: Option<&str>,
+) -> syn::Result<()> {
+    if !value.peek(LitStr) {
+        return Ok(());
+    }
+    let lit: LitStr = value.parse()?;
+    let path = lit.value();
+    let shape = signature.map_or(String::new(), |signature| {
+        format!(", where `fn {path}{signature}`")
+    });
+    Err(syn::Error::new(
+        lit.span(),
+        format!(
+            "`{name}` takes a path, not a string: write `{name} = {path}` without quotes{shape}"
+        ),
+    ))
 }
 
 /// Records an unknown name (suggesting the nearest valid one) and skips its arguments so that

@@ -378,7 +378,7 @@ mod tests {
         for byte in b'a'..=b'z' {
             allowed[0] |= 1 << byte;
         }
-        let lower = Pattern::class("[a-z]+", allowed, 1, usize::MAX);
+        let lower = ClassPattern::new("[a-z]+", allowed, 1, usize::MAX);
         assert!(lower.is_match("abc"));
         assert!(!lower.is_match(""));
         assert!(!lower.is_match("abC"));

@@ -14,23 +14,19 @@ use crate::violation::{code, Report};
 
 /// A compiled `pattern` rule: the source as written in the attribute, and how to match it.
 ///
-/// Patterns that are a single ASCII character class repeated (`[A-Za-z0-9_]+`) become a byte
-/// table, other patterns a DFA, when the derive expands: neither needs a regex engine at run
-/// time.
+/// The derive builds a DFA when it expands (no regex engine at run time), or, with the `regex`
+/// feature, a lazily compiled regex for what it does not compile ahead of time. A pattern that
+/// is one ASCII class repeated is a [`ClassPattern`] instead, checked by [`class_pattern`].
 #[derive(Debug)]
 pub struct Pattern {
     source: &'static str,
     matcher: Matcher,
 }
 
-// Patterns live in statics, one per rule: a 256-byte table inline costs nothing and saves an
-// indirection per byte tested.
-#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 enum Matcher {
     #[cfg(feature = "regex")]
     Regex(LazyLock<Regex, fn() -> Regex>),
-    Class(ClassPattern),
     Dfa(Dfa),
 }
 
@@ -235,15 +231,6 @@ impl Pattern {
         }
     }
 
-    /// A pattern that is one ASCII class repeated `min..=max` times; `allowed` has bit `b` set
-    /// for each allowed byte `b` (low half in `[0]`, high half in `[1]`, which stays zero).
-    pub const fn class(source: &'static str, allowed: [u128; 2], min: usize, max: usize) -> Self {
-        Pattern {
-            source,
-            matcher: Matcher::Class(ClassPattern::new(source, allowed, min, max)),
-        }
-    }
-
     /// The pattern as written in the attribute.
     pub fn source(&self) -> &'static str {
         self.source
@@ -255,7 +242,6 @@ impl Pattern {
         match &self.matcher {
             #[cfg(feature = "regex")]
             Matcher::Regex(regex) => regex.is_match(value),
-            Matcher::Class(class) => class.is_match(value),
             Matcher::Dfa(dfa) => dfa.is_match(value),
         }
     }
