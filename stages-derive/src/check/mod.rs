@@ -145,7 +145,8 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
                     errors.push(syn::Error::new(
                         error.span(),
                         format!(
-                            "{error}; or, if this model needs no JSON Schema, mark it \
+                            "{error}; or, if this model needs no JSON Schema (the derive writes \
+                             one for every model, for the runtime's `schema` feature), mark it \
                              `#[model(skip_schema)]`"
                         ),
                     ));

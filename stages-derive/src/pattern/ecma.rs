@@ -162,8 +162,9 @@ fn write_set(out: &mut String, set: &CharSet) -> Result<(), String> {
         (true, set.complement())
     } else {
         return Err(
-            "a class holds some characters beyond U+FFFF but not all of them (`\\d` is one: \
-             write [0-9] for ASCII digits)"
+            "it has a class with some characters beyond U+FFFF but not all of them, which \
+             ECMA-262 and Python's re read differently (`\\d` and `\\D` are such classes: \
+             write [0-9] or [^0-9] for ASCII digits)"
                 .to_string(),
         );
     };
