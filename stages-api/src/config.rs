@@ -99,7 +99,8 @@ usage: stages-api --print-openapi
                       wait while every one is serving a request
   --shutdown-timeout  seconds in-flight requests have after SIGTERM or Ctrl-C (default: 10)
   --max-head          largest request line + header values in bytes (default: 10240, AWS's
-                      quota); then 431 (414 if the request line alone is longer)
+                      quota); then 431 (414 if the request line alone is longer); a whole
+                      head more than 8 KiB past it is refused 431 before it is read
 Seconds may be fractional (0.5).";
 
 const DEFAULT_PORT: u16 = 8080;

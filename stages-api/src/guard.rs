@@ -32,7 +32,8 @@ pub struct GuardedStream {
 }
 
 impl GuardedStream {
-    /// `inner`, watched for the connection in `state`, with AWS's `max_head` bytes of head.
+    /// `inner`, watched for the connection in `state`; `max_head` is the largest whole head
+    /// hyper accepts (`--max-head` plus room for names), named in the message of its `431`.
     pub fn new(inner: TcpStream, state: Arc<ConnectionState>, max_head: usize) -> Self {
         GuardedStream {
             inner,

@@ -178,26 +178,7 @@ async fn get_stages(
     RawQuery(query): RawQuery,
 ) -> Result<Response, ServiceError> {
     let api_id = path(api_id)?;
-    // The last value of each parameter counts; others are ignored, as by AWS. (Decoding is
-    // lossy, as axum's `Query` does: it never fails.)
-    let (mut next_token, mut max_results) = (None, None);
-    let mut take = |key: &str, value: &str| match key {
-        "nextToken" => next_token = Some(value.to_owned()),
-        "maxResults" => max_results = Some(value.to_owned()),
-        _ => {}
-    };
-    let query = query.as_deref().unwrap_or("");
-    if query.contains(['%', '+']) {
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            take(&key, &value);
-        }
-    } else {
-        // Nothing to decode (the usual `maxResults=25`): the same pairs, read in place.
-        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            take(key, value);
-        }
-    }
+    let (next_token, max_results) = page_parameters(query.as_deref().unwrap_or(""));
     let input = GetStagesInput {
         api_id,
         next_token,
@@ -222,6 +203,21 @@ async fn get_stages(
         status_of::<GetStagesInput>(),
         stages_page(page.items, next_token.as_deref()),
     ))
+}
+
+/// GetStages' `nextToken` and `maxResults` from a query string. The last value of each counts;
+/// other parameters are ignored, as by AWS. Decoding is lossy, as axum's `Query` does: it never
+/// fails; a pair with nothing to decode, the usual `maxResults=25`, is borrowed, not copied.
+fn page_parameters(query: &str) -> (Option<String>, Option<String>) {
+    let (mut next_token, mut max_results) = (None, None);
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        match &*key {
+            "nextToken" => next_token = Some(value.into_owned()),
+            "maxResults" => max_results = Some(value.into_owned()),
+            _ => {}
+        }
+    }
+    (next_token, max_results)
 }
 
 async fn get_stage(
@@ -298,4 +294,36 @@ async fn method_not_allowed(method: Method, uri: Uri) -> ServiceError {
         StatusCode::METHOD_NOT_ALLOWED,
         format!("{method} is not allowed on {}", uri.path()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_parameters;
+
+    fn some(text: &str) -> Option<String> {
+        Some(text.to_owned())
+    }
+
+    #[test]
+    fn parameters_are_read_as_aws_reads_them() {
+        assert_eq!(page_parameters(""), (None, None));
+        assert_eq!(page_parameters("maxResults=25"), (None, some("25")));
+        // The last value counts; other parameters and empty pairs are passed over.
+        assert_eq!(
+            page_parameters("&maxResults=2&x=y&&maxResults=1&nextToken=a.b&"),
+            (some("a.b"), some("1"))
+        );
+        // Percent-escapes and `+` are decoded, in names as in values.
+        assert_eq!(
+            page_parameters("max%52esults=%31&nextToken=a+b%2Bc"),
+            (some("a b+c"), some("1"))
+        );
+        // A name alone has an empty value, which the rules then refuse.
+        assert_eq!(page_parameters("maxResults"), (None, some("")));
+        // Bad escapes are kept as sent, invalid UTF-8 replaced: never an error here.
+        assert_eq!(
+            page_parameters("nextToken=%zz%ff"),
+            (some("%zz\u{fffd}"), None)
+        );
+    }
 }

@@ -160,26 +160,12 @@ fn log_request(
         line.push(b' ');
         line.extend_from_slice(response.status().as_str().as_bytes());
         line.push(b' ');
-        push_decimal(line, tenths / 10);
+        let mut digits = itoa::Buffer::new();
+        line.extend_from_slice(digits.format(tenths / 10).as_bytes());
         line.push(b'.');
-        push_decimal(line, tenths % 10);
+        line.push(b'0' + (tenths % 10) as u8);
         line.extend_from_slice(b"ms ");
         line.extend_from_slice(id.as_bytes());
         line.push(b'\n');
     });
-}
-
-/// Appends `number` in decimal digits.
-fn push_decimal(line: &mut Vec<u8>, mut number: u64) {
-    let mut digits = [0; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (number % 10) as u8;
-        number /= 10;
-        if number == 0 {
-            break;
-        }
-    }
-    line.extend_from_slice(&digits[start..]);
 }

@@ -24,6 +24,22 @@ struct Operation {
     errors: &'static [u16],
 }
 
+impl Operation {
+    /// A `DELETE` of something under a stage: no query or body, 204 or the usual errors.
+    const fn deletion(id: &'static str, path: &'static str, summary: &'static str) -> Self {
+        Operation {
+            id,
+            method: "delete",
+            path,
+            summary,
+            query: &[],
+            body: None,
+            success: (204, None),
+            errors: &[400, 404, 429],
+        }
+    }
+}
+
 /// The routes of `handlers::router`, in its order.
 const OPERATIONS: &[Operation] = &[
     Operation {
@@ -86,36 +102,21 @@ const OPERATIONS: &[Operation] = &[
         success: (200, Some("Stage")),
         errors: &[400, 404, 409, 429],
     },
-    Operation {
-        id: "DeleteStage",
-        method: "delete",
-        path: "/v2/apis/{apiId}/stages/{stageName}",
-        summary: "Deletes a stage.",
-        query: &[],
-        body: None,
-        success: (204, None),
-        errors: &[400, 404, 429],
-    },
-    Operation {
-        id: "DeleteRouteSettings",
-        method: "delete",
-        path: "/v2/apis/{apiId}/stages/{stageName}/routesettings/{routeKey}",
-        summary: "Deletes the settings of one route of a stage.",
-        query: &[],
-        body: None,
-        success: (204, None),
-        errors: &[400, 404, 429],
-    },
-    Operation {
-        id: "DeleteAccessLogSettings",
-        method: "delete",
-        path: "/v2/apis/{apiId}/stages/{stageName}/accesslogsettings",
-        summary: "Deletes the access log settings of a stage.",
-        query: &[],
-        body: None,
-        success: (204, None),
-        errors: &[400, 404, 429],
-    },
+    Operation::deletion(
+        "DeleteStage",
+        "/v2/apis/{apiId}/stages/{stageName}",
+        "Deletes a stage.",
+    ),
+    Operation::deletion(
+        "DeleteRouteSettings",
+        "/v2/apis/{apiId}/stages/{stageName}/routesettings/{routeKey}",
+        "Deletes the settings of one route of a stage.",
+    ),
+    Operation::deletion(
+        "DeleteAccessLogSettings",
+        "/v2/apis/{apiId}/stages/{stageName}/accesslogsettings",
+        "Deletes the access log settings of a stage.",
+    ),
     Operation {
         id: "GetOpenApiDocument",
         method: "get",

@@ -57,6 +57,19 @@ fn every_request_has_its_line_soon_and_none_is_lost_on_shutdown() {
         lines[0].starts_with("GET /v2/apis/nosuchapi/stages 404 "),
         "{lines:?}"
     );
+    // Then the time taken, in milliseconds to a tenth, and the request id.
+    let time = lines[0]["GET /v2/apis/nosuchapi/stages 404 ".len()..]
+        .strip_suffix(&format!("ms {first}"))
+        .unwrap_or_else(|| panic!("time and request id at the end: {lines:?}"));
+    let (whole, tenth) = time.split_once('.').expect("a tenth after a dot");
+    assert!(
+        !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()),
+        "{lines:?}"
+    );
+    assert!(
+        tenth.len() == 1 && tenth.bytes().all(|b| b.is_ascii_digit()),
+        "{lines:?}"
+    );
 
     // Lines still buffered when the service is told to stop are written before it exits.
     let ids: Vec<String> = (0..50)

@@ -6,7 +6,6 @@
 
 mod database;
 mod index;
-mod json;
 mod writer;
 
 #[cfg(test)]
@@ -341,7 +340,7 @@ fn check_routes(stage: &Stage, quotas: &Quotas) -> Result<(), ServiceError> {
 
 fn encode(stage: &Stage) -> Result<StageJson, ServiceError> {
     // A boxed slice, so that the store keeps no spare capacity.
-    json::to_vec(stage)
+    serde_json::to_vec(stage)
         .map(|json| StageJson::from(json.into_boxed_slice()))
         .map_err(|error| internal(format!("the stage could not be encoded: {error}")))
 }
