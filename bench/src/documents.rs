@@ -78,6 +78,10 @@ pub fn many_variables(entries: usize) -> String {
     })
 }
 
+/// A CreateStage body as the load test (`bin/load.rs`) sends it, for one connection and count:
+/// the stage answered for it is what `encode-*` in `bin/profile.rs` writes.
+pub const CREATE_STAGE: &str = r#"{"stageName":"c3n1042","stageVariables":{"v":"x"}}"#;
+
 /// The typical valid request (see [`TYPICAL`]), with access log settings and default route
 /// settings.
 pub fn typical() -> String {

@@ -12,8 +12,9 @@
 //!
 //! A model is a struct with named fields or a fieldless enum whose rules are written once, as
 //! `#[model(...)]` attributes; the derive generates [`Validate`] and the JSON wire format
-//! (`Serialize` and `Deserialize`) from them. Decoding an invalid document fails with *every*
-//! violation, each with its path in wire names.
+//! (`Serialize` and `Deserialize`, and [`WriteJson`], behind [`to_json_vec`], which writes the
+//! same bytes as serde_json in fewer instructions) from them. Decoding an invalid document
+//! fails with *every* violation, each with its path in wire names.
 //!
 //! ```
 //! use stages_model::{from_json, Model, Validate};
@@ -73,8 +74,9 @@ pub use stage::{CreateStageInput, Stage, Stages};
 pub use update_stage::UpdateStageInput;
 
 pub use stages_runtime::{
-    code, from_json, from_json_slice, from_json_value, CustomError, OpenEnum, Path, Report,
-    Segment, UnknownValue, Validate, ValidationErrors, Violation,
+    code, from_json, from_json_slice, from_json_value, to_json_string, to_json_vec, CustomError,
+    OpenEnum, Path, Report, Segment, UnknownValue, Validate, ValidationErrors, Violation,
+    WriteJson,
 };
 
 /// JSON Schema (draft 2020-12) of the models, from the same attributes (the `schema` feature):

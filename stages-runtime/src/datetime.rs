@@ -111,6 +111,40 @@ pub fn write_rfc3339<'a>(
     instant: &DateTime<Utc>,
     out: &'a mut [u8; RFC3339_MAX],
 ) -> Option<&'a str> {
+    let len = rfc3339_bytes(instant, out)?;
+    // Only ASCII was written.
+    std::str::from_utf8(&out[..len]).ok()
+}
+
+/// Appends `instant` to `out` as a JSON string holding [`write_rfc3339`]'s text, in one copy
+/// and without checking again that the digits are UTF-8; `false` (and nothing written) for a
+/// year outside 0000–9999.
+///
+/// ```
+/// use stages_runtime::datetime::{parse, write_rfc3339_json};
+///
+/// let mut out = b"[".to_vec();
+/// assert!(write_rfc3339_json(&parse("2024-05-01T12:30:00Z").unwrap(), &mut out));
+/// assert_eq!(out, br#"["2024-05-01T12:30:00Z""#);
+/// ```
+#[inline]
+pub fn write_rfc3339_json(instant: &DateTime<Utc>, out: &mut Vec<u8>) -> bool {
+    let mut quoted = [b'"'; RFC3339_MAX + 2];
+    // Never `None`: the quotes leave room for the text.
+    let Some((text, _)) = quoted[1..].split_first_chunk_mut::<RFC3339_MAX>() else {
+        return false;
+    };
+    let Some(len) = rfc3339_bytes(instant, text) else {
+        return false;
+    };
+    quoted[len + 1] = b'"';
+    out.extend_from_slice(&quoted[..len + 2]);
+    true
+}
+
+/// [`write_rfc3339`]'s text into `out`, and its length.
+#[inline]
+fn rfc3339_bytes(instant: &DateTime<Utc>, out: &mut [u8; RFC3339_MAX]) -> Option<usize> {
     // The UTC fields as stored, without the offset arithmetic of `DateTime`'s accessors.
     let naive = instant.naive_utc();
     let (date, time) = (naive.date(), naive.time());
@@ -159,8 +193,7 @@ pub fn write_rfc3339<'a>(
         end = 20 + digits;
     }
     out[end] = b'Z';
-    // Only ASCII was written.
-    std::str::from_utf8(&out[..=end]).ok()
+    Some(end + 1)
 }
 
 /// The unread rest of the text.

@@ -2,7 +2,8 @@
 //! The runtime behind `#[derive(Model)]`: what generated code calls, and what callers of a model
 //! use — [`Validate`], [`Path`] and [`Segment`], [`Violation`] and [`ValidationErrors`], the
 //! rule codes in [`code`], [`from_json`], which decodes a document and reports every problem
-//! in it at once, and (with the `schema` feature) `schema_for`, the JSON Schema of a model.
+//! in it at once, [`to_json_vec`] ([`WriteJson`]), which encodes a model as serde_json would in
+//! fewer instructions, and (with the `schema` feature) `schema_for`, the JSON Schema of a model.
 //!
 //! A crate that models an AWS resource depends on this crate alone: it re-exports the derive
 //! ([`Model`]) and serde, and never compiles the Stages types (`stages-model` does, and
@@ -34,6 +35,7 @@ pub mod datetime;
 #[doc(hidden)]
 pub mod de;
 mod defaults;
+pub mod encode;
 mod json;
 #[doc(hidden)]
 pub mod number;
@@ -51,6 +53,7 @@ pub mod ser;
 mod validate;
 mod violation;
 
+pub use encode::{to_json_string, to_json_vec, WriteJson};
 pub use json::{from_json, from_json_slice, from_json_value};
 pub use open_enum::{OpenEnum, UnknownValue};
 pub use path::{Path, Segment};
@@ -75,6 +78,7 @@ pub mod __private {
     pub use crate::catch_all::CatchAll;
     pub use crate::de;
     pub use crate::defaults::FieldDefault;
+    pub use crate::encode::{self, WriteJson};
     pub use crate::number;
     pub use crate::omit::{IsDefault, IsEmpty};
     pub use crate::open_enum::{self, OpenEnum};

@@ -13,18 +13,20 @@ use proptest::prelude::*;
 use stages_model::chrono::{DateTime, Datelike, Timelike, Utc};
 use stages_model::serde::{de::DeserializeOwned, Serialize};
 use stages_model::{
-    from_json, AccessLogSettings, CreateStageInput, LoggingLevel, RouteSettings, Stage, Stages,
-    Validate,
+    from_json, to_json_string, AccessLogSettings, CreateStageInput, LoggingLevel, RouteSettings,
+    Stage, Stages, Validate, WriteJson,
 };
 
 /// Encodes, decodes, and encodes again: the value and the JSON must come back unchanged (the
-/// JSON comparison also tells `-0.0` from `0.0`, which `==` does not).
+/// JSON comparison also tells `-0.0` from `0.0`, which `==` does not). `to_json_string` writes
+/// the same text as serde_json.
 fn assert_round_trips<T>(value: &T) -> Result<(), TestCaseError>
 where
-    T: Serialize + DeserializeOwned + Validate + PartialEq + Debug,
+    T: Serialize + DeserializeOwned + Validate + WriteJson + PartialEq + Debug,
 {
     prop_assert!(value.validate().is_ok(), "{:?}", value.validate());
     let json = serde_json::to_string(value).unwrap();
+    prop_assert_eq!(&to_json_string(value).unwrap(), &json);
     let decoded: T = from_json(&json)
         .map_err(|errors| TestCaseError::fail(format!("{json} does not decode: {errors}")))?;
     prop_assert_eq!(&decoded, value);

@@ -6,11 +6,16 @@
 //! `<workload>` is one of `validate-ours`, `validate-hand`, `validate-garde`,
 //! `validate-validator`, `decode-serde`, `decode-ours`, `decode-ours-serde_json`,
 //! `decode-hand`, `decode-bare`, `decode-invalid-ours`, `validate-large-ours`,
-//! `validate-large-hand`, `decode-large-ours`, `decode-large-serde`, or
+//! `validate-large-hand`, `decode-large-ours`, `decode-large-serde`,
+//! `encode-<ours|serde>`, `encode-typical-<ours|serde>`, `encode-large-<ours|serde>`, or
 //! `growth-<validate|decode>-<ours|hand|serde>-<routes|variables>-<entries>` (the growth
 //! documents of `documents::many_routes` and `many_variables`). The document is the typical one
 //! unless the workload says otherwise; `decode-bare` decodes it with our decoder into the same
-//! shapes without a single rule (what the decoder itself costs over serde's).
+//! shapes without a single rule (what the decoder itself costs over serde's). `encode-*` writes
+//! a `Stage` as JSON, with `to_json_vec` (ours, the derive's `WriteJson`) or
+//! `serde_json::to_vec` (serde, through the same model's `Serialize`): the stage CreateStage
+//! answers under the load test (`documents::CREATE_STAGE`), or the stage made from the typical
+//! (1.2 KB) or the large `CreateStageInput`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -104,6 +109,13 @@ fn main() {
     let ours_large: Ours = plain_large.clone().into_ours();
     let garde: garde_model::CreateStageInput = serde_json::from_str(&typical).unwrap();
     let validator: validator_model::CreateStageInput = serde_json::from_str(&typical).unwrap();
+    let created = stages_model::chrono::DateTime::from_timestamp(1_714_566_600, 0).unwrap();
+    let answered = stages_model::Stage::from_input(
+        stages_model::from_json(documents::CREATE_STAGE).unwrap(),
+        created,
+    );
+    let answered_typical = stages_model::Stage::from_input(ours.clone(), created);
+    let answered_large = stages_model::Stage::from_input(ours_large.clone(), created);
 
     let run: Box<dyn Fn()> = match workload.as_str() {
         "validate-ours" => Box::new(|| {
@@ -159,6 +171,24 @@ fn main() {
                 black_box(&large),
             ))
             .unwrap();
+        }),
+        "encode-ours" => Box::new(|| {
+            black_box(stages_model::to_json_vec(black_box(&answered))).unwrap();
+        }),
+        "encode-serde" => Box::new(|| {
+            black_box(serde_json::to_vec(black_box(&answered))).unwrap();
+        }),
+        "encode-typical-ours" => Box::new(|| {
+            black_box(stages_model::to_json_vec(black_box(&answered_typical))).unwrap();
+        }),
+        "encode-typical-serde" => Box::new(|| {
+            black_box(serde_json::to_vec(black_box(&answered_typical))).unwrap();
+        }),
+        "encode-large-ours" => Box::new(|| {
+            black_box(stages_model::to_json_vec(black_box(&answered_large))).unwrap();
+        }),
+        "encode-large-serde" => Box::new(|| {
+            black_box(serde_json::to_vec(black_box(&answered_large))).unwrap();
         }),
         other => growth(other).unwrap_or_else(|| panic!("unknown workload {other}")),
     };

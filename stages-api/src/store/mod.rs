@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use stages_model::chrono::{DateTime, Utc};
-use stages_model::{from_json_slice, Stage, UpdateStageInput, Validate};
+use stages_model::{from_json_slice, to_json_vec, Stage, UpdateStageInput, Validate};
 
 use crate::api::Api;
 use crate::config::Quotas;
@@ -339,8 +339,9 @@ fn check_routes(stage: &Stage, quotas: &Quotas) -> Result<(), ServiceError> {
 }
 
 fn encode(stage: &Stage) -> Result<StageJson, ServiceError> {
-    // A boxed slice, so that the store keeps no spare capacity.
-    serde_json::to_vec(stage)
+    // The same bytes as `serde_json::to_vec`, in fewer instructions (the derive's `WriteJson`);
+    // a boxed slice, so that the store keeps no spare capacity.
+    to_json_vec(stage)
         .map(|json| StageJson::from(json.into_boxed_slice()))
         .map_err(|error| internal(format!("the stage could not be encoded: {error}")))
 }

@@ -7,6 +7,7 @@ mod container;
 mod de;
 mod description;
 mod generics;
+mod json;
 mod schema;
 mod ser;
 mod validate;
@@ -21,6 +22,7 @@ use crate::check::{CatchAllVariant, Model};
 pub fn expand(model: &Model) -> TokenStream {
     let validate = validate::expand(model);
     let ser = ser::expand(model);
+    let json = json::expand(model);
     let de = de::expand(model);
     let container = container::items(model, &runtime(model));
     let schema = schema::expand(model);
@@ -30,6 +32,7 @@ pub fn expand(model: &Model) -> TokenStream {
         const _: () = {
             #validate
             #ser
+            #json
             #de
             #container
             #schema

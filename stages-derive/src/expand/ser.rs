@@ -12,7 +12,7 @@ use crate::check::{Body, Enum, Field, Model, Omit, Presence};
 
 /// When a member with an omission is written: a condition on `__value` (the value inside an
 /// `Option`) or on the field itself. `None` for other members.
-fn kept(field: &Field, rt: &TokenStream) -> Option<TokenStream> {
+pub(super) fn kept(field: &Field, rt: &TokenStream) -> Option<TokenStream> {
     let ident = field.ident;
     let value = match field.presence {
         Presence::Optional => quote!(__value),
