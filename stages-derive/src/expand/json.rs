@@ -43,10 +43,11 @@ pub fn expand(model: &Model) -> TokenStream {
                 #[automatically_derived]
                 impl #params #rt::encode::WriteJsonMembers for #ty #bounds {
                     #members_signature {
+                        // Short names, as each member names them.
                         #[allow(unused_imports)]
-                        use #rt::encode::{BySerde as _, ByWriteJson as _};
+                        use #rt::encode::{BySerde as _, ByWriteJson as _, Member as __Json};
                         #[allow(unused_imports)]
-                        use #rt::ser::{AsRfc3339 as _, AsSerialize as _};
+                        use #rt::ser::{AsRfc3339 as _, AsSerialize as _, Member as __Wire};
                         #(#members)*
                         ::core::result::Result::Ok(())
                     }
@@ -92,16 +93,16 @@ pub fn expand(model: &Model) -> TokenStream {
 fn member(field: &Field, rt: &TokenStream) -> TokenStream {
     let ident = field.ident;
     let key = byte_literal(&format!(",{}:", json_string(&field.wire)));
-    // The value as `Serialize` writes it (`ser::Member`: a date as `Rfc3339`), so that a type
-    // without `Serialize` is reported once, there, at the field's type; then written by its
-    // `WriteJson`, or by its `Serialize` (`encode::Member`).
+    // The value as `Serialize` writes it (`ser::Member`, `__Wire`: a date as `Rfc3339`), so that
+    // a type without `Serialize` is reported once, there, at the field's type; then written by
+    // its `WriteJson`, or by its `Serialize` (`encode::Member`, `__Json`).
     let write = |value: TokenStream| {
         let span = field.value_ty.span();
         let (wire, json) = (
             quote_spanned!(span=> __stages_wire),
             quote_spanned!(span=> __stages_json),
         );
-        quote!((&#rt::encode::Member((&#rt::ser::Member(#value)).#wire())).#json(__out, #key)?;)
+        quote!((&__Json((&__Wire(#value)).#wire())).#json(__out, #key)?;)
     };
     match (field.presence, kept(field, rt)) {
         (Presence::Optional, keep) => {
