@@ -86,11 +86,10 @@ pub async fn read_body(
             too_large(),
         )));
     }
-    let reading = ReadingBody::mark(connection);
     let mut body = body;
     let mut gathered = Gathered::default();
     // A body that came whole with its head (the usual small request) is taken without setting
-    // a timer; the rest of any other is read against the clock.
+    // a timer or marking the connection; the rest of any other is read against the clock.
     let at_once = poll_fn(|context| Poll::Ready(Pin::new(&mut body).poll_frame(context))).await;
     let read = match at_once {
         Poll::Ready(None) => Read::Whole,
@@ -107,12 +106,12 @@ pub async fn read_body(
             } else if body.is_end_stream() {
                 Read::Whole
             } else {
+                let _reading = ReadingBody::mark(connection);
                 // Boxed: the timer is large, and every request's future would carry its room.
                 Box::pin(read_rest(&mut body, &mut gathered, limits)).await
             }
         }
     };
-    drop(reading);
     let refusal = match read {
         Read::Whole => None,
         Read::TooLarge => Some((StatusCode::PAYLOAD_TOO_LARGE, too_large())),
