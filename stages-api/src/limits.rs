@@ -1,7 +1,7 @@
 //! The request's own bounds, checked before the handlers: AWS's quota on the head, and the body
 //! read whole within its size and time limits.
 
-use std::future::poll_fn;
+use std::future::{poll_fn, Future};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::Poll;
@@ -11,7 +11,6 @@ use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use http_body_util::BodyExt;
 
 use crate::connection::ConnectionState;
 use crate::errors::ServiceError;
@@ -197,21 +196,28 @@ impl Gathered {
 }
 
 /// Reads the rest of the body into `gathered`: `true` once it ended, `false` as soon as it is
-/// larger than `max` bytes.
-pub(crate) async fn read_into(
-    body: &mut Body,
-    gathered: &mut Gathered,
+/// larger than `max` bytes. Frames are polled in one loop rather than awaited one by one: a
+/// body read whole already (the usual case) is then taken in one poll.
+pub(crate) fn read_into<'a>(
+    body: &'a mut Body,
+    gathered: &'a mut Gathered,
     max: usize,
-) -> Result<bool, axum::Error> {
-    while let Some(frame) = body.frame().await {
-        // Trailers have no data to keep.
-        if let Ok(data) = frame?.into_data() {
-            if !gathered.add(data, max) {
-                return Ok(false);
+) -> impl Future<Output = Result<bool, axum::Error>> + 'a {
+    poll_fn(move |context| loop {
+        match Pin::new(&mut *body).poll_frame(context) {
+            Poll::Ready(Some(Ok(frame))) => {
+                // Trailers have no data to keep.
+                if let Ok(data) = frame.into_data() {
+                    if !gathered.add(data, max) {
+                        return Poll::Ready(Ok(false));
+                    }
+                }
             }
+            Poll::Ready(Some(Err(error))) => return Poll::Ready(Err(error)),
+            Poll::Ready(None) => return Poll::Ready(Ok(true)),
+            Poll::Pending => return Poll::Pending,
         }
-    }
-    Ok(true)
+    })
 }
 
 /// Marks the connection as reading a body (so that, as a slow upload, it may be evicted) until
