@@ -116,7 +116,10 @@ pub async fn read_body(
         Read::TooLarge => Some((StatusCode::PAYLOAD_TOO_LARGE, too_large())),
         Read::Broken(error) => Some((
             StatusCode::BAD_REQUEST,
-            format!("the request body could not be read: {error}"),
+            format!(
+                "the request body could not be read: {}",
+                with_causes(&error)
+            ),
         )),
         Read::Late => Some((
             StatusCode::REQUEST_TIMEOUT,
@@ -241,6 +244,23 @@ impl Drop for ReadingBody {
     }
 }
 
+/// An error and the errors that caused it, each after a colon: hyper's own says only that a
+/// body could not be read, and its cause says why (a chunk size that is not one, say).
+pub(crate) fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(error) = cause {
+        let said = error.to_string();
+        // A wrapper that repeats its cause's words adds nothing.
+        if !text.ends_with(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        cause = error.source();
+    }
+    text
+}
+
 /// An error after which the connection closes (the rest of the request is not read).
 fn closing(error: ServiceError) -> Response {
     let mut response = error.into_response();
@@ -248,4 +268,39 @@ fn closing(error: ServiceError) -> Response {
         .headers_mut()
         .insert(header::CONNECTION, HeaderValue::from_static("close"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_causes;
+
+    #[derive(Debug)]
+    struct Failure(&'static str, Option<Box<Failure>>);
+
+    impl std::fmt::Display for Failure {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Failure {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|cause| cause as _)
+        }
+    }
+
+    #[test]
+    fn causes_follow_the_error_unless_it_repeats_them() {
+        let cause = Failure("invalid chunk size line", None);
+        let hyper = Failure("error reading a body", Some(Box::new(cause)));
+        assert_eq!(
+            with_causes(&hyper),
+            "error reading a body: invalid chunk size line"
+        );
+        let repeated = Failure(
+            "read: broken pipe",
+            Some(Box::new(Failure("broken pipe", None))),
+        );
+        assert_eq!(with_causes(&repeated), "read: broken pipe");
+    }
 }
