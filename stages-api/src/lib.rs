@@ -6,8 +6,9 @@
 //!
 //! The layers, outside in: [`server`] accepts connections within `--max-connections` and shuts
 //! down within `--shutdown-timeout`; [`connection`] tracks each connection's phases (header and
-//! idle timeouts), whose deadlines the [`registry`] of open connections sweeps; [`guard`] watches the socket and puts AWS-style errors in place of the bare
-//! ones hyper writes for heads it refuses; [`middleware`]'s `App` takes each request through
+//! idle timeouts), whose deadlines the [`registry`] of open connections sweeps; [`guard`]
+//! watches the socket and puts AWS-style errors in place of the bare ones hyper writes for
+//! heads it refuses; [`middleware`]'s `App` takes each request through
 //! the steps around the routes, in one function: [`envelope`] gives every response its
 //! `x-amzn-RequestId` and puts every error in AWS's shape, the request is logged in the
 //! [`access_log`] (written in batches), [`limits`] bounds the head as AWS counts it and reads the
