@@ -296,6 +296,16 @@ struct Listing<T> {
 #[derive(Debug, Model)]
 struct Empty {}
 
+/// A model that holds itself.
+#[derive(Debug, Model)]
+struct Node {
+    #[model(required)]
+    name: String,
+    children: Option<Vec<Node>>,
+    by_key: Option<BTreeMap<String, Node>>,
+    ports: Option<std::collections::HashSet<u16>>,
+}
+
 #[test]
 fn generic_and_empty_models_write_the_same_bytes() {
     same(&Page::<Celsius> {
@@ -314,6 +324,22 @@ fn generic_and_empty_models_write_the_same_bytes() {
         by_id: Some(HashMap::from([("a".into(), Inner::default())])),
     });
     assert_eq!(same(&Empty {}), "{}");
+    let leaf = |name: &str| Node {
+        name: name.into(),
+        children: None,
+        by_key: None,
+        ports: Some([80, 443, 8080].into()),
+    };
+    let tree = Node {
+        name: "root".into(),
+        children: Some(vec![leaf("a"), leaf("b\u{0}")]),
+        by_key: Some(BTreeMap::from([
+            ("k\"".into(), leaf("c")),
+            ("".into(), leaf("")),
+        ])),
+        ports: Some(Default::default()),
+    };
+    assert!(same(&tree).contains(r#""children":[{"name":"a","ports":["#));
     assert_eq!(same(&Flattened::default()), r#"{"innerCount":0}"#);
 }
 

@@ -42,6 +42,9 @@ pub fn expand(model: &Model) -> TokenStream {
 
                 #[automatically_derived]
                 impl #params #rt::encode::WriteJsonMembers for #ty #bounds {
+                    // Compiled where a model is encoded, as serde's generic `Serialize` is,
+                    // rather than in every crate that declares one.
+                    #[inline]
                     #members_signature {
                         // Short names, as each member names them.
                         #[allow(unused_imports)]
