@@ -2,14 +2,15 @@
 //! class (control bytes, `"`, `\`, `/`, DEL, beyond ASCII) at lengths around the 16- and
 //! 32-byte steps of the byte-class test, every float (NaN, the infinities, `-0.0`,
 //! subnormals), the extreme integers, maps, options, open-enum values the enum does not know,
-//! and dates from year 0 to 9999 and beyond (which both encoders hand to chrono).
+//! and dates from year 0 to 9999 and beyond (which both encoders hand to chrono), alone and next
+//! to instants a nanosecond to a second apart.
 
 use std::collections::{BTreeMap, HashMap};
 
 use proptest::collection::{btree_map, hash_map, vec};
 use proptest::option;
 use proptest::prelude::*;
-use stages_model::chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use stages_model::chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use stages_model::{to_json_vec, Model, UnknownValue, WriteJson};
 
 #[derive(Debug, Clone, PartialEq, Model)]
@@ -146,6 +147,21 @@ fn instant() -> impl Strategy<Value = DateTime<Utc>> {
     })
 }
 
+/// Instants a nanosecond, a microsecond, a millisecond or a second apart, repeated: a date
+/// written again is copied from the last one written on the thread, for that instant only.
+fn neighbours() -> impl Strategy<Value = Vec<DateTime<Utc>>> {
+    let offsets = vec(
+        prop::sample::select(vec![0i64, 1, 1_000, 1_000_000, 1_000_000_000]),
+        1..8,
+    );
+    (instant(), offsets).prop_map(|(base, offsets)| {
+        offsets
+            .into_iter()
+            .map(|nanos| base + TimeDelta::nanoseconds(nanos))
+            .collect()
+    })
+}
+
 fn sample() -> impl Strategy<Value = Sample> {
     let strings = (
         text(),
@@ -219,9 +235,11 @@ proptest! {
         map in btree_map(any::<i64>(), text(), 0..5),
         small in hash_map(any::<u8>(), option::of(double()), 0..5),
         dates in vec(instant(), 0..4),
+        neighbours in neighbours(),
     ) {
         same(&map)?;
         same(&small)?;
         same(&dates)?;
+        same(&neighbours)?;
     }
 }

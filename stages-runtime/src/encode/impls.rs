@@ -1,16 +1,14 @@
-//! [`WriteJson`] for the types models hold: strings, numbers, `bool`, `char`, dates, `Option`,
-//! lists, sets and maps with string or integer keys, and references to them. Numbers are
-//! written by serde_json's own formatter, so that they are the same digits whatever version of
-//! serde_json (and of its number printers) a build has.
+//! [`WriteJson`] for the types models hold: strings, numbers, `bool`, `char`, `Option`, lists,
+//! sets and maps with string or integer keys, and references to them (dates: `dates.rs`).
+//! Numbers are written by serde_json's own formatter, so that they are the same digits whatever
+//! version of serde_json (and of its number printers) a build has.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
-use chrono::{DateTime, Utc};
 use serde_json::ser::{CompactFormatter, Formatter};
 
-use super::{close, write_str, write_via_serde, Error, WriteJson};
-use crate::datetime::write_rfc3339_json;
+use super::{close, write_str, Error, WriteJson};
 
 /// Writes with serde_json's formatter; writing to a `Vec` never fails.
 #[inline(always)]
@@ -146,19 +144,6 @@ macro_rules! texts {
 }
 
 texts!(str, String, Cow<'_, str>);
-
-/// Written in place as chrono's `Serialize` writes it ([`write_rfc3339_json`]); a year outside
-/// 0000–9999 (which RFC 3339 cannot write) goes through chrono.
-impl WriteJson for DateTime<Utc> {
-    #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), Error> {
-        if write_rfc3339_json(self, out) {
-            Ok(())
-        } else {
-            write_via_serde(self, out)
-        }
-    }
-}
 
 /// `null` for `None`: a member that is an absent `Option` is left out by the model instead.
 impl<T: WriteJson> WriteJson for Option<T> {

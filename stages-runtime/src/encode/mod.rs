@@ -8,6 +8,7 @@
 //! that a service answers with a copy where serde_json makes a loop. The bytes are the same as
 //! `serde_json::to_vec` of the model's `Serialize`, which every model keeps.
 
+mod dates;
 mod impls;
 mod text;
 
