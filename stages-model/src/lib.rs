@@ -73,7 +73,7 @@ pub use stage::{CreateStageInput, Stage, Stages};
 pub use update_stage::UpdateStageInput;
 
 pub use stages_runtime::{
-    code, from_json, from_json_slice, from_json_value, CustomError, OpenEnum, Path, Report,
+    code, from_json, from_json_slice, from_json_value, CustomError, MapKey, OpenEnum, Path, Report,
     Segment, UnknownValue, Validate, ValidationErrors, Violation,
 };
 

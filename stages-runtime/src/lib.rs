@@ -35,6 +35,7 @@ pub mod datetime;
 pub mod de;
 mod defaults;
 mod json;
+mod map_key;
 #[doc(hidden)]
 pub mod number;
 mod omit;
@@ -52,6 +53,7 @@ mod validate;
 mod violation;
 
 pub use json::{from_json, from_json_slice, from_json_value};
+pub use map_key::MapKey;
 pub use open_enum::{OpenEnum, UnknownValue};
 pub use path::{Path, Segment};
 pub use rules::CustomError;
@@ -75,6 +77,7 @@ pub mod __private {
     pub use crate::catch_all::CatchAll;
     pub use crate::de;
     pub use crate::defaults::FieldDefault;
+    pub use crate::map_key::MapKey;
     pub use crate::number;
     pub use crate::omit::{IsDefault, IsEmpty};
     pub use crate::open_enum::{self, OpenEnum};

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use super::map_key::MapKey;
 use super::path::Path;
 use super::violation::{Report, ValidationErrors};
 
@@ -149,14 +150,14 @@ impl<T: Validate, S> Validate for HashSet<T, S> {
     }
 }
 
-impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
+impl<K: MapKey, V: Validate> Validate for BTreeMap<K, V> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         entries(self.iter(), path, report);
     }
 }
 
-impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
+impl<K: MapKey, V: Validate, S> Validate for HashMap<K, V, S> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         entries(self.iter(), path, report);
@@ -183,7 +184,7 @@ fn items<'a, T: Validate + 'a>(
 
 /// [`items`] for the entries of a map: the key goes in front of what an entry's value reported.
 #[inline(always)]
-fn entries<'a, K: AsRef<str> + 'a, V: Validate + 'a>(
+fn entries<'a, K: MapKey + 'a, V: Validate + 'a>(
     entries: impl Iterator<Item = (&'a K, &'a V)>,
     path: &Path<'_>,
     report: &mut Report,
@@ -192,7 +193,7 @@ fn entries<'a, K: AsRef<str> + 'a, V: Validate + 'a>(
     for (key, value) in entries {
         value.validate_relative(report);
         if report.len() > placed {
-            report.prefix_since(placed, &path.key(key.as_ref()));
+            report.prefix_since(placed, &path.key(key.as_key()));
             placed = report.len();
         }
     }

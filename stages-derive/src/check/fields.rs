@@ -5,6 +5,7 @@
 use quote::ToTokens;
 use syn::Type;
 
+use super::map_keys::check_map_keys;
 use super::{check_rules, nonempty_names, type_text, wire_name, Field, Omit, Presence};
 use crate::ast;
 use crate::case::Case;
@@ -29,6 +30,9 @@ pub(super) fn check_field<'a>(
     };
     let value_ty = option_inner.unwrap_or(field.ty);
     let subject = format!("field `{}`", field.ident);
+    if attrs.skip.is_none() {
+        check_map_keys(value_ty, &subject, errors);
+    }
     let rules = check_rules(&attrs.rules, value_ty, &subject, errors);
     let omit = omit(field, value_ty, errors);
     Some(Field {

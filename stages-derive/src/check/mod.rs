@@ -8,6 +8,7 @@ mod container;
 mod enums;
 mod fields;
 mod label;
+mod map_keys;
 mod rules;
 
 use proc_macro2::Span;

@@ -6,6 +6,7 @@ use quote::{quote, ToTokens};
 use syn::{LitFloat, LitInt, LitStr, Type};
 
 use super::label::labels;
+use super::map_keys::is_text_key;
 use super::type_text;
 use crate::attr::{self, Bounds, Number, NumberLit};
 use crate::errors::Errors;
@@ -245,6 +246,8 @@ fn entries(
     };
     if let Some((rule, key_rules)) = &rules.keys {
         match key_ty {
+            // Keys that are not text are reported on the key type (`map_keys`), once.
+            Some(key_ty) if !is_text_key(key_ty) => {}
             Some(key_ty) => {
                 out.keys = check_rules(key_rules, key_ty, &format!("the key of {subject}"), errors)
             }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use super::seeds::Seed;
 use super::{check_with, lenient, raw_map_value, raw_seq_item, record, Mark};
+use crate::map_key::MapKey;
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
 
@@ -110,7 +111,7 @@ where
 /// A map type the decoder can fill: string-like keys, and a way to tell a repeated key.
 pub trait WireMap: Sized {
     /// The key type.
-    type Key: AsRef<str>;
+    type Key: MapKey;
     /// The value type.
     type Value;
     /// An empty map with room for about `capacity` entries.
@@ -122,7 +123,7 @@ pub trait WireMap: Sized {
     fn contains(&self, key: &Self::Key) -> bool;
 }
 
-impl<K: AsRef<str> + Ord, V> WireMap for BTreeMap<K, V> {
+impl<K: MapKey + Ord, V> WireMap for BTreeMap<K, V> {
     type Key = K;
     type Value = V;
     fn with_capacity(_: usize) -> Self {
@@ -137,7 +138,7 @@ impl<K: AsRef<str> + Ord, V> WireMap for BTreeMap<K, V> {
             }
             btree_map::Entry::Occupied(mut entry) => {
                 entry.insert(value);
-                Some(repeated(entry.key().as_ref()))
+                Some(repeated(entry.key().as_key()))
             }
         }
     }
@@ -146,7 +147,7 @@ impl<K: AsRef<str> + Ord, V> WireMap for BTreeMap<K, V> {
     }
 }
 
-impl<K: AsRef<str> + Eq + Hash, V, H: BuildHasher + Default> WireMap for HashMap<K, V, H> {
+impl<K: MapKey + Eq + Hash, V, H: BuildHasher + Default> WireMap for HashMap<K, V, H> {
     type Key = K;
     type Value = V;
     fn with_capacity(capacity: usize) -> Self {
@@ -161,7 +162,7 @@ impl<K: AsRef<str> + Eq + Hash, V, H: BuildHasher + Default> WireMap for HashMap
             }
             hash_map::Entry::Occupied(mut entry) => {
                 entry.insert(value);
-                Some(repeated(entry.key().as_ref()))
+                Some(repeated(entry.key().as_key()))
             }
         }
     }
@@ -201,14 +202,14 @@ fn other_entry<M: WireMap>(
 ) {
     let seen_invalid = invalid
         .as_ref()
-        .is_some_and(|keys| keys.contains(key.as_ref()));
+        .is_some_and(|keys| keys.contains(key.as_key()));
     let repeated = match value {
         Some(value) => {
-            let text = seen_invalid.then(|| key.as_ref().to_owned());
+            let text = seen_invalid.then(|| key.as_key().to_owned());
             out.insert_entry(key, value).or(text)
         }
         None => {
-            let text = key.as_ref().to_owned();
+            let text = key.as_key().to_owned();
             let again = out.contains(&key)
                 | !invalid
                     .get_or_insert_with(HashSet::new)
@@ -296,9 +297,9 @@ where
         // memory, so it need not be dropped).
         let mut report = ManuallyDrop::new(Report::new());
         while let Some(key) = access.next_key::<M::Key>()? {
-            let entry = Path::top_key(key.as_ref());
+            let entry = Path::top_key(key.as_key());
             check_with(&mut report, &key, &entry, self.keys);
-            let segment = || Segment::Key(key.as_ref().to_owned());
+            let segment = || Segment::Key(key.as_key().to_owned());
             let value = if lenient {
                 raw_map_value(&mut access, segment, self.value.clone())?.flatten()
             } else {

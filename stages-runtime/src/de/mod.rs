@@ -33,6 +33,7 @@ use std::mem::ManuallyDrop;
 use serde::de::{self, DeserializeSeed, Deserializer};
 use serde_json::value::RawValue;
 
+use super::map_key::MapKey;
 use super::path::{Path, Segment};
 use super::violation::{code, Report, Violation};
 
@@ -103,7 +104,11 @@ impl<T: Decode> Decode for Vec<T> {
     }
 }
 
-impl<V: Decode> Decode for std::collections::BTreeMap<String, V> {
+impl<K, V> Decode for std::collections::BTreeMap<K, V>
+where
+    K: MapKey + Ord + de::DeserializeOwned,
+    V: Decode,
+{
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
         collections::map::<Self, _, _, _>(
             ModelSeed::<V>::new(),
@@ -114,8 +119,11 @@ impl<V: Decode> Decode for std::collections::BTreeMap<String, V> {
     }
 }
 
-impl<V: Decode, H: std::hash::BuildHasher + Default> Decode
-    for std::collections::HashMap<String, V, H>
+impl<K, V, H> Decode for std::collections::HashMap<K, V, H>
+where
+    K: MapKey + Eq + std::hash::Hash + de::DeserializeOwned,
+    V: Decode,
+    H: std::hash::BuildHasher + Default,
 {
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
         collections::map::<Self, _, _, _>(

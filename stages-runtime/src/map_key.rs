@@ -1,0 +1,84 @@
+//! The keys of a map member: a JSON object's keys are text, and paths name an entry by its key.
+
+use std::borrow::Cow;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::UnknownValue;
+
+/// A type that can key a map member (`BTreeMap<K, V>`, `HashMap<K, V>`): it is decoded from a
+/// JSON object's key, which is text, and shows that text on the paths of its entry.
+///
+/// `String` is the usual key. A key type of your own that holds text (a newtype around a
+/// `String`, which also implements serde's `Deserialize` and `Serialize`) implements it by
+/// handing out that text:
+///
+/// ```
+/// use stages_runtime::MapKey;
+///
+/// struct TagKey(String);
+///
+/// impl MapKey for TagKey {
+///     fn as_key(&self) -> &str {
+///         &self.0
+///     }
+/// }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot key a map member: the keys of a JSON object are text",
+    label = "not a text key",
+    note = "key the map by `String` (check numbers in the text with `keys(pattern = \"[0-9]+\")`), or implement `MapKey` for a key type of your own that holds text"
+)]
+pub trait MapKey {
+    /// The key's text, as the document wrote it.
+    fn as_key(&self) -> &str;
+}
+
+impl MapKey for String {
+    #[inline]
+    fn as_key(&self) -> &str {
+        self
+    }
+}
+
+impl MapKey for str {
+    #[inline]
+    fn as_key(&self) -> &str {
+        self
+    }
+}
+
+impl MapKey for Box<str> {
+    #[inline]
+    fn as_key(&self) -> &str {
+        self
+    }
+}
+
+impl MapKey for Rc<str> {
+    #[inline]
+    fn as_key(&self) -> &str {
+        self
+    }
+}
+
+impl MapKey for Arc<str> {
+    #[inline]
+    fn as_key(&self) -> &str {
+        self
+    }
+}
+
+impl MapKey for Cow<'_, str> {
+    #[inline]
+    fn as_key(&self) -> &str {
+        self
+    }
+}
+
+impl MapKey for UnknownValue {
+    #[inline]
+    fn as_key(&self) -> &str {
+        self.as_str()
+    }
+}
