@@ -44,9 +44,15 @@ fn derive(input: TokenStream, default_crate: &str) -> TokenStream {
     let mut errors = errors::Errors::default();
     let container = ast::Container::from_syn(&input, &mut errors);
     let model = check::check(&container, default_crate, &mut errors);
-    errors
-        .finish(model)
-        .map(|model| expand::expand(&model))
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    let krate = model.krate.clone();
+    match errors.finish(model) {
+        Ok(model) => expand::expand(&model).into(),
+        // The mistakes, and impls that keep them from being buried under errors at every use
+        // of the type.
+        Err(error) => {
+            let mut out = error.into_compile_error();
+            out.extend(expand::stub(&input, &krate));
+            out.into()
+        }
+    }
 }

@@ -15,6 +15,7 @@ use crate::shape::{self, Kind};
 pub(super) fn check_field<'a>(
     field: &ast::Field<'a>,
     case: Case,
+    schema: bool,
     errors: &mut Errors,
 ) -> Option<Field<'a>> {
     let attrs = &field.attrs;
@@ -33,7 +34,7 @@ pub(super) fn check_field<'a>(
     if attrs.skip.is_none() {
         check_map_keys(value_ty, &subject, errors);
     }
-    let rules = check_rules(&attrs.rules, value_ty, &subject, errors);
+    let rules = check_rules(&attrs.rules, value_ty, &subject, schema, errors);
     let omit = omit(field, value_ty, errors);
     Some(Field {
         ident: field.ident,

@@ -84,11 +84,13 @@ pub struct Pattern {
     pub ecma: Result<String, syn::Error>,
 }
 
-/// Checks that each rule fits the type it applies to, and prepares its arguments.
+/// Checks that each rule fits the type it applies to, and prepares its arguments. `schema`:
+/// whether the model has a JSON Schema (it is not `skip_schema`).
 pub(super) fn check_rules(
     rules: &attr::Rules,
     ty: &Type,
     subject: &str,
+    schema: bool,
     errors: &mut Errors,
 ) -> Rules {
     let kind = shape::kind(ty);
@@ -129,7 +131,7 @@ pub(super) fn check_rules(
     if let Some(lit) = &rules.pattern {
         let path = syn::Ident::new("pattern", lit.span());
         if accepts_text(&kind) {
-            if let Some(matcher) = errors.keep(pattern::analyze(lit)) {
+            if let Some(matcher) = errors.keep(pattern::analyze(lit, schema)) {
                 out.pattern = Some(Pattern {
                     source: lit.clone(),
                     matcher,
@@ -200,7 +202,7 @@ pub(super) fn check_rules(
     out.custom = rules.custom.clone();
     out.custom_schemas = rules.custom_schemas.clone();
     out.labels = labels(&rules.labels, errors);
-    out.entries = entries(rules, &kind, subject, ty, errors);
+    out.entries = entries(rules, &kind, subject, ty, schema, errors);
     out
 }
 
@@ -210,6 +212,7 @@ fn entries(
     kind: &Kind,
     subject: &str,
     ty: &Type,
+    schema: bool,
     errors: &mut Errors,
 ) -> Option<Box<Entries>> {
     if rules.keys.is_none() && rules.values.is_none() {
@@ -249,7 +252,8 @@ fn entries(
             // Keys that are not text are reported on the key type (`map_keys`), once.
             Some(key_ty) if !is_text_key(key_ty) => {}
             Some(key_ty) => {
-                out.keys = check_rules(key_rules, key_ty, &format!("the key of {subject}"), errors)
+                let subject = format!("the key of {subject}");
+                out.keys = check_rules(key_rules, key_ty, &subject, schema, errors)
             }
             None => errors.spanned(
                 rule,
@@ -266,6 +270,7 @@ fn entries(
             value_rules,
             value_ty,
             &format!("{what} of {subject}"),
+            schema,
             errors,
         );
     }
