@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use chrono::{DateTime, FixedOffset, Utc};
+
 use super::map_key::MapKey;
 use super::path::Path;
 use super::violation::{Report, ValidationErrors};
@@ -214,6 +216,10 @@ no_rules!(
     String, str, bool, char, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32,
     f64
 );
+
+// A date-time that decodes is one that can be written back; a value built in Rust with a year
+// beyond 9999 is for a rule on the member to catch (`custom`), as it is for a date member.
+no_rules!(DateTime<Utc>, DateTime<FixedOffset>);
 
 /// Lets generated code validate any field without knowing whether its type is a model.
 ///

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
-use chrono::{DateTime, Utc};
+use chrono::DateTime;
 use serde_json::{json, Value};
 
 use super::build::{map, nullable};
@@ -221,7 +221,11 @@ pub(crate) const DATE_TIME_PATTERN: &str = "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9
 const DATE_TIME_NOTE: &str = "An RFC 3339 date-time. Also checked, beyond this schema: the day \
 exists in its month (no February 30), and the instant lies in years 0000-9999 once converted to UTC.";
 
-impl JsonSchema for DateTime<Utc> {
+/// `DateTime<Utc>` and `DateTime<FixedOffset>`, which decode from the same texts.
+impl<Tz: chrono::TimeZone> JsonSchema for DateTime<Tz>
+where
+    DateTime<Tz>: crate::de::Rfc3339,
+{
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("date-time")
     }
