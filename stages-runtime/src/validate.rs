@@ -15,9 +15,14 @@ const ROOT: &Path<'static> = &Path::root();
 
 /// A value that knows its rules. `#[derive(Model)]` implements it; containers of models
 /// (`Option`, `Box`, `Arc`, `Rc`, `Vec`, `VecDeque`, arrays, slices, `BTreeSet`/`HashSet`, and
-/// `BTreeMap`/`HashMap` with string keys) implement it by validating each model inside, with the
+/// `BTreeMap`/`HashMap` with text keys) implement it by validating each model inside, with the
 /// key or index added to the path. Other containers (third-party maps and sets) are not walked:
 /// their models' rules are not checked.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no rules to check: it is not a model (`#[derive(Model)]`) or a value the runtime knows",
+    label = "`{Self}` does not implement `Validate`",
+    note = "models, strings, numbers, bools, date-times, and lists, sets, maps, `Option`s and `Box`es of them implement `Validate`; derive `Model` for `{Self}`, or implement `Validate` with an empty `validate_into` if it has no rules"
+)]
 pub trait Validate {
     /// Appends every violation found in `self` to `report`, with paths below `path`.
     ///
