@@ -246,7 +246,9 @@ impl Parser {
                 (Some(':'), _) => self.pos += 1,
                 (Some('=' | '!'), _) | (Some('<'), Some('=' | '!')) => {
                     return Err(self.invalid(
-                        "look-around, including look-ahead and look-behind, is not supported",
+                        "look-around (`(?=..)`, `(?!..)`, `(?<=..)`, `(?<!..)`) is not supported, \
+                         by the regex crate either: write the condition into the pattern (for \
+                         `[a-z.]*(?<!\\.)`, `([a-z.]*[a-z])?`), or check it with a `custom` rule",
                         at,
                     ))
                 }
