@@ -23,7 +23,7 @@ use proc_macro::TokenStream;
 // The derive as the runtime crate re-exports it: generated code reaches
 // `::stages_runtime::__private` unless `crate = "..."` says otherwise.
 #[doc = include_str!("model.md")]
-#[proc_macro_derive(Model, attributes(model))]
+#[proc_macro_derive(Model, attributes(model, serde))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     derive(input, "stages_runtime")
 }
@@ -33,7 +33,7 @@ pub fn derive_model(input: TokenStream) -> TokenStream {
 // `::stages_model::__private` by default.
 #[doc = include_str!("model.md")]
 #[doc(hidden)]
-#[proc_macro_derive(ModelViaStagesModel, attributes(model))]
+#[proc_macro_derive(ModelViaStagesModel, attributes(model, serde))]
 pub fn derive_model_via_stages_model(input: TokenStream) -> TokenStream {
     derive(input, "stages_model")
 }
