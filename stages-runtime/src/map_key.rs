@@ -34,47 +34,19 @@ pub trait MapKey {
     fn as_key(&self) -> &str;
 }
 
-impl MapKey for String {
-    #[inline]
-    fn as_key(&self) -> &str {
-        self
-    }
+/// Text types hand out themselves.
+macro_rules! text_keys {
+    ($($ty:ty),* $(,)?) => {$(
+        impl MapKey for $ty {
+            #[inline]
+            fn as_key(&self) -> &str {
+                self
+            }
+        }
+    )*};
 }
 
-impl MapKey for str {
-    #[inline]
-    fn as_key(&self) -> &str {
-        self
-    }
-}
-
-impl MapKey for Box<str> {
-    #[inline]
-    fn as_key(&self) -> &str {
-        self
-    }
-}
-
-impl MapKey for Rc<str> {
-    #[inline]
-    fn as_key(&self) -> &str {
-        self
-    }
-}
-
-impl MapKey for Arc<str> {
-    #[inline]
-    fn as_key(&self) -> &str {
-        self
-    }
-}
-
-impl MapKey for Cow<'_, str> {
-    #[inline]
-    fn as_key(&self) -> &str {
-        self
-    }
-}
+text_keys!(String, str, Box<str>, Rc<str>, Arc<str>, Cow<'_, str>);
 
 impl MapKey for UnknownValue {
     #[inline]

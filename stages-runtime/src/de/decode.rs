@@ -5,8 +5,9 @@
 use chrono::DateTime;
 use serde::de::{self, DeserializeSeed, Deserializer};
 
+use super::collections::{self, WireMap};
+use super::members;
 use super::seeds::{timestamp, ModelSeed, Nullable, Rfc3339};
-use super::{collections, members};
 use crate::map_key::MapKey;
 
 /// A type whose decoder reports into the record and yields `None` for an invalid value instead
@@ -68,18 +69,29 @@ impl<T: Decode> Decode for Vec<T> {
     }
 }
 
+/// A map whose entries decode with their own reporting decoders, each key on their paths.
+fn text_keyed<'de, M, D>(deserializer: D) -> Result<Option<M>, D::Error>
+where
+    M: WireMap,
+    M::Key: de::DeserializeOwned,
+    M::Value: Decode,
+    D: Deserializer<'de>,
+{
+    collections::map::<M, _, _, _>(
+        ModelSeed::<M::Value>::new(),
+        members::no_rules,
+        members::no_rules,
+    )
+    .deserialize(deserializer)
+}
+
 impl<K, V> Decode for std::collections::BTreeMap<K, V>
 where
     K: MapKey + Ord + de::DeserializeOwned,
     V: Decode,
 {
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        collections::map::<Self, _, _, _>(
-            ModelSeed::<V>::new(),
-            members::no_rules,
-            members::no_rules,
-        )
-        .deserialize(deserializer)
+        text_keyed(deserializer)
     }
 }
 
@@ -90,12 +102,7 @@ where
     H: std::hash::BuildHasher + Default,
 {
     fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        collections::map::<Self, _, _, _>(
-            ModelSeed::<V>::new(),
-            members::no_rules,
-            members::no_rules,
-        )
-        .deserialize(deserializer)
+        text_keyed(deserializer)
     }
 }
 
