@@ -9,7 +9,9 @@ use crate::UnknownValue;
 /// A type that can key a map member (`BTreeMap<K, V>`, `HashMap<K, V>`): it is decoded from a
 /// JSON object's key, which is text, and shows that text on the paths of its entry.
 ///
-/// `String` is the usual key. A key type of your own that holds text (a newtype around a
+/// `String` is the usual key; every enum deriving `Model` is one too (its wire values, as SQS's
+/// `Attributes` are keyed by attribute name: a key the enum does not know is reported at its
+/// entry). A key type of your own that holds text (a newtype around a
 /// `String`, which also implements serde's `Deserialize` and `Serialize`) implements it by
 /// handing out that text:
 ///
@@ -27,7 +29,7 @@ use crate::UnknownValue;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot key a map member: the keys of a JSON object are text",
     label = "not a text key",
-    note = "key the map by `String` (check numbers in the text with `keys(pattern = \"[0-9]+\")`), or implement `MapKey` for a key type of your own that holds text"
+    note = "key the map by `String` (check numbers in the text with `keys(pattern = \"[0-9]+\")`) or by an enum deriving `Model`, or implement `MapKey` for a key type of your own that holds text"
 )]
 pub trait MapKey {
     /// The key's text, as the document wrote it.

@@ -30,7 +30,7 @@ pub(super) fn check_map_keys(ty: &Type, subject: &str, errors: &mut Errors) {
                     key,
                     format!(
                         "{subject} is a map keyed by `{}`, but the keys of a JSON object are text: \
-                         key the map by `String` (or a type that implements `MapKey`){}",
+                         key the map by `String` (or an enum deriving `Model`, or a type that implements `MapKey`){}",
                         type_text(key),
                         hint(key)
                     ),

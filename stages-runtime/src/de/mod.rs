@@ -23,6 +23,7 @@
 mod collections;
 mod decode;
 mod expected;
+mod keys;
 mod members;
 mod root;
 mod seeds;
