@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+mod bounds;
 mod container;
 mod enums;
 mod fields;
