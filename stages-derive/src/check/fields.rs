@@ -32,7 +32,7 @@ pub(super) fn check_field<'a>(
     let value_ty = option_inner.unwrap_or(field.ty);
     let subject = format!("field `{}`", field.ident);
     if attrs.skip.is_none() {
-        check_map_keys(value_ty, &subject, errors);
+        check_map_keys(value_ty, &subject, attrs.rules.keys.is_some(), errors);
     }
     let rules = check_rules(&attrs.rules, value_ty, &subject, schema, errors);
     let omit = omit(field, value_ty, errors);

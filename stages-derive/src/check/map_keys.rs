@@ -19,28 +19,35 @@ pub(super) fn is_text_key(key: &Type) -> bool {
 }
 
 /// Reports each map inside `ty` (a field's value type) whose keys are visibly not text.
-pub(super) fn check_map_keys(ty: &Type, subject: &str, errors: &mut Errors) {
+/// `key_rules`: the field has `keys(...)` rules, which apply to the outermost map.
+pub(super) fn check_map_keys(ty: &Type, subject: &str, key_rules: bool, errors: &mut Errors) {
     match shape::kind(ty) {
         Kind::Seq { item } | Kind::Set { item } => {
-            check_map_keys(item, &format!("an item of {subject}"), errors)
+            check_map_keys(item, &format!("an item of {subject}"), false, errors)
         }
         Kind::Map { key, value } => {
             if !is_text_key(key) {
+                let rules = if key_rules {
+                    ", which its `keys(...)` rules check,"
+                } else {
+                    ""
+                };
                 errors.spanned(
                     key,
                     format!(
-                        "{subject} is a map keyed by `{}`, but the keys of a JSON object are text: \
-                         key the map by `String` (or an enum deriving `Model`, or a type that implements `MapKey`){}",
+                        "{subject} is a map keyed by `{}`, but the keys of a JSON object{rules} are \
+                         text: key the map by `String` (or an enum deriving `Model`, or a type that \
+                         implements `MapKey`){}",
                         type_text(key),
                         hint(key)
                     ),
                 );
             }
-            check_map_keys(value, &format!("a value of {subject}"), errors);
+            check_map_keys(value, &format!("a value of {subject}"), false, errors);
         }
         _ => {
             if let Some(inner) = shape::option_inner(ty) {
-                check_map_keys(inner, subject, errors);
+                check_map_keys(inner, subject, key_rules, errors);
             }
         }
     }
