@@ -15,7 +15,7 @@ use crate::map_key::MapKey;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be decoded by a model: it is neither a model nor a value the runtime decodes",
     label = "`{Self}` does not implement `Decode`",
-    note = "a model's type parameters (and what they hold) decode when they are models (`#[derive(Model)]`), strings, numbers, bools, `DateTime<Utc>`, `DateTime<FixedOffset>`, or `Vec`s, `Option`s, `Box`es and `String`-keyed maps of them"
+    note = "a model's type parameters (and what they hold) decode when they are models (`#[derive(Model)]`), strings, numbers, bools, `DateTime<Utc>`, `DateTime<FixedOffset>`, or `Vec`s, `Option`s, `Box`es and text-keyed maps of them"
 )]
 pub trait Decode: Sized {
     /// Whether decoding can record a violation (and not only fail): false for strings, numbers
