@@ -13,16 +13,23 @@
 //! one whose request body has been arriving for longest (a slow upload, not yet seen by any
 //! handler, so nothing is lost). After SIGTERM a connection closes as soon as its request in
 //! flight is answered.
+//!
+//! A connection's task has no timer of its own: the registry ([`crate::registry`]) looks at
+//! every deadline a few times a second and signals the connections whose deadline passed, as it
+//! signals eviction and shutdown. So a request costs its connection no timer to set and no
+//! future to poll beside hyper's own, only an atomic load when the task wakes.
 
-use std::collections::HashMap;
+use std::future::{poll_fn, Future};
 use std::io::Write as _;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
+use futures_util::task::AtomicWaker;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tokio::sync::{watch, Notify};
-use tokio::time::{sleep_until, Instant};
+use tokio::time::Instant;
 
 use crate::access_log;
 use crate::config::ConnectionLimits;
@@ -51,57 +58,59 @@ enum Expiry {
     AnswerTimeout,
 }
 
-/// A connection's phase, shared by its socket wrapper, its service and its task.
+/// What a connection's task is asked to do, as bits of [`ConnectionState`]'s signals.
+pub(crate) mod signal {
+    /// A deadline may have passed: look at the phase.
+    pub const DEADLINE: u8 = 1;
+    /// Give the place up, if idle or a slow upload.
+    pub const EVICT: u8 = 2;
+    /// The service is shutting down.
+    pub const SHUT_DOWN: u8 = 4;
+}
+
+/// A connection's phase, shared by its socket wrapper, its service, its task and the registry.
 pub struct ConnectionState {
     phase: Mutex<Phase>,
-    /// Woken when a phase begins that ends before the task's timer fires, so that the task sets
-    /// its timer earlier. (A phase that ends later needs no wake-up: the timer fires early, and
-    /// the task looks at the phase then. So a connection serving request after request does not
-    /// wake its task for each.)
-    changed: Notify,
-    /// Woken when the connection is asked to give its place up.
-    evict: Notify,
-    /// When the task's timer fires, as nanoseconds after `origin` plus one; 0 when it is not set.
-    armed: AtomicU64,
-    origin: Instant,
-    header_timeout: Duration,
-    idle_timeout: Duration,
+    /// The [`signal`]s raised and not yet handled.
+    signals: AtomicU8,
+    /// The connection's task, woken by a signal.
+    task: AtomicWaker,
 }
 
 impl ConnectionState {
-    fn new(limits: &ConnectionLimits) -> Self {
-        let origin = Instant::now();
+    pub(crate) fn new() -> Self {
         ConnectionState {
             phase: Mutex::new(Phase::Waiting {
-                since: origin,
+                since: Instant::now(),
                 first: true,
             }),
-            changed: Notify::new(),
-            evict: Notify::new(),
-            armed: AtomicU64::new(0),
-            origin,
-            header_timeout: limits.header_timeout,
-            idle_timeout: limits.idle_timeout,
+            signals: AtomicU8::new(0),
+            task: AtomicWaker::new(),
         }
     }
 
-    fn encode(&self, at: Instant) -> u64 {
-        let nanos = at.saturating_duration_since(self.origin).as_nanos();
-        u64::try_from(nanos).unwrap_or(u64::MAX - 1) + 1
+    /// Raises `bits` and wakes the connection's task.
+    pub(crate) fn signal(&self, bits: u8) {
+        self.signals.fetch_or(bits, Ordering::AcqRel);
+        self.task.wake();
     }
 
-    /// The task set its timer for `at`, or has none set.
-    fn set_armed(&self, at: Option<Instant>) {
-        let armed = at.map_or(0, |at| self.encode(at));
-        self.armed.store(armed, Ordering::SeqCst);
+    /// The signals raised, with the task (`context`) woken by any raised from now on: an atomic
+    /// load on every wake-up, where a timer or a `Notify` would be a future to poll.
+    fn raised(&self, context: &Context<'_>) -> u8 {
+        self.task.register(context.waker());
+        self.signals.load(Ordering::Acquire)
     }
 
-    /// A phase ending at `deadline` began: wakes the task if its timer would fire too late.
-    fn began(&self, deadline: Instant) {
-        let armed = self.armed.load(Ordering::SeqCst);
-        if armed == 0 || self.encode(deadline) < armed {
-            self.changed.notify_one();
-        }
+    /// The signals raised and not yet handled, without registering a task.
+    #[cfg(test)]
+    pub(crate) fn pending(&self) -> u8 {
+        self.signals.load(Ordering::Acquire)
+    }
+
+    /// Lowers `bits` once handled.
+    fn lower(&self, bits: u8) {
+        self.signals.fetch_and(!bits, Ordering::AcqRel);
     }
 
     fn phase(&self) -> MutexGuard<'_, Phase> {
@@ -114,10 +123,9 @@ impl ConnectionState {
     pub fn bytes_arrived(&self) {
         let mut phase = self.phase();
         if let Phase::Waiting { .. } = *phase {
-            let since = Instant::now();
-            *phase = Phase::Head { since };
-            drop(phase);
-            self.began(since + self.header_timeout);
+            *phase = Phase::Head {
+                since: Instant::now(),
+            };
         }
     }
 
@@ -137,8 +145,6 @@ impl ConnectionState {
                 body_since: None,
             },
         };
-        // Serving has no deadline of its own: a timer set for the phase before fires early,
-        // harmlessly.
     }
 
     /// The service answered a request.
@@ -157,10 +163,6 @@ impl ConnectionState {
                 first: false,
             },
         };
-        if let Phase::Waiting { since, .. } = *phase {
-            drop(phase);
-            self.began(since + self.idle_timeout);
-        }
     }
 
     /// The service started (`true`) or finished (`false`) reading a request body.
@@ -174,12 +176,16 @@ impl ConnectionState {
     /// slow upload (also while it closes: its phase is then that of its last request,
     /// answered, so it ranks as idle).
     pub async fn evicted(&self) {
-        loop {
-            self.evict.notified().await;
-            if self.eviction_rank().is_some() {
-                return;
+        poll_fn(|context| {
+            if self.raised(context) & signal::EVICT != 0 {
+                self.lower(signal::EVICT);
+                if self.eviction_rank().is_some() {
+                    return Poll::Ready(());
+                }
             }
-        }
+            Poll::Pending
+        })
+        .await;
     }
 
     /// When the current phase ends on its own, and how.
@@ -194,6 +200,11 @@ impl ConnectionState {
         }
     }
 
+    /// Whether the current phase's deadline has passed by `now`.
+    pub(crate) fn expired(&self, limits: &ConnectionLimits, now: Instant) -> bool {
+        matches!(self.deadline(limits), Some((at, _)) if at <= now)
+    }
+
     /// Since when the connection has not been serving a request, if it is not.
     fn unserved_since(&self) -> Option<Instant> {
         match *self.phase() {
@@ -204,7 +215,7 @@ impl ConnectionState {
 
     /// Whether the connection may be evicted, and how early: idle ones first (rank 0), then
     /// slow uploads (rank 1), each oldest first.
-    fn eviction_rank(&self) -> Option<(u8, Instant)> {
+    pub(crate) fn eviction_rank(&self) -> Option<(u8, Instant)> {
         match *self.phase() {
             Phase::Waiting { since, .. } | Phase::Head { since } => Some((0, since)),
             Phase::Serving {
@@ -213,64 +224,6 @@ impl ConnectionState {
             } => Some((1, since)),
             Phase::Serving { .. } => None,
         }
-    }
-}
-
-/// The open connections, so that one can be asked to give its place up.
-#[derive(Default)]
-pub struct Registry {
-    open: Mutex<HashMap<u64, Arc<ConnectionState>>>,
-    next: AtomicU64,
-}
-
-impl Registry {
-    fn open(&self) -> MutexGuard<'_, HashMap<u64, Arc<ConnectionState>>> {
-        self.open
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// A new connection's state, registered until the returned entry is dropped.
-    pub fn register(self: &Arc<Self>, limits: &ConnectionLimits) -> Entry {
-        let id = self.next.fetch_add(1, Ordering::Relaxed);
-        let state = Arc::new(ConnectionState::new(limits));
-        self.open().insert(id, state.clone());
-        Entry {
-            registry: self.clone(),
-            id,
-            state,
-        }
-    }
-
-    /// Asks one connection to give its place up: the one waiting longest without a request in
-    /// service, else the slowest upload. Returns whether there was one.
-    pub fn evict_one(&self) -> bool {
-        let open = self.open();
-        let oldest = open
-            .values()
-            .filter_map(|state| Some((state.eviction_rank()?, state)))
-            .min_by_key(|(rank, _)| *rank);
-        match oldest {
-            Some((_, state)) => {
-                state.evict.notify_one();
-                true
-            }
-            None => false,
-        }
-    }
-}
-
-/// A registered connection; leaves the registry when dropped.
-pub struct Entry {
-    registry: Arc<Registry>,
-    id: u64,
-    /// What the connection is doing, shared with its stream and the registry.
-    pub state: Arc<ConnectionState>,
-}
-
-impl Drop for Entry {
-    fn drop(&mut self) {
-        self.registry.open().remove(&self.id);
     }
 }
 
@@ -286,13 +239,22 @@ pub enum Outcome<I> {
     Dropped,
 }
 
-/// Drives `connection` until it ends, applying the phase deadlines and shutdown (eviction is
-/// [`ConnectionState::evicted`], awaited beside this).
+/// What woke a connection's task, beside hyper's own work.
+enum Event<E> {
+    /// hyper is done with the connection.
+    Ended(Result<(), E>),
+    /// The registry saw a deadline pass.
+    Deadline,
+    /// The service is shutting down.
+    ShutDown,
+}
+
+/// Drives `connection` until it ends, applying the phase deadlines and shutdown as the
+/// registry signals them (eviction is [`ConnectionState::evicted`], awaited beside this).
 pub async fn drive<I, S, B>(
     mut connection: hyper::server::conn::http1::Connection<I, S>,
     state: &ConnectionState,
     limits: &ConnectionLimits,
-    mut shutdown: watch::Receiver<bool>,
 ) -> Outcome<I>
 where
     S: hyper::service::HttpService<hyper::body::Incoming, ResBody = B>,
@@ -302,56 +264,48 @@ where
     B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
 {
     let mut shutting_down = false;
-    let timer = sleep_until(Instant::now());
-    tokio::pin!(timer);
-    // The deadline the timer is set for. A phase whose deadline is later than it does not touch
-    // the timer (nor wake the task: see `ConnectionState::began`): it fires early, the phase is
-    // looked at, and the timer set again.
-    let mut armed: Option<Instant> = None;
     loop {
-        if let Some((at, _)) = state.deadline(limits) {
-            if !matches!(armed, Some(armed) if armed <= at) {
-                timer.as_mut().reset(at);
-                armed = Some(at);
-                state.set_armed(armed);
+        // The connection first (the usual wake-up), then the signals.
+        let event = poll_fn(|context| {
+            if let Poll::Ready(ended) = Pin::new(&mut connection).poll(context) {
+                return Poll::Ready(Event::Ended(ended));
             }
-        }
-        // In this order, without the random start `select!` draws by default: the connection
-        // first (the usual wake-up), then what can end it.
-        tokio::select! {
-            biased;
-            ended = std::pin::Pin::new(&mut connection) => {
+            let raised = state.raised(context);
+            if raised & signal::SHUT_DOWN != 0 && !shutting_down {
+                return Poll::Ready(Event::ShutDown);
+            }
+            if raised & signal::DEADLINE != 0 {
+                state.lower(signal::DEADLINE);
+                return Poll::Ready(Event::Deadline);
+            }
+            Poll::Pending
+        })
+        .await;
+        match event {
+            Event::Ended(ended) => {
                 let io = connection.into_parts().io;
                 return match ended {
-                    Err(error) if error.is_parse_version_h2() => Outcome::Answer(
-                        io,
-                        505,
-                        "this service speaks HTTP/1.1 only".to_owned(),
-                    ),
+                    Err(error) if error.is_parse_version_h2() => {
+                        Outcome::Answer(io, 505, "this service speaks HTTP/1.1 only".to_owned())
+                    }
                     _ => Outcome::Done(io),
                 };
             }
-            () = state.changed.notified() => {}
-            () = &mut timer, if armed.is_some() => {
-                // Unset before the phase is looked at: a phase beginning from here on wakes the
-                // task, which sets the timer again.
-                armed = None;
-                state.set_armed(None);
-                match state.deadline(limits) {
-                    Some((at, Expiry::Close)) if at <= Instant::now() => return Outcome::Dropped,
-                    Some((at, Expiry::AnswerTimeout)) if at <= Instant::now() => {
-                        let message = format!(
-                            "the request line and headers did not arrive within {:?}",
-                            limits.header_timeout
-                        );
-                        return Outcome::Answer(connection.into_parts().io, 408, message);
-                    }
-                    _ => {}
+            // The phase may have moved on since the registry looked: looked at again.
+            Event::Deadline => match state.deadline(limits) {
+                Some((at, Expiry::Close)) if at <= Instant::now() => return Outcome::Dropped,
+                Some((at, Expiry::AnswerTimeout)) if at <= Instant::now() => {
+                    let message = format!(
+                        "the request line and headers did not arrive within {:?}",
+                        limits.header_timeout
+                    );
+                    return Outcome::Answer(connection.into_parts().io, 408, message);
                 }
-            }
-            _ = shutdown.changed(), if !shutting_down => {
+                _ => {}
+            },
+            Event::ShutDown => {
                 shutting_down = true;
-                std::pin::Pin::new(&mut connection).graceful_shutdown();
+                Pin::new(&mut connection).graceful_shutdown();
                 if state.unserved_since().is_some() {
                     return Outcome::Dropped;
                 }

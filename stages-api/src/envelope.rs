@@ -8,20 +8,22 @@ use http_body_util::{BodyExt, Limited};
 use crate::errors::ServiceError;
 use crate::request_id;
 
-/// Gives the response the request's fresh `x-amzn-RequestId` (`id`), and turns any error
-/// response that is not yet in AWS's shape (one raised below the handlers) into `{"message"}`
-/// with `x-amzn-ErrorType`, at the same status.
-pub async fn aws_envelope(id: HeaderValue, mut response: Response) -> Response {
-    if response.status().as_u16() >= 400 && !response.headers().contains_key("x-amzn-ErrorType") {
-        // Boxed: rare, and every request's future would otherwise carry its room.
-        response = Box::pin(into_aws_error(response)).await;
-    }
+/// Whether `response` is an error not yet in AWS's shape (one raised below the handlers), to
+/// be re-sent by [`into_aws_error`]. A test, not an `async` step, so that the usual response
+/// goes through no future of this module.
+pub fn needs_aws_shape(response: &Response) -> bool {
+    response.status().as_u16() >= 400 && !response.headers().contains_key("x-amzn-ErrorType")
+}
+
+/// Gives the response the request's fresh `x-amzn-RequestId` (`id`).
+pub fn with_request_id(id: HeaderValue, mut response: Response) -> Response {
     response.headers_mut().insert(request_id::HEADER_NAME, id);
     response
 }
 
-/// An error response of the HTTP layer, re-sent as an AWS error whose message keeps its text.
-async fn into_aws_error(response: Response) -> Response {
+/// An error response of the HTTP layer, re-sent as an AWS error (`{"message"}` with
+/// `x-amzn-ErrorType`) at the same status, whose message keeps its text.
+pub async fn into_aws_error(response: Response) -> Response {
     let (parts, body) = response.into_parts();
     let text = Limited::new(body, 1024)
         .collect()

@@ -63,10 +63,11 @@ impl GuardedStream {
 /// `x-amzn-RequestId`.
 fn automatic_error_status(bytes: &[u8]) -> Option<u16> {
     let status = bytes.strip_prefix(b"HTTP/1.1 ")?.get(..3)?;
-    let status: u16 = std::str::from_utf8(status).ok()?.parse().ok()?;
-    if status < 400 {
+    // Settled by the first digit for the usual answer, before anything is parsed.
+    if status[0] < b'4' {
         return None;
     }
+    let status: u16 = std::str::from_utf8(status).ok()?.parse().ok()?;
     let head_end = find(bytes, b"\r\n\r\n").unwrap_or(bytes.len());
     let head = bytes[..head_end].to_ascii_lowercase();
     let marker = format!("\r\n{}:", request_id::HEADER);

@@ -5,9 +5,10 @@
 //! calls [`serve`]. Its HTTP stack never reaches users of `stages-model`.
 //!
 //! The layers, outside in: [`server`] accepts connections within `--max-connections` and shuts
-//! down within `--shutdown-timeout`; [`connection`] times each connection's phases (header and
-//! idle timeouts); [`guard`] watches the socket and puts AWS-style errors in place of the bare
-//! ones hyper writes for heads it refuses; [`middleware`]'s `App` takes each request through
+//! down within `--shutdown-timeout`; [`connection`] tracks each connection's phases (header and
+//! idle timeouts), whose deadlines the [`registry`] of open connections sweeps; [`guard`]
+//! watches the socket and puts AWS-style errors in place of the bare ones hyper writes for
+//! heads it refuses; [`middleware`]'s `App` takes each request through
 //! the steps around the routes, in one function: [`envelope`] gives every response its
 //! `x-amzn-RequestId` and puts every error in AWS's shape, the request is logged in the
 //! [`access_log`] (written in batches), [`limits`] bounds the head as AWS counts it and reads the
@@ -30,6 +31,7 @@ pub mod middleware;
 pub mod offload;
 pub mod openapi;
 pub mod pagination;
+pub mod registry;
 pub mod request_id;
 pub mod server;
 pub mod store;

@@ -1,7 +1,7 @@
 //! The request's own bounds, checked before the handlers: AWS's quota on the head, and the body
 //! read whole within its size and time limits.
 
-use std::future::poll_fn;
+use std::future::{poll_fn, Future};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::Poll;
@@ -11,7 +11,6 @@ use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use http_body_util::BodyExt;
 
 use crate::connection::ConnectionState;
 use crate::errors::ServiceError;
@@ -86,11 +85,10 @@ pub async fn read_body(
             too_large(),
         )));
     }
-    let reading = ReadingBody::mark(connection);
     let mut body = body;
     let mut gathered = Gathered::default();
     // A body that came whole with its head (the usual small request) is taken without setting
-    // a timer; the rest of any other is read against the clock.
+    // a timer or marking the connection; the rest of any other is read against the clock.
     let at_once = poll_fn(|context| Poll::Ready(Pin::new(&mut body).poll_frame(context))).await;
     let read = match at_once {
         Poll::Ready(None) => Read::Whole,
@@ -107,18 +105,21 @@ pub async fn read_body(
             } else if body.is_end_stream() {
                 Read::Whole
             } else {
+                let _reading = ReadingBody::mark(connection);
                 // Boxed: the timer is large, and every request's future would carry its room.
                 Box::pin(read_rest(&mut body, &mut gathered, limits)).await
             }
         }
     };
-    drop(reading);
     let refusal = match read {
         Read::Whole => None,
         Read::TooLarge => Some((StatusCode::PAYLOAD_TOO_LARGE, too_large())),
         Read::Broken(error) => Some((
             StatusCode::BAD_REQUEST,
-            format!("the request body could not be read: {error}"),
+            format!(
+                "the request body could not be read: {}",
+                with_causes(&error)
+            ),
         )),
         Read::Late => Some((
             StatusCode::REQUEST_TIMEOUT,
@@ -198,21 +199,28 @@ impl Gathered {
 }
 
 /// Reads the rest of the body into `gathered`: `true` once it ended, `false` as soon as it is
-/// larger than `max` bytes.
-pub(crate) async fn read_into(
-    body: &mut Body,
-    gathered: &mut Gathered,
+/// larger than `max` bytes. Frames are polled in one loop rather than awaited one by one: a
+/// body read whole already (the usual case) is then taken in one poll.
+pub(crate) fn read_into<'a>(
+    body: &'a mut Body,
+    gathered: &'a mut Gathered,
     max: usize,
-) -> Result<bool, axum::Error> {
-    while let Some(frame) = body.frame().await {
-        // Trailers have no data to keep.
-        if let Ok(data) = frame?.into_data() {
-            if !gathered.add(data, max) {
-                return Ok(false);
+) -> impl Future<Output = Result<bool, axum::Error>> + 'a {
+    poll_fn(move |context| loop {
+        match Pin::new(&mut *body).poll_frame(context) {
+            Poll::Ready(Some(Ok(frame))) => {
+                // Trailers have no data to keep.
+                if let Ok(data) = frame.into_data() {
+                    if !gathered.add(data, max) {
+                        return Poll::Ready(Ok(false));
+                    }
+                }
             }
+            Poll::Ready(Some(Err(error))) => return Poll::Ready(Err(error)),
+            Poll::Ready(None) => return Poll::Ready(Ok(true)),
+            Poll::Pending => return Poll::Pending,
         }
-    }
-    Ok(true)
+    })
 }
 
 /// Marks the connection as reading a body (so that, as a slow upload, it may be evicted) until
@@ -236,6 +244,23 @@ impl Drop for ReadingBody {
     }
 }
 
+/// An error and the errors that caused it, each after a colon: hyper's own says only that a
+/// body could not be read, and its cause says why (a chunk size that is not one, say).
+pub(crate) fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(error) = cause {
+        let said = error.to_string();
+        // A wrapper that repeats its cause's words adds nothing.
+        if !text.ends_with(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        cause = error.source();
+    }
+    text
+}
+
 /// An error after which the connection closes (the rest of the request is not read).
 fn closing(error: ServiceError) -> Response {
     let mut response = error.into_response();
@@ -243,4 +268,39 @@ fn closing(error: ServiceError) -> Response {
         .headers_mut()
         .insert(header::CONNECTION, HeaderValue::from_static("close"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_causes;
+
+    #[derive(Debug)]
+    struct Failure(&'static str, Option<Box<Failure>>);
+
+    impl std::fmt::Display for Failure {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Failure {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|cause| cause as _)
+        }
+    }
+
+    #[test]
+    fn causes_follow_the_error_unless_it_repeats_them() {
+        let cause = Failure("invalid chunk size line", None);
+        let hyper = Failure("error reading a body", Some(Box::new(cause)));
+        assert_eq!(
+            with_causes(&hyper),
+            "error reading a body: invalid chunk size line"
+        );
+        let repeated = Failure(
+            "read: broken pipe",
+            Some(Box::new(Failure("broken pipe", None))),
+        );
+        assert_eq!(with_causes(&repeated), "read: broken pipe");
+    }
 }

@@ -60,9 +60,13 @@ impl App {
         let started = Instant::now();
         let method = request.method().clone();
         let uri = request.uri().clone();
-        let response = self.admit_and_route(request, connection).await;
+        let mut response = self.admit_and_route(request, connection).await;
+        if envelope::needs_aws_shape(&response) {
+            // Boxed: rare, and every request's future would otherwise carry its room.
+            response = Box::pin(envelope::into_aws_error(response)).await;
+        }
         log_request(&method, &uri, started, &response, &id);
-        envelope::aws_envelope(id, response).await
+        envelope::with_request_id(id, response)
     }
 
     /// The head quota, the body, the rate limit, then the routes.

@@ -7,13 +7,12 @@
 //! for a body above [`OFFLOAD_ABOVE`] bytes it first tells the runtime that this thread will
 //! block (`block_in_place`), so the other requests move to another thread.
 
-use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Request};
 use stages_model::extract::{AwsJson, AwsJsonRejection};
 use stages_model::serde::de::DeserializeOwned;
 use tokio::runtime::{Handle, RuntimeFlavor};
 
-use crate::limits::{read_into, Gathered};
+use crate::limits::{read_into, with_causes, Gathered};
 
 /// Bodies larger than this are decoded off the shared worker threads.
 pub const OFFLOAD_ABOVE: u64 = 64 * 1024;
@@ -30,8 +29,17 @@ where
     type Rejection = AwsJsonRejection;
 
     async fn from_request(request: Request, _: &S) -> Result<Self, Self::Rejection> {
-        let (parts, body) = request.into_parts();
-        let body = whole(body).await?;
+        let (parts, mut body) = request.into_parts();
+        // The service has already read the body whole within its size and time limits
+        // (`limits::read_body`): its one frame is taken as it is, not collected again.
+        let mut gathered = Gathered::default();
+        if let Err(error) = read_into(&mut body, &mut gathered, usize::MAX).await {
+            return Err(AwsJsonRejection::Unreadable(format!(
+                "the request body could not be read: {}",
+                with_causes(&error)
+            )));
+        }
+        let body = gathered.into_bytes();
         let decode = || AwsJson::<T>::from_body(&parts.headers, &body);
         let can_block = Handle::try_current()
             .is_ok_and(|runtime| runtime.runtime_flavor() == RuntimeFlavor::MultiThread);
@@ -41,18 +49,6 @@ where
             decode()?
         };
         Ok(Decoded(value))
-    }
-}
-
-/// The body's bytes. The service has already read it whole within its size and time limits
-/// (`limits::read_body`), so this takes its one frame as it is rather than collecting it again.
-async fn whole(mut body: Body) -> Result<Bytes, AwsJsonRejection> {
-    let mut gathered = Gathered::default();
-    match read_into(&mut body, &mut gathered, usize::MAX).await {
-        Ok(_) => Ok(gathered.into_bytes()),
-        Err(error) => Err(AwsJsonRejection::Unreadable(format!(
-            "the request body could not be read: {error}"
-        ))),
     }
 }
 

@@ -14,12 +14,13 @@ use std::time::Duration;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::config::ConnectionLimits;
-use crate::connection::{self, Outcome, Registry};
+use crate::connection::{self, Outcome};
 use crate::guard::GuardedStream;
 use crate::middleware::App;
+use crate::registry::{Entry, Registry};
 
 /// The most header fields a request may have (hyper's default limit); a head with more
 /// is answered `431` like one too large.
@@ -42,9 +43,9 @@ pub async fn serve(
     limits: ConnectionLimits,
     shutdown: impl std::future::Future<Output = ()>,
 ) {
-    let (stop, stopped) = watch::channel(false);
     let permits = Arc::new(Semaphore::new(limits.max_connections));
     let registry = Arc::new(Registry::default());
+    let _sweeper = registry.start_sweeping(limits);
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         let accepted = tokio::select! {
@@ -67,14 +68,16 @@ pub async fn serve(
             permit = place_for(&permits, &registry) => permit,
             () = &mut shutdown => break,
         };
-        let (app, registry, stopped) = (app.clone(), registry.clone(), stopped.clone());
+        // Registered here rather than in its task, so that no connection misses the shutdown.
+        let entry = registry.register();
+        let app = app.clone();
         tokio::spawn(async move {
-            serve_connection(socket, app, &registry, limits, stopped).await;
+            serve_connection(socket, app, entry, limits).await;
             drop(permit);
         });
     }
     drop(listener);
-    let _ = stop.send(true);
+    registry.shut_down();
     let all = u32::try_from(limits.max_connections).unwrap_or(u32::MAX);
     let drained = tokio::time::timeout(limits.shutdown_timeout, permits.acquire_many(all)).await;
     if drained.is_err() {
@@ -101,15 +104,8 @@ async fn place_for(permits: &Arc<Semaphore>, registry: &Registry) -> OwnedSemaph
 }
 
 /// One connection, from accept to close.
-async fn serve_connection(
-    socket: TcpStream,
-    app: App,
-    registry: &Arc<Registry>,
-    limits: ConnectionLimits,
-    stopped: watch::Receiver<bool>,
-) {
+async fn serve_connection(socket: TcpStream, app: App, entry: Entry, limits: ConnectionLimits) {
     let _ = socket.set_nodelay(true);
-    let entry = registry.register(&limits);
     let state = entry.state.clone();
     let whole_head = limits.max_head + HEAD_ALLOWANCE;
     let io = TokioIo::new(GuardedStream::new(socket, state.clone(), whole_head));
@@ -137,7 +133,7 @@ async fn serve_connection(
         .header_read_timeout(None)
         .serve_connection(io, service);
     let closing = async {
-        match connection::drive(connection, &state, &limits, stopped).await {
+        match connection::drive(connection, &state, &limits).await {
             Outcome::Done(io) => connection::close_gracefully(io.into_inner()).await,
             Outcome::Answer(io, status, message) => {
                 connection::answer_and_close(io.into_inner(), status, &message).await;

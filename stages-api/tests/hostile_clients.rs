@@ -432,9 +432,22 @@ fn broken_requests_and_unknown_routes_get_aws_errors() {
         "POST /v2/apis/{api_id}/stages HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n\
          Transfer-Encoding: chunked\r\n\r\nzz\r\n{{}}\r\n0\r\n\r\n"
     );
+    service.exchange(bad_chunk.as_bytes()).assert_aws_error(
+        400,
+        "BadRequestException",
+        "chunk size",
+    );
+    // Both lengths: the chunked encoding counts (RFC 9112, 6.3), and a body not chunked is
+    // refused with the reason, not only that it could not be read.
+    let body = r#"{"stageName":"both"}"#;
+    let both = format!(
+        "POST /v2/apis/{api_id}/stages HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nTransfer-Encoding: chunked\r\n\r\n{body}",
+        body.len()
+    );
     service
-        .exchange(bad_chunk.as_bytes())
-        .assert_aws_error(400, "BadRequestException", "");
+        .exchange(both.as_bytes())
+        .assert_aws_error(400, "BadRequestException", "chunk size");
     service.call("GET", "/no/such/route", "").assert_aws_error(
         404,
         "NotFoundException",

@@ -5,7 +5,7 @@
 //! while any lock is held. Only the writer ([`super::writer`]) changes the index, after the
 //! change is durable.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{btree_map, BTreeMap, HashMap};
 use std::ops::Bound;
 use std::sync::{Arc, PoisonError, RwLock};
 
@@ -85,6 +85,15 @@ impl PartialOrd for StageName {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
+}
+
+/// Why [`ApiEntry::insert_new`] added nothing.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// The name (given) is taken.
+    Taken(String),
+    /// The API has as many stages as it may.
+    Full,
 }
 
 /// A page of stages, and the name of its last stage when more follow.
@@ -184,6 +193,26 @@ impl ApiEntry {
     pub fn stage_and_count(&self, name: &StageName) -> (Option<StageJson>, usize) {
         let stages = self.read();
         (stages.get(name).cloned(), stages.len())
+    }
+
+    /// Adds a stage under a name not yet taken, while the API has fewer than `limit` stages:
+    /// the check and the change in one walk of the stages, under one lock.
+    pub fn insert_new(
+        &self,
+        name: StageName,
+        json: StageJson,
+        limit: usize,
+    ) -> Result<(), Refused> {
+        let mut stages = self.write();
+        let count = stages.len();
+        match stages.entry(name) {
+            btree_map::Entry::Occupied(taken) => Err(Refused::Taken(taken.key().as_str().into())),
+            btree_map::Entry::Vacant(_) if count >= limit => Err(Refused::Full),
+            btree_map::Entry::Vacant(slot) => {
+                slot.insert(json);
+                Ok(())
+            }
+        }
     }
 
     /// Up to `size` stages after `after`, in name order.

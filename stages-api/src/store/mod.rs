@@ -23,8 +23,8 @@ use crate::api::Api;
 use crate::config::Quotas;
 use crate::errors::ServiceError;
 use index::Index;
-use index::StageName;
 pub use index::{Page, StageJson};
+use index::{Refused, StageName};
 use writer::{Batch, NotDurable, Writer};
 
 /// A stage checked and encoded for CreateStage ([`Store::new_stage`]).
@@ -154,25 +154,24 @@ impl Store {
     ) -> Result<StageJson, ServiceError> {
         let NewStage { json, name } = new;
         let limit = self.quotas.stages_per_api;
+        if let Some((index, _turn)) = self.writer.in_memory() {
+            let entry = index.api(&api_id).ok_or_else(|| no_such_api(&api_id))?;
+            return match entry.insert_new(name, json.clone(), limit) {
+                Ok(()) => Ok(json),
+                Err(Refused::Taken(name)) => Err(name_taken(&name)),
+                Err(Refused::Full) => Err(api_full(&api_id, limit)),
+            };
+        }
         self.writer
             .execute(move |batch| {
                 let Some((existing, count)) = batch.api_and_stage(&api_id, &name) else {
                     return Err(no_such_api(&api_id));
                 };
                 if existing.is_some() {
-                    return Err(ServiceError::conflict(format!(
-                        "Stage already exists: {}",
-                        name.as_str()
-                    )));
+                    return Err(name_taken(name.as_str()));
                 }
                 if count >= limit {
-                    return Err(ServiceError::limit_exceeded(
-                        "StagesPerApi",
-                        format!(
-                            "Stages per API limit exceeded: API {api_id} already has {limit} stages, \
-                             the most allowed (quota \"stages per API\", --max-stages-per-api)"
-                        ),
-                    ));
+                    return Err(api_full(&api_id, limit));
                 }
                 batch.put_stage(api_id, name.into_string(), json.clone());
                 Ok(json)
@@ -343,6 +342,22 @@ fn encode(stage: &Stage) -> Result<StageJson, ServiceError> {
     serde_json::to_vec(stage)
         .map(|json| StageJson::from(json.into_boxed_slice()))
         .map_err(|error| internal(format!("the stage could not be encoded: {error}")))
+}
+
+/// 409 `ConflictException` for a stage name already taken.
+fn name_taken(name: &str) -> ServiceError {
+    ServiceError::conflict(format!("Stage already exists: {name}"))
+}
+
+/// 429 `LimitExceededException` for an API with as many stages as it may have.
+fn api_full(api_id: &str, limit: usize) -> ServiceError {
+    ServiceError::limit_exceeded(
+        "StagesPerApi",
+        format!(
+            "Stages per API limit exceeded: API {api_id} already has {limit} stages, \
+             the most allowed (quota \"stages per API\", --max-stages-per-api)"
+        ),
+    )
 }
 
 /// 404 `NotFoundException` for an unknown API, with `resourceType` `Api`.

@@ -230,3 +230,27 @@ fn stage_names_keep_the_order_of_their_bytes() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_taken_name_is_a_conflict_and_an_unknown_api_not_found() {
+    for disk in [None, Some(Scratch::new())] {
+        let (store, api_id) = store_with_api(10, disk.as_ref()).await;
+        store
+            .create_stage(api_id.clone(), stage("a"))
+            .await
+            .unwrap();
+        match store.create_stage(api_id.clone(), stage("a")).await {
+            Err(ServiceError::Conflict(body)) => {
+                assert_eq!(body.message.as_deref(), Some("Stage already exists: a"));
+            }
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+        match store.create_stage("nosuchapi".into(), stage("b")).await {
+            Err(ServiceError::NotFound(body)) => {
+                assert_eq!(body.resource_type.as_deref(), Some("Api"));
+            }
+            other => panic!("expected not found, got {other:?}"),
+        }
+        assert_eq!(store.page(&api_id, None, 10).unwrap().items.len(), 1);
+    }
+}

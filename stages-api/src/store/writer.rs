@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use tokio::sync::oneshot;
 
@@ -222,6 +222,18 @@ impl Writer {
         Ok(Writer {
             mode: Mode::Thread(jobs),
         })
+    }
+
+    /// In memory: the index, with the turn to change it held. A change that reads and writes
+    /// one API's stages may then make both at once, under that API's own lock, rather than
+    /// look in a batch and publish it after.
+    pub fn in_memory(&self) -> Option<(&Index, MutexGuard<'_, ()>)> {
+        match &self.mode {
+            Mode::Inline { index, turn } => {
+                Some((index, turn.lock().unwrap_or_else(PoisonError::into_inner)))
+            }
+            Mode::Thread(_) => None,
+        }
     }
 
     /// Runs `decide` in turn with every other change and returns its result once its changes

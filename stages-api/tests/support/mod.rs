@@ -89,6 +89,10 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // Already ended (and reaped, by `kill`): its pid may be another process's by now.
+        if let Ok(Some(_)) = self.child.try_wait() {
+            return;
+        }
         let _ = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status();
