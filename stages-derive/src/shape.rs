@@ -52,6 +52,11 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
     }
 }
 
+/// Whether `ty` is the runtime's `OneOrMany<T>` (one value or a list of them).
+pub fn is_one_or_many(ty: &Type) -> bool {
+    matches!(last_segment(ty), Some((name, args)) if name == "OneOrMany" && args.len() == 1)
+}
+
 /// Classifies a type.
 pub fn kind(ty: &Type) -> Kind<'_> {
     if let Type::Reference(reference) = ty {

@@ -73,8 +73,8 @@ pub use stage::{CreateStageInput, Stage, Stages};
 pub use update_stage::UpdateStageInput;
 
 pub use stages_runtime::{
-    code, from_json, from_json_slice, from_json_value, CustomError, MapKey, OpenEnum, Path, Report,
-    Segment, UnknownValue, Validate, ValidationErrors, Violation,
+    code, from_json, from_json_slice, from_json_value, CustomError, MapKey, OneOrMany, OpenEnum,
+    Path, Report, Segment, UnknownValue, Validate, ValidationErrors, Violation,
 };
 
 /// JSON Schema (draft 2020-12) of the models, from the same attributes (the `schema` feature):

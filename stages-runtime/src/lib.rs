@@ -39,6 +39,7 @@ mod map_key;
 #[doc(hidden)]
 pub mod number;
 mod omit;
+mod one_or_many;
 #[doc(hidden)]
 pub mod open_enum;
 mod path;
@@ -54,6 +55,7 @@ mod violation;
 
 pub use json::{from_json, from_json_slice, from_json_value};
 pub use map_key::MapKey;
+pub use one_or_many::OneOrMany;
 pub use open_enum::{OpenEnum, UnknownValue};
 pub use path::{Path, Segment};
 pub use rules::CustomError;

@@ -239,6 +239,11 @@ fn entries(
                 .or(rules.values.as_ref())
                 .expect("checked above");
             let found = match kind {
+                Kind::Other if shape::is_one_or_many(ty) => format!(
+                    "is a `{}`, which `{rule}(...)` does not see into: check its values with a \
+                     `custom` rule over `as_slice()`",
+                    type_text(ty)
+                ),
                 Kind::Other => format!(
                     "has type `{}`, which the derive cannot see into (write the type as `Vec<_>`, \
                      `BTreeSet<_>`, `BTreeMap<_, _>` or `HashMap<_, _>` rather than through an alias)",

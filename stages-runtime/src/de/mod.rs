@@ -52,6 +52,16 @@ pub use seeds::{
 };
 pub use sets::{set, SetOf, WireSet};
 
+/// The `type` message for a value of JSON text `found` that is neither one value of `T` nor a
+/// list of them (see `OneOrMany`); `None` to keep the decoder's own error, which it also is
+/// while a failure's path is being built (the error comes from inside the value).
+pub(crate) fn one_or_list_message<T: Decode>(found: &str) -> Option<String> {
+    if with_state(|state| !state.trail.is_empty()) {
+        return None;
+    }
+    expected::one_or_list(ModelSeed::<T>::new(), found)
+}
+
 thread_local! {
     static STATE: RefCell<State> = const { RefCell::new(State::new()) };
     /// How many root decoders are open; the one that opens at zero is the root.
