@@ -111,6 +111,16 @@ fn what_is_wrong_inside_is_reported_at_its_path() {
         errors.to_string(),
         r#"Statement: expected an object (Statement) or a list of them, found the string "Allow""#
     );
+    // A list's item of the wrong type is reported at its index; the list then has no value, so
+    // the member's `custom` rule waits for it (as for any member whose value is invalid).
+    let errors = from_json::<PolicyDocument>(
+        r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": ["s3:GetObject", 5, "x"], "Resource": "*"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "Statement.Action[1]: expected a string, found the number 5"
+    );
     // One statement written alone is reported where it stands, without an index.
     let errors = from_json::<PolicyDocument>(
         r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Resource": "*"}}"#,
