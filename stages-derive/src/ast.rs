@@ -50,6 +50,7 @@ impl<'a> Container<'a> {
     /// can go on and report its own findings in the same compile.
     pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Self {
         reject_generics(&input.generics, errors);
+        attr::reject_serde(&input.attrs, errors);
         let attrs = attr::container(&input.attrs, errors);
         let body = match &input.data {
             Data::Struct(data) => match &data.fields {
@@ -59,6 +60,7 @@ impl<'a> Container<'a> {
                         .iter()
                         .map(|field| {
                             let before = errors.count();
+                            attr::reject_serde(&field.attrs, errors);
                             let attrs = attr::field(&field.attrs, errors);
                             Field {
                                 ident: field.ident.as_ref().expect("named fields have names"),
@@ -101,6 +103,7 @@ impl<'a> Container<'a> {
                             if let Some((_, discriminant)) = &variant.discriminant {
                                 errors.spanned(discriminant, "a `Model` enum is a JSON string (a variant's wire name), not a number: remove the discriminant");
                             }
+                            attr::reject_serde(&variant.attrs, errors);
                             Variant {
                                 ident: &variant.ident,
                                 fields: &variant.fields,

@@ -23,7 +23,7 @@ use proc_macro::TokenStream;
 // The derive as the runtime crate re-exports it: generated code reaches
 // `::stages_runtime::__private` unless `crate = "..."` says otherwise.
 #[doc = include_str!("model.md")]
-#[proc_macro_derive(Model, attributes(model))]
+#[proc_macro_derive(Model, attributes(model, serde))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     derive(input, "stages_runtime")
 }
@@ -33,7 +33,7 @@ pub fn derive_model(input: TokenStream) -> TokenStream {
 // `::stages_model::__private` by default.
 #[doc = include_str!("model.md")]
 #[doc(hidden)]
-#[proc_macro_derive(ModelViaStagesModel, attributes(model))]
+#[proc_macro_derive(ModelViaStagesModel, attributes(model, serde))]
 pub fn derive_model_via_stages_model(input: TokenStream) -> TokenStream {
     derive(input, "stages_model")
 }
@@ -44,9 +44,15 @@ fn derive(input: TokenStream, default_crate: &str) -> TokenStream {
     let mut errors = errors::Errors::default();
     let container = ast::Container::from_syn(&input, &mut errors);
     let model = check::check(&container, default_crate, &mut errors);
-    errors
-        .finish(model)
-        .map(|model| expand::expand(&model))
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    let krate = model.krate.clone();
+    match errors.finish(model) {
+        Ok(model) => expand::expand(&model).into(),
+        // The mistakes, and impls that keep them from being buried under errors at every use
+        // of the type.
+        Err(error) => {
+            let mut out = error.into_compile_error();
+            out.extend(expand::stub(&input, &krate));
+            out.into()
+        }
+    }
 }

@@ -52,15 +52,9 @@ pub fn option_inner(ty: &Type) -> Option<&Type> {
     }
 }
 
-/// Whether `ty` is `DateTime<Utc>`, which decodes from RFC 3339 text with a violation (not a
-/// hard error) when the text is not a date-time.
-pub fn is_utc_date_time(ty: &Type) -> bool {
-    match last_segment(ty) {
-        Some((name, args)) if name == "DateTime" && args.len() == 1 => {
-            matches!(last_segment(args[0]), Some((zone, zone_args)) if zone == "Utc" && zone_args.is_empty())
-        }
-        _ => false,
-    }
+/// Whether `ty` is the runtime's `OneOrMany<T>` (one value or a list of them).
+pub fn is_one_or_many(ty: &Type) -> bool {
+    matches!(last_segment(ty), Some((name, args)) if name == "OneOrMany" && args.len() == 1)
 }
 
 /// Classifies a type.
@@ -144,8 +138,6 @@ mod tests {
         assert!(matches!(kind(&ty("BTreeSet<String>")), Kind::Set { .. }));
         assert!(matches!(kind(&ty("HashSet<u8, S>")), Kind::Set { .. }));
         assert!(matches!(kind(&ty("Stage")), Kind::Other));
-        assert!(is_utc_date_time(&ty("chrono::DateTime<chrono::Utc>")));
-        assert!(!is_utc_date_time(&ty("DateTime<FixedOffset>")));
     }
 
     #[test]

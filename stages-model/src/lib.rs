@@ -75,8 +75,8 @@ pub use update_stage::UpdateStageInput;
 
 pub use stages_runtime::{
     code, from_json, from_json_slice, from_json_value, to_json_string, to_json_vec, CustomError,
-    OpenEnum, Path, Report, Segment, UnknownValue, Validate, ValidationErrors, Violation,
-    WriteJson,
+    MapKey, OneOrMany, OpenEnum, Path, Report, Segment, UnknownValue, Validate, ValidationErrors,
+    Violation, WriteJson,
 };
 
 /// JSON Schema (draft 2020-12) of the models, from the same attributes (the `schema` feature):

@@ -10,7 +10,9 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc,
+};
 
 /// Why text is not a date-time this crate accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +48,19 @@ impl fmt::Display for Problem {
 /// assert_eq!(parse("0000-01-01T00:00:00+00:01"), Err(Problem::OutOfRange));
 /// ```
 pub fn parse(text: &str) -> Result<DateTime<Utc>, Problem> {
+    parse_with_offset(text).map(|instant| instant.to_utc())
+}
+
+/// [`parse`], keeping the offset the text was written with (`+02:00`; `Z` is `+00:00`). The
+/// same texts are accepted: the instant's UTC form must lie in years 0000–9999.
+///
+/// ```
+/// use stages_runtime::datetime::parse_with_offset;
+///
+/// let instant = parse_with_offset("2024-05-01T12:30:00.25+02:00").unwrap();
+/// assert_eq!(instant.to_rfc3339(), "2024-05-01T12:30:00.250+02:00");
+/// ```
+pub fn parse_with_offset(text: &str) -> Result<DateTime<FixedOffset>, Problem> {
     let mut cursor = Cursor(text.as_bytes());
     let year = cursor.digits(4)?;
     cursor.expect(b"-")?;
@@ -79,11 +94,12 @@ pub fn parse(text: &str) -> Result<DateTime<Utc>, Problem> {
         .checked_sub_signed(TimeDelta::minutes(offset_minutes))
         .ok_or(Problem::OutOfRange)?
         .and_utc();
-    if writable(&utc) {
-        Ok(utc)
-    } else {
-        Err(Problem::OutOfRange)
+    if !writable(&utc) {
+        return Err(Problem::OutOfRange);
     }
+    // Hours 00–23 and minutes 00–59 are checked, so the offset is less than a day.
+    let offset = FixedOffset::east_opt(offset_minutes as i32 * 60).ok_or(Problem::Malformed)?;
+    Ok(utc.with_timezone(&offset))
 }
 
 /// Whether `instant` can be written as RFC 3339 and read back: its year is 0000–9999 and it is

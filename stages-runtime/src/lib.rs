@@ -37,9 +37,11 @@ pub mod de;
 mod defaults;
 pub mod encode;
 mod json;
+mod map_key;
 #[doc(hidden)]
 pub mod number;
 mod omit;
+mod one_or_many;
 #[doc(hidden)]
 pub mod open_enum;
 mod path;
@@ -55,6 +57,8 @@ mod violation;
 
 pub use encode::{to_json_string, to_json_vec, WriteJson};
 pub use json::{from_json, from_json_slice, from_json_value};
+pub use map_key::MapKey;
+pub use one_or_many::OneOrMany;
 pub use open_enum::{OpenEnum, UnknownValue};
 pub use path::{Path, Segment};
 pub use rules::CustomError;
@@ -79,6 +83,7 @@ pub mod __private {
     pub use crate::de;
     pub use crate::defaults::FieldDefault;
     pub use crate::encode::{self, WriteJson};
+    pub use crate::map_key::MapKey;
     pub use crate::number;
     pub use crate::omit::{IsDefault, IsEmpty};
     pub use crate::open_enum::{self, OpenEnum};

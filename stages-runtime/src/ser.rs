@@ -40,13 +40,15 @@ impl<'a> AsRfc3339<'a> for Member<'a, DateTime<Utc>> {
     }
 }
 
-/// Picks the member's own `Serialize` for every other type.
+/// Picks the member's own `Serialize` for every other type. The impl asks nothing of `T`: the
+/// encoding of the member does, so that a type without `Serialize` is reported as such, at
+/// the field, rather than as a method that cannot be called.
 pub trait AsSerialize<'a, T: ?Sized> {
     /// The member itself.
     fn __stages_wire(&self) -> &'a T;
 }
 
-impl<'a, T: ?Sized + Serialize> AsSerialize<'a, T> for &Member<'a, T> {
+impl<'a, T: ?Sized> AsSerialize<'a, T> for &Member<'a, T> {
     #[inline]
     fn __stages_wire(&self) -> &'a T {
         self.0

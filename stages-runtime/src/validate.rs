@@ -2,6 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::map_key::MapKey;
 use super::path::Path;
 use super::violation::{Report, ValidationErrors};
 
@@ -12,9 +15,14 @@ const ROOT: &Path<'static> = &Path::root();
 
 /// A value that knows its rules. `#[derive(Model)]` implements it; containers of models
 /// (`Option`, `Box`, `Arc`, `Rc`, `Vec`, `VecDeque`, arrays, slices, `BTreeSet`/`HashSet`, and
-/// `BTreeMap`/`HashMap` with string keys) implement it by validating each model inside, with the
+/// `BTreeMap`/`HashMap` with text keys) implement it by validating each model inside, with the
 /// key or index added to the path. Other containers (third-party maps and sets) are not walked:
 /// their models' rules are not checked.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no rules to check: it is not a model (`#[derive(Model)]`) or a value the runtime knows",
+    label = "`{Self}` does not implement `Validate`",
+    note = "models, strings, numbers, bools, date-times, and lists, sets, maps, `Option`s and `Box`es of them implement `Validate`; derive `Model` for `{Self}`, or implement `Validate` with an empty `validate_into` if it has no rules"
+)]
 pub trait Validate {
     /// Appends every violation found in `self` to `report`, with paths below `path`.
     ///
@@ -149,14 +157,14 @@ impl<T: Validate, S> Validate for HashSet<T, S> {
     }
 }
 
-impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
+impl<K: MapKey, V: Validate> Validate for BTreeMap<K, V> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         entries(self.iter(), path, report);
     }
 }
 
-impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
+impl<K: MapKey, V: Validate, S> Validate for HashMap<K, V, S> {
     #[inline]
     fn validate_into(&self, path: &Path<'_>, report: &mut Report) {
         entries(self.iter(), path, report);
@@ -183,7 +191,7 @@ fn items<'a, T: Validate + 'a>(
 
 /// [`items`] for the entries of a map: the key goes in front of what an entry's value reported.
 #[inline(always)]
-fn entries<'a, K: AsRef<str> + 'a, V: Validate + 'a>(
+fn entries<'a, K: MapKey + 'a, V: Validate + 'a>(
     entries: impl Iterator<Item = (&'a K, &'a V)>,
     path: &Path<'_>,
     report: &mut Report,
@@ -192,7 +200,7 @@ fn entries<'a, K: AsRef<str> + 'a, V: Validate + 'a>(
     for (key, value) in entries {
         value.validate_relative(report);
         if report.len() > placed {
-            report.prefix_since(placed, &path.key(key.as_ref()));
+            report.prefix_since(placed, &path.key(key.as_key()));
             placed = report.len();
         }
     }
@@ -213,6 +221,10 @@ no_rules!(
     String, str, bool, char, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32,
     f64
 );
+
+// A date-time that decodes is one that can be written back; a value built in Rust with a year
+// beyond 9999 is for a rule on the member to catch (`custom`), as it is for a date member.
+no_rules!(DateTime<Utc>, DateTime<FixedOffset>);
 
 /// Lets generated code validate any field without knowing whether its type is a model.
 ///

@@ -4,7 +4,7 @@
 //! which proves that models can live in any crate: the generated code reaches the runtime
 //! through `stages_model` and needs no other dependency. The [`aws`] module declares Route,
 //! Integration, Api and Authorizer from the AWS service model through `stages_runtime::Model`,
-//! as a crate that never compiles the Stage types would.
+//! as a crate that never compiles the Stage types would, and AWS Lambda's `CreateFunction` body.
 //!
 //! ```
 //! use stages_tests::route::{AuthorizationType, Route};

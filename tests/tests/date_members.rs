@@ -1,6 +1,7 @@
 //! A date member is written by the runtime's own RFC 3339 writer when its type is `DateTime<Utc>`
 //! (picked at compile time through `stages_runtime::ser::Member`) and by chrono otherwise: every
-//! way of spelling such a member must still write exactly what chrono writes.
+//! way of spelling such a member must still write exactly what chrono writes. Dates are read the
+//! same way, strictly, as members and as the type arguments of a generic model.
 
 use stages_model::chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use stages_model::Model;
@@ -148,4 +149,107 @@ mod with_a_trait_of_the_users_own {
             r#"{"name":"prod","at":"2024-12-31T23:59:59Z"}"#
         );
     }
+}
+
+/// A list of any value, as a list operation returns one.
+#[derive(Debug, PartialEq, Model)]
+struct Page<T> {
+    #[model(default, length(max = 2))]
+    items: Vec<T>,
+}
+
+/// Every violation of decoding `text` as `T`: pointer, rule and message.
+fn violations<T: stages_model::serde::de::DeserializeOwned>(
+    text: &str,
+) -> Vec<(String, String, String)> {
+    let errors = stages_model::from_json::<T>(text).err().expect("invalid");
+    errors
+        .violations()
+        .iter()
+        .map(|violation| {
+            (
+                violation.pointer(),
+                violation.rule().to_owned(),
+                violation.message().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_date_as_a_type_argument_decodes_as_a_date_member_does() {
+    let instant = "2024-05-01T10:30:00Z".parse::<DateTime<Utc>>().unwrap();
+    let generic: Generic<DateTime<Utc>> = stages_model::from_json(
+        r#"{"value": "2024-05-01T12:30:00+02:00", "maybe": "2024-05-01t10:30:00z"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        generic,
+        Generic {
+            value: instant,
+            maybe: Some(instant)
+        }
+    );
+    let page: Page<DateTime<Utc>> =
+        stages_model::from_json(r#"{"items": ["2024-05-01T10:30:00Z"]}"#).unwrap();
+    assert_eq!(page.items, [instant]);
+    assert_eq!(
+        serde_json::to_string(&page).unwrap(),
+        r#"{"items":["2024-05-01T10:30:00Z"]}"#
+    );
+    let offset: Generic<DateTime<FixedOffset>> =
+        stages_model::from_json(r#"{"value": "2024-05-01T12:30:00+02:00"}"#).unwrap();
+    assert_eq!(offset.value.to_rfc3339(), "2024-05-01T12:30:00+02:00");
+}
+
+#[test]
+fn a_date_as_a_type_argument_fails_as_a_date_member_does() {
+    #[derive(Debug, Model)]
+    struct Member {
+        #[model(required)]
+        value: DateTime<Utc>,
+    }
+    #[derive(Debug, Model)]
+    struct OffsetMember {
+        #[model(required)]
+        value: DateTime<FixedOffset>,
+    }
+    for value in [
+        r#""2024-05-01 12:30:00Z""#,
+        r#""2024-02-30T12:30:00Z""#,
+        r#""0000-01-01T00:00:00+00:01""#,
+        r#""2024-05-01T12:30:00.0000000001Z""#,
+        "1714559400",
+        "[]",
+    ] {
+        let text = format!(r#"{{"value": {value}}}"#);
+        let member = violations::<Member>(&text);
+        assert_eq!(member.len(), 1, "{text}: {member:?}");
+        assert_eq!(
+            violations::<Generic<DateTime<Utc>>>(&text),
+            member,
+            "{text}"
+        );
+        let offset = violations::<OffsetMember>(&text);
+        assert_eq!(offset.len(), 1, "{text}: {offset:?}");
+        assert_eq!(
+            violations::<Generic<DateTime<FixedOffset>>>(&text),
+            offset,
+            "{text}"
+        );
+    }
+    assert_eq!(
+        violations::<Generic<DateTime<Utc>>>(r#"{"value": "2024-05-01"}"#),
+        [(
+            "/value".to_owned(),
+            "format".to_owned(),
+            r#"must be an RFC 3339 date-time such as 2024-05-01T12:30:00Z; found "2024-05-01""#
+                .to_owned()
+        )]
+    );
+    // Each item is reported at its index.
+    let page =
+        violations::<Page<DateTime<Utc>>>(r#"{"items": ["2024-05-01T10:30:00Z", "yesterday", 7]}"#);
+    let pointers: Vec<&str> = page.iter().map(|(pointer, ..)| pointer.as_str()).collect();
+    assert_eq!(pointers, ["/items/1", "/items/2"], "{page:?}");
 }

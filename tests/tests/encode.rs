@@ -14,13 +14,14 @@ use stages_model::serde::{Deserialize, Serialize};
 use stages_model::{
     from_json, to_json_string, to_json_vec, AccessLogSettings, BadRequestException,
     ConflictException, CreateStageInput, CreateStageRequest, GetStagesInput,
-    LimitExceededException, LoggingLevel, Model, NotFoundException, ReturnedRouteSettings,
-    RouteSettings, Stage, Stages, UnknownValue, UpdateStageInput, WriteJson,
+    LimitExceededException, LoggingLevel, Model, NotFoundException, OneOrMany,
+    ReturnedRouteSettings, RouteSettings, Stage, Stages, UnknownValue, UpdateStageInput, WriteJson,
 };
 use stages_tests::aws::api::{Api, CreateApiInput};
 use stages_tests::aws::authorizer::{Authorizer, CreateAuthorizerInput};
 use stages_tests::aws::documents::{documents, Resource};
 use stages_tests::aws::integration::{CreateIntegrationInput, Integration};
+use stages_tests::aws::lambda::{CreateFunctionRequest, FunctionConfiguration};
 use stages_tests::aws::route::{CreateRouteInput, Route};
 
 /// Both encoders agree, on the bytes or on failing; returns the text.
@@ -76,7 +77,7 @@ impl<'de> Deserialize<'de> for Refuses {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Model)]
 enum Level {
     Error,
     #[model(rename = "in\"fo\\")]
@@ -97,6 +98,8 @@ struct Inner {
     inner_name: Option<String>,
     #[model(default)]
     inner_count: u16,
+    /// Written through `Serialize`, inside a struct that may be flattened.
+    temperature: Option<Celsius>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Model)]
@@ -140,6 +143,10 @@ struct Everything {
     closed: Option<Closed>,
     boxed: Option<Box<Inner>>,
     maps_of_models: Option<BTreeMap<String, Inner>>,
+    keyed_by_enum: Option<BTreeMap<Level, u8>>,
+    keyed_by_box: Option<HashMap<Box<str>, bool>>,
+    one: Option<OneOrMany<String>>,
+    many: Option<OneOrMany<Level>>,
     json: Option<Value>,
     #[model(default, omit_empty)]
     omitted_if_empty: Vec<String>,
@@ -217,8 +224,20 @@ fn everything() -> Everything {
         boxed: Some(Box::new(Inner {
             inner_name: Some("boxed".into()),
             inner_count: 2,
+            temperature: None,
         })),
         maps_of_models: Some(BTreeMap::from([("k".into(), Inner::default())])),
+        keyed_by_enum: Some(BTreeMap::from([
+            (Level::Error, 1),
+            (Level::Info, 2),
+            (Level::Unknown("NEW\t".into()), 3),
+        ])),
+        keyed_by_box: Some(HashMap::from([("a\"b".into(), true)])),
+        one: Some(OneOrMany::One("s3:GetObject".into())),
+        many: Some(OneOrMany::Many(vec![
+            Level::Info,
+            Level::Unknown("x".into()),
+        ])),
         json: Some(serde_json::json!({"z": [1, 2.5, null, "x\u{1}"], "a": {}})),
         omitted_if_empty: vec!["kept".into()],
         optional_omitted_if_empty: Some(String::new()),
@@ -231,6 +250,7 @@ fn everything() -> Everything {
             inner: Inner {
                 inner_name: Some("flat".into()),
                 inner_count: 0,
+                temperature: Some(Celsius(-40.0)),
             },
             after: Some(true),
         },
@@ -238,15 +258,28 @@ fn everything() -> Everything {
     }
 }
 
+/// Holds for types whose members `WriteJson` writes itself (rather than through `Serialize`).
+fn written_by_write_json<T: WriteJson>(_: &T) {}
+
 #[test]
 fn every_kind_of_member_is_written_as_serde_json_writes_it() {
     let full = everything();
+    written_by_write_json(full.keyed_by_enum.as_ref().unwrap());
+    written_by_write_json(full.keyed_by_box.as_ref().unwrap());
+    written_by_write_json(full.many.as_ref().unwrap());
     let text = same(&full);
     // The members written through `Serialize` and the omissions, as they read.
     assert!(text.contains(r#""own":"21.5 °C \"tab\t\"""#), "{text}");
     assert!(text.contains(r#""level":"TRACE \"new\"""#), "{text}");
+    assert!(
+        text.contains(r#"{"ERROR":1,"in\"fo\\":2,"NEW\t":3}"#),
+        "{text}"
+    );
     assert!(!text.contains("\"omitted_if_default\"") && !text.contains("skipped_if_odd\":3"));
-    assert!(text.contains(r#""innerName":"flat","innerCount":0,"after":true,"last":"end"}"#));
+    assert!(
+        text.contains(r#""innerName":"flat","innerCount":0,"temperature":"-40 °C \"tab\t\"","after":true,"last":"end"}"#),
+        "{text}"
+    );
 
     // The other side of every omission, and nothing but what is required.
     let mut other = full.clone();
@@ -472,4 +505,36 @@ fn every_aws_resource_writes_the_same_bytes() {
     for resource in Resource::ALL {
         assert!(written.contains_key(resource.name()), "{}", resource.name());
     }
+}
+
+#[test]
+fn lambda_functions_write_the_same_bytes() {
+    let request: CreateFunctionRequest = from_json(
+        r#"{
+        "FunctionName": "my-function",
+        "Runtime": "nodejs20.x",
+        "Role": "arn:aws:iam::123456789012:role/lambda-role",
+        "Handler": "index.handler",
+        "Code": {"S3Bucket": "my-bucket-1", "S3Key": "function.zip"},
+        "Description": "Process \"image\" objects from Amazon S3.\n",
+        "Timeout": 15,
+        "MemorySize": 256,
+        "Publish": true,
+        "Environment": {"Variables": {"BUCKET": "my-bucket-1", "PREFIX_2": "inbound"}},
+        "TracingConfig": {"Mode": "Active"},
+        "Tags": {"DEPARTMENT": "Assets"},
+        "Layers": ["arn:aws:lambda:us-east-2:123456789012:layer:my-layer:3"],
+        "Architectures": ["arm64"],
+        "EphemeralStorage": {"Size": 1024}
+    }"#,
+    )
+    .unwrap();
+    same(&request);
+    let configuration: FunctionConfiguration = from_json(
+        r#"{"FunctionName": "my-function", "Runtime": "nodejs24.x", "State": "Restoring",
+            "LastModified": "2024-05-01T12:30:00.000+0000", "MemorySize": 128,
+            "Architectures": ["x86_64"], "PackageType": "Zip", "Version": "$LATEST"}"#,
+    )
+    .unwrap();
+    same(&configuration);
 }

@@ -60,6 +60,8 @@ fn patterns_left_to_the_regex_engine() {
         "rules",
         "--test",
         "pattern_equivalence",
+        "--test",
+        "compile_fail",
     ]);
 }
 

@@ -21,6 +21,9 @@ mod container;
 mod custom;
 mod label;
 mod rules;
+mod serde_attrs;
+
+pub use serde_attrs::reject as reject_serde;
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;

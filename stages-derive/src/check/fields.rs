@@ -5,6 +5,7 @@
 use quote::ToTokens;
 use syn::Type;
 
+use super::map_keys::check_map_keys;
 use super::{check_rules, nonempty_names, type_text, wire_name, Field, Omit, Presence};
 use crate::ast;
 use crate::case::Case;
@@ -14,6 +15,7 @@ use crate::shape::{self, Kind};
 pub(super) fn check_field<'a>(
     field: &ast::Field<'a>,
     case: Case,
+    schema: bool,
     errors: &mut Errors,
 ) -> Option<Field<'a>> {
     let attrs = &field.attrs;
@@ -29,7 +31,10 @@ pub(super) fn check_field<'a>(
     };
     let value_ty = option_inner.unwrap_or(field.ty);
     let subject = format!("field `{}`", field.ident);
-    let rules = check_rules(&attrs.rules, value_ty, &subject, errors);
+    if attrs.skip.is_none() {
+        check_map_keys(value_ty, &subject, attrs.rules.keys.is_some(), errors);
+    }
+    let rules = check_rules(&attrs.rules, value_ty, &subject, schema, errors);
     let omit = omit(field, value_ty, errors);
     Some(Field {
         ident: field.ident,

@@ -4,10 +4,12 @@
 
 use std::collections::HashMap;
 
+mod bounds;
 mod container;
 mod enums;
 mod fields;
 mod label;
+mod map_keys;
 mod rules;
 
 use proc_macro2::Span;
@@ -115,7 +117,7 @@ pub fn check<'a>(container: &Container<'a>, default_crate: &str, errors: &mut Er
             let case = attrs.rename_all.map_or(Case::Camel, |(case, _)| case);
             let fields: Vec<Field> = fields
                 .iter()
-                .filter_map(|field| check_field(field, case, errors))
+                .filter_map(|field| check_field(field, case, attrs.skip_schema.is_none(), errors))
                 .collect();
             unique_wire_names(
                 fields

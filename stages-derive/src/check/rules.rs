@@ -2,12 +2,14 @@
 //! generation: bounds as typed literals, patterns analysed, nested rules checked level by level.
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
-use syn::{LitFloat, LitInt, LitStr, Type};
+use quote::ToTokens;
+use syn::{LitStr, Type};
 
+use super::bounds::{length_bounds, range_bounds};
 use super::label::labels;
+use super::map_keys::is_text_key;
 use super::type_text;
-use crate::attr::{self, Bounds, Number, NumberLit};
+use crate::attr;
 use crate::errors::Errors;
 use crate::pattern::{self, Matcher};
 use crate::shape::{self, Kind};
@@ -83,11 +85,13 @@ pub struct Pattern {
     pub ecma: Result<String, syn::Error>,
 }
 
-/// Checks that each rule fits the type it applies to, and prepares its arguments.
+/// Checks that each rule fits the type it applies to, and prepares its arguments. `schema`:
+/// whether the model has a JSON Schema (it is not `skip_schema`).
 pub(super) fn check_rules(
     rules: &attr::Rules,
     ty: &Type,
     subject: &str,
+    schema: bool,
     errors: &mut Errors,
 ) -> Rules {
     let kind = shape::kind(ty);
@@ -128,7 +132,7 @@ pub(super) fn check_rules(
     if let Some(lit) = &rules.pattern {
         let path = syn::Ident::new("pattern", lit.span());
         if accepts_text(&kind) {
-            if let Some(matcher) = errors.keep(pattern::analyze(lit)) {
+            if let Some(matcher) = errors.keep(pattern::analyze(lit, schema)) {
                 out.pattern = Some(Pattern {
                     source: lit.clone(),
                     matcher,
@@ -138,7 +142,8 @@ pub(super) fn check_rules(
                 });
             }
         } else {
-            mismatch(errors, &path, "pattern", "strings", number_hint(&kind));
+            let hint = each_hint(&kind, "pattern = \"...\"").unwrap_or(number_hint(&kind));
+            mismatch(errors, &path, "pattern", "strings", &hint);
         }
     }
     if let Some(lit) = &rules.contains {
@@ -146,7 +151,8 @@ pub(super) fn check_rules(
             out.contains = Some(lit.clone());
         } else {
             let path = syn::Ident::new("contains", lit.span());
-            mismatch(errors, &path, "contains", "strings", number_hint(&kind));
+            let hint = each_hint(&kind, "contains = \"...\"").unwrap_or(number_hint(&kind));
+            mismatch(errors, &path, "contains", "strings", &hint);
         }
     }
     if let Some(bounds) = &rules.range {
@@ -154,7 +160,12 @@ pub(super) fn check_rules(
             Kind::Int(_) | Kind::Float(_) | Kind::Other => {
                 out.range = range_bounds(bounds, &kind, errors)
             }
-            Kind::Str | Kind::Seq { .. } | Kind::Set { .. } | Kind::Map { .. } => mismatch(
+            Kind::Seq { .. } | Kind::Set { .. } | Kind::Map { .. } => {
+                let each = each_hint(&kind, "range(..)").unwrap_or_default();
+                let hint = format!("{each}, or `length(min = .., max = ..)` to bound its size");
+                mismatch(errors, &bounds.rule, "range", "numbers", &hint);
+            }
+            Kind::Str => mismatch(
                 errors,
                 &bounds.rule,
                 "range",
@@ -174,7 +185,10 @@ pub(super) fn check_rules(
                 "floating-point numbers",
                 "; an integer is always finite, so remove `finite`",
             ),
-            _ => mismatch(errors, finite, "finite", "floating-point numbers", ""),
+            _ => {
+                let hint = each_hint(&kind, "finite").unwrap_or_default();
+                mismatch(errors, finite, "finite", "floating-point numbers", &hint)
+            }
         }
     }
     if let Some(known) = &rules.known {
@@ -199,7 +213,7 @@ pub(super) fn check_rules(
     out.custom = rules.custom.clone();
     out.custom_schemas = rules.custom_schemas.clone();
     out.labels = labels(&rules.labels, errors);
-    out.entries = entries(rules, &kind, subject, ty, errors);
+    out.entries = entries(rules, &kind, subject, ty, schema, errors);
     out
 }
 
@@ -209,6 +223,7 @@ fn entries(
     kind: &Kind,
     subject: &str,
     ty: &Type,
+    schema: bool,
     errors: &mut Errors,
 ) -> Option<Box<Entries>> {
     if rules.keys.is_none() && rules.values.is_none() {
@@ -224,6 +239,11 @@ fn entries(
                 .or(rules.values.as_ref())
                 .expect("checked above");
             let found = match kind {
+                Kind::Other if shape::is_one_or_many(ty) => format!(
+                    "is a `{}`, which `{rule}(...)` does not see into: check its values with a \
+                     `custom` rule over `as_slice()`",
+                    type_text(ty)
+                ),
                 Kind::Other => format!(
                     "has type `{}`, which the derive cannot see into (write the type as `Vec<_>`, \
                      `BTreeSet<_>`, `BTreeMap<_, _>` or `HashMap<_, _>` rather than through an alias)",
@@ -245,8 +265,11 @@ fn entries(
     };
     if let Some((rule, key_rules)) = &rules.keys {
         match key_ty {
+            // Keys that are not text are reported on the key type (`map_keys`), once.
+            Some(key_ty) if !is_text_key(key_ty) => {}
             Some(key_ty) => {
-                out.keys = check_rules(key_rules, key_ty, &format!("the key of {subject}"), errors)
+                let subject = format!("the key of {subject}");
+                out.keys = check_rules(key_rules, key_ty, &subject, schema, errors)
             }
             None => errors.spanned(
                 rule,
@@ -263,6 +286,7 @@ fn entries(
             value_rules,
             value_ty,
             &format!("{what} of {subject}"),
+            schema,
             errors,
         );
     }
@@ -270,126 +294,25 @@ fn entries(
 }
 
 /// Points a text rule on a number to the rule for numbers.
-fn number_hint(kind: &Kind) -> &'static str {
+fn number_hint(kind: &Kind) -> String {
     match kind {
-        Kind::Int(_) | Kind::Float(_) => "; use `range(min = .., max = ..)` to bound a number",
-        _ => "",
+        Kind::Int(_) | Kind::Float(_) => {
+            "; use `range(min = .., max = ..)` to bound a number".into()
+        }
+        _ => String::new(),
     }
+}
+
+/// Points a rule on a list, set or map to `values(...)`, which checks each item or value.
+fn each_hint(kind: &Kind, rule: &str) -> Option<String> {
+    let each = match kind {
+        Kind::Seq { .. } | Kind::Set { .. } => "item",
+        Kind::Map { .. } => "value",
+        _ => return None,
+    };
+    Some(format!("; write `values({rule})` to check each {each}"))
 }
 
 fn accepts_text(kind: &Kind) -> bool {
     matches!(kind, Kind::Str | Kind::Other)
-}
-
-fn length_bounds(bounds: &Bounds<attr::Count>, errors: &mut Errors) -> Option<(usize, usize)> {
-    let min = bounds.min.as_ref().map_or(0, |count| count.value);
-    let max = bounds.max.as_ref().map_or(usize::MAX, |count| count.value);
-    if let (Some(low), Some(high)) = (&bounds.min, &bounds.max) {
-        if low.value > high.value {
-            errors.spanned(
-                &high.lit,
-                format!(
-                    "`max` ({}) is less than `min` ({}): no length can satisfy both",
-                    high.value, low.value
-                ),
-            );
-            return None;
-        }
-    }
-    (bounds.min.is_some() || bounds.max.is_some()).then_some((min, max))
-}
-
-fn range_bounds(
-    bounds: &Bounds<Number>,
-    kind: &Kind,
-    errors: &mut Errors,
-) -> Option<(TokenStream, TokenStream)> {
-    if let (Some(low), Some(high)) = (&bounds.min, &bounds.max) {
-        if low.as_f64() > high.as_f64() {
-            errors.at(
-                high.span,
-                format!(
-                    "`max` ({}) is less than `min` ({}): no value can satisfy both",
-                    high.text(),
-                    low.text()
-                ),
-            );
-            return None;
-        }
-    }
-    let mut ok = true;
-    let mut bound = |number: &Option<Number>| match number {
-        None => quote!(::core::option::Option::None),
-        Some(number) => match typed_number(number, kind) {
-            Ok(tokens) => quote!(::core::option::Option::Some(#tokens)),
-            Err(error) => {
-                ok = false;
-                errors.push(error);
-                TokenStream::new()
-            }
-        },
-    };
-    let min = bound(&bounds.min);
-    let max = bound(&bounds.max);
-    ok.then_some((min, max))
-}
-
-/// The bound as a literal of the field's own type, checked to fit it.
-fn typed_number(number: &Number, kind: &Kind) -> syn::Result<TokenStream> {
-    let sign = if number.negative {
-        quote!(-)
-    } else {
-        TokenStream::new()
-    };
-    match (kind, &number.lit) {
-        (Kind::Int(int), NumberLit::Int(lit)) => {
-            let value: i128 = lit.base10_parse()?;
-            let value = if number.negative { -value } else { value };
-            let (low, high) = int_limits(int);
-            if value < low || value > high {
-                return Err(syn::Error::new(
-                    number.span,
-                    format!(
-                        "{} does not fit in `{int}`, which holds {low} to {high}; use a bound in that range, \
-                         or a wider type",
-                        number.text()
-                    ),
-                ));
-            }
-            let lit = LitInt::new(&format!("{}{int}", lit.base10_digits()), lit.span());
-            Ok(quote!(#sign #lit))
-        }
-        (Kind::Int(int), NumberLit::Float(_)) => Err(syn::Error::new(
-            number.span,
-            format!(
-                "{} is not a whole number, so it cannot bound an `{int}`; use an integer bound",
-                number.text()
-            ),
-        )),
-        (Kind::Float(float), lit) => {
-            let digits = match lit {
-                NumberLit::Int(lit) => lit.base10_digits().to_owned(),
-                NumberLit::Float(lit) => lit.base10_digits().to_owned(),
-            };
-            let lit = LitFloat::new(&format!("{digits}{float}"), number.span);
-            Ok(quote!(#sign #lit))
-        }
-        (_, NumberLit::Int(lit)) => Ok(quote!(#sign #lit)),
-        (_, NumberLit::Float(lit)) => Ok(quote!(#sign #lit)),
-    }
-}
-
-fn int_limits(int: &str) -> (i128, i128) {
-    match int {
-        "i8" => (i8::MIN.into(), i8::MAX.into()),
-        "i16" => (i16::MIN.into(), i16::MAX.into()),
-        "i32" => (i32::MIN.into(), i32::MAX.into()),
-        "i64" | "isize" => (i64::MIN.into(), i64::MAX.into()),
-        "u8" => (0, u8::MAX.into()),
-        "u16" => (0, u16::MAX.into()),
-        "u32" => (0, u32::MAX.into()),
-        "u64" | "usize" => (0, u64::MAX.into()),
-        "u128" => (0, i128::MAX),
-        _ => (i128::MIN, i128::MAX),
-    }
 }

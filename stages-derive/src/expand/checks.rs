@@ -25,12 +25,26 @@ pub fn value_checks(
     entries: bool,
     rt: &TokenStream,
 ) -> TokenStream {
+    // A key's built-in rules check its text (any `MapKey` has one); a value's, the value.
+    let (as_str, counted) = match subject {
+        Subject::Value => (
+            quote!(::core::convert::AsRef::<str>::as_ref(#value)),
+            value.clone(),
+        ),
+        Subject::Key => {
+            let text = quote!(#rt::MapKey::as_key(#value));
+            (text.clone(), text)
+        }
+    };
+    let length_of = match subject {
+        Subject::Value => rules.length_site.as_ref(),
+        Subject::Key => None,
+    };
     let subject = match subject {
         Subject::Value => quote!(#rt::rules::Subject::Value),
         Subject::Key => quote!(#rt::rules::Subject::Key),
     };
     let mut out = TokenStream::new();
-    let as_str = quote!(::core::convert::AsRef::<str>::as_ref(#value));
     if let Some((min, max)) = rules.length {
         let max = if max == usize::MAX {
             quote!(::core::primitive::usize::MAX)
@@ -39,11 +53,11 @@ pub fn value_checks(
         };
         out.extend(labelled(
             {
-                let function = match &rules.length_site {
+                let function = match length_of {
                     Some((rule, ty)) => respan(quote!(#rt::rules::length::<#ty>), rule.span()),
                     None => quote!(#rt::rules::length),
                 };
-                quote!(#function(#value, #min, #max, #subject, &#path, __report);)
+                quote!(#function(#counted, #min, #max, #subject, &#path, __report);)
             },
             &rules.labels.length,
             rt,
@@ -158,7 +172,7 @@ pub fn entry_loop(
     let (head, step) = if is_map {
         (
             quote!((__key, __item) in #value),
-            quote!(key(::core::convert::AsRef::<str>::as_ref(__key))),
+            quote!(key(#rt::MapKey::as_key(__key))),
         )
     } else {
         (

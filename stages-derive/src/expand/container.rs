@@ -147,7 +147,8 @@ fn read(field: &Field, index: usize, source: Source) -> TokenStream {
     }
 }
 
-/// `WireValue` for an enum, so that `when(member = "WIRE_NAME")` can compare with it.
+/// `WireValue` for an enum, so that `when(member = "WIRE_NAME")` can compare with it, and
+/// `MapKey`, so that it can key a map member (SQS's `Attributes` are keyed by attribute name).
 fn enum_wire_value(model: &Model, rt: &TokenStream) -> TokenStream {
     let Body::Enum(Enum { variants, other }) = &model.body else {
         return TokenStream::new();
@@ -176,6 +177,14 @@ fn enum_wire_value(model: &Model, rt: &TokenStream) -> TokenStream {
                     #(#arms)*
                     #other
                 }
+            }
+        }
+
+        #[automatically_derived]
+        impl #rt::MapKey for #ident {
+            #[inline]
+            fn as_key(&self) -> &str {
+                <Self as #rt::rules::WireValue>::wire_value(self)
             }
         }
     }

@@ -326,8 +326,9 @@ fn decode_members(
 }
 
 /// The seed that decodes a member's value: lists, sets and maps, at any depth, put indexes and
-/// keys on paths (and sets report a repeated item), and date-times are read as RFC 3339. `fns` are the rules of the member's keys and
-/// items, checked as each is read.
+/// keys on paths (and sets report a repeated item); models, date-times (read as RFC 3339) and
+/// other `Decode` types decode with their reporting decoder, anything else with its own
+/// `Deserialize`. `fns` are the rules of the member's keys and items, checked as each is read.
 fn seed(ty: &Type, rt: &TokenStream, fns: Option<&validate::RuleFns>) -> TokenStream {
     let de = quote!(#rt::de);
     let rules = |name: Option<&syn::Ident>| match name {
@@ -336,9 +337,6 @@ fn seed(ty: &Type, rt: &TokenStream, fns: Option<&validate::RuleFns>) -> TokenSt
     };
     let keys = rules(fns.and_then(|fns| fns.keys.as_ref()));
     let values = rules(fns.and_then(|fns| fns.values.as_ref()));
-    if shape::is_utc_date_time(ty) {
-        return quote_spanned!(ty.span()=> #de::timestamp());
-    }
     match shape::kind(ty) {
         Kind::Seq { item } => {
             let item = seed(item, rt, None);

@@ -2,7 +2,8 @@
 //! `Serialize` through serde_json. Keys are known here, so each is emitted once as an escaped
 //! byte literal with its comma (`,"stageName":`); the runtime turns a struct's first comma into
 //! its `{`. A member's type picks at compile time whether it is written by `WriteJson` or
-//! through its own `Serialize` (`encode::Member`). Each member is one call into the runtime.
+//! through the model's own `Serialize` (`encode::Member`). Each member is one call into the
+//! runtime.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
@@ -69,20 +70,29 @@ pub fn expand(model: &Model) -> TokenStream {
                 quote! {
                     Self::#variant(__value) => {
                         #rt::encode::write_str(__out, #text);
-                        return ::core::result::Result::Ok(());
+                        return;
                     }
                 }
             });
+            // As a map's key too (serde_json writes a unit variant there as the same string).
             quote! {
                 #[automatically_derived]
-                impl #params #rt::WriteJson for #ty #bounds {
+                impl #params #rt::encode::JsonKey for #ty #bounds {
                     #[inline]
-                    #signature {
+                    fn write_json_key(&self, __out: &mut ::std::vec::Vec<::core::primitive::u8>) {
                         let __text: &[::core::primitive::u8] = match self {
                             #(#arms)*
                             #other
                         };
                         __out.extend_from_slice(__text);
+                    }
+                }
+
+                #[automatically_derived]
+                impl #params #rt::WriteJson for #ty #bounds {
+                    #[inline]
+                    #signature {
+                        #rt::encode::JsonKey::write_json_key(self, __out);
                         ::core::result::Result::Ok(())
                     }
                 }
@@ -96,16 +106,17 @@ pub fn expand(model: &Model) -> TokenStream {
 fn member(field: &Field, rt: &TokenStream) -> TokenStream {
     let ident = field.ident;
     let key = byte_literal(&format!(",{}:", json_string(&field.wire)));
-    // The value as `Serialize` writes it (`ser::Member`, `__Wire`: a date as `Rfc3339`), so that
-    // a type without `Serialize` is reported once, there, at the field's type; then written by
-    // its `WriteJson`, or by its `Serialize` (`encode::Member`, `__Json`).
+    let name = &field.wire;
+    // The value as `Serialize` hands it on (`ser::Member`, `__Wire`: a date as `Rfc3339`), then
+    // written by its `WriteJson`, or else through the model's own `Serialize`, this member
+    // alone (`encode::Member`, `__Json`), which asks nothing more of its type.
     let write = |value: TokenStream| {
         let span = field.value_ty.span();
         let (wire, json) = (
             quote_spanned!(span=> __stages_wire),
             quote_spanned!(span=> __stages_json),
         );
-        quote!((&__Json((&__Wire(#value)).#wire())).#json(__out, #key)?;)
+        quote!((&__Json((&__Wire(#value)).#wire())).#json(__out, #key, self, #name)?;)
     };
     match (field.presence, kept(field, rt)) {
         (Presence::Optional, keep) => {

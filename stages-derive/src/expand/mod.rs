@@ -10,6 +10,7 @@ mod generics;
 mod json;
 mod schema;
 mod ser;
+mod stub;
 mod validate;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
@@ -17,6 +18,8 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::check::{CatchAllVariant, Model};
+
+pub use stub::stub;
 
 /// All impls for the model, in an anonymous const so helper imports stay private.
 pub fn expand(model: &Model) -> TokenStream {

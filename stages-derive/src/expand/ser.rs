@@ -117,36 +117,36 @@ fn serialize_members(model: &Model, fields: &[Field], rt: &TokenStream) -> Token
     let writes = fields.iter().map(|field| {
         let ident = field.ident;
         let wire = &field.wire;
-        // The value as written on the wire (see `ser::Member`); spanned at the field's type, so
-        // that a type without `Serialize` is reported at the field.
+        // The value as written on the wire (see `ser::Member`), spanned at the field's type.
         let written = |value: TokenStream| {
-            let method = quote_spanned!(field.value_ty.span()=> __stages_wire);
-            quote!(&(&#rt::ser::Member(#value)).#method())
+            quote_spanned!(field.value_ty.span()=> &(&#rt::ser::Member(#value)).__stages_wire())
         };
         let written_value = written(quote!(__value));
         let written_field = written(quote!(&self.#ident));
+        // Spanned likewise: the call is where a value without `Serialize` fails.
+        let serialize_field = quote_spanned!(field.value_ty.span()=> serialize_field);
         match (field.presence, kept(field, rt)) {
             (Presence::Optional, None) => quote! {
                 match &self.#ident {
-                    ::core::option::Option::Some(__value) => __state.serialize_field(#wire, #written_value)?,
+                    ::core::option::Option::Some(__value) => __state.#serialize_field(#wire, #written_value)?,
                     ::core::option::Option::None => __state.skip_field(#wire)?,
                 }
             },
             (Presence::Optional, Some(keep)) => quote! {
                 match &self.#ident {
-                    ::core::option::Option::Some(__value) if #keep => __state.serialize_field(#wire, #written_value)?,
+                    ::core::option::Option::Some(__value) if #keep => __state.#serialize_field(#wire, #written_value)?,
                     _ => __state.skip_field(#wire)?,
                 }
             },
             (Presence::Required | Presence::Default, Some(keep)) => quote! {
                 if #keep {
-                    __state.serialize_field(#wire, #written_field)?;
+                    __state.#serialize_field(#wire, #written_field)?;
                 } else {
                     __state.skip_field(#wire)?;
                 }
             },
             (Presence::Required | Presence::Default, None) => quote! {
-                __state.serialize_field(#wire, #written_field)?;
+                __state.#serialize_field(#wire, #written_field)?;
             },
             (Presence::Flatten, _) => quote! {
                 #rt::ser::SerializeMembers::serialize_members(&self.#ident, __state)?;

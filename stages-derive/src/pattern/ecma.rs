@@ -36,9 +36,12 @@ pub fn ecma(lit: &LitStr) -> syn::Result<String> {
         Err(Problem::Invalid { what, at }) => {
             return Err(super::invalid(lit, &source, what, at));
         }
-        Err(Problem::NotAhead { what, .. }) => {
+        Err(Problem::NotAhead { what, instead, .. }) => {
+            let instead = instead
+                .map(|instead| format!(": write {instead}"))
+                .unwrap_or_default();
             return Err(refuse(format!(
-                "it uses {what}, which ECMA-262 and Python's re do not read alike"
+                "it uses {what}, which ECMA-262 and Python's re do not read alike{instead}"
             )));
         }
     };

@@ -34,20 +34,40 @@ pub enum Matcher {
 }
 
 /// Parses and compiles the pattern in `lit`, or explains on the literal why it cannot.
-pub fn analyze(lit: &LitStr) -> syn::Result<Matcher> {
+/// `schema`: whether the model will have a JSON Schema, which a construct left to the regex
+/// engine has no form in (without the feature, the error says so, so that one fix is enough).
+pub fn analyze(lit: &LitStr, schema: bool) -> syn::Result<Matcher> {
     let source = lit.value();
     let node = match parse::parse(&source) {
         Ok(node) => node,
         Err(Problem::Invalid { what, at }) => return Err(invalid(lit, &source, what, at)),
-        Err(Problem::NotAhead { what, at }) => return not_ahead(lit, &source, what, Some(at)),
+        Err(Problem::NotAhead { what, at, instead }) => {
+            let construct = Construct {
+                what,
+                at,
+                instead,
+                schema,
+            };
+            return not_ahead(lit, &source, Err(construct));
+        }
     };
     if let Some(class) = byte_class(&node) {
         return Ok(class);
     }
     match automaton::compile(&node) {
         Ok(dfa) => Ok(Matcher::Dfa(Box::new(dfa))),
-        Err(what) => not_ahead(lit, &source, what, None),
+        Err(too_large) => not_ahead(lit, &source, Ok(too_large)),
     }
+}
+
+/// A construct the derive leaves to the regex engine, where it is in the pattern, what to
+/// write for its ASCII meaning, and whether the model needs a JSON Schema.
+#[cfg_attr(feature = "regex", allow(dead_code))]
+struct Construct {
+    what: &'static str,
+    at: usize,
+    instead: Option<&'static str>,
+    schema: bool,
 }
 
 /// The error for a pattern the regex engine would refuse too.
@@ -62,23 +82,44 @@ fn invalid(lit: &LitStr, source: &str, what: &str, at: usize) -> syn::Error {
 }
 
 /// A valid pattern the derive does not compile: the regex engine's, with the feature.
+/// `why` is the construct it does not compile, or (`Ok`) why the whole is too large.
 #[cfg(feature = "regex")]
-fn not_ahead(lit: &LitStr, source: &str, _: &str, _: Option<usize>) -> syn::Result<Matcher> {
+fn not_ahead(lit: &LitStr, source: &str, _why: Result<&str, Construct>) -> syn::Result<Matcher> {
     regex_engine::check(lit, source).map(|()| Matcher::Regex)
 }
 
-/// A valid pattern the derive does not compile: without the feature, an error that says why.
-/// `what` names the construct at character `at`, or (without `at`) why the whole is too big.
+/// A valid pattern the derive does not compile: without the feature, an error that says why,
+/// and every way out: the ASCII form where there is one, else the feature (and `skip_schema`,
+/// since no such construct has a JSON Schema form).
 #[cfg(not(feature = "regex"))]
-fn not_ahead(lit: &LitStr, source: &str, what: &str, at: Option<usize>) -> syn::Result<Matcher> {
+fn not_ahead(lit: &LitStr, source: &str, why: Result<&str, Construct>) -> syn::Result<Matcher> {
     const ENABLE: &str = "enable the `regex` feature of stages-model (or of stages-runtime)";
-    let message = match at {
-        Some(at) => format!(
-            "pattern `{source}` uses {what} (at character {}), which only the regex engine matches: {ENABLE}",
-            at + 1
-        ),
-        None => format!(
-            "pattern `{source}` is too large to compile to tables ({what}); to match it with the regex engine, {ENABLE}"
+    let message = match why {
+        Err(construct) => {
+            let Construct {
+                what,
+                at,
+                instead,
+                schema,
+            } = construct;
+            let engine = if schema {
+                format!(
+                    "{ENABLE}, and mark the model `#[model(skip_schema)]` (JSON Schema has no form of it)"
+                )
+            } else {
+                ENABLE.to_owned()
+            };
+            let ways = match instead {
+                Some(instead) => format!("write {instead}; or {engine}"),
+                None => engine,
+            };
+            format!(
+                "pattern `{source}` uses {what} (at character {}), which only the regex engine matches: {ways}",
+                at + 1
+            )
+        }
+        Ok(too_large) => format!(
+            "pattern `{source}` is too large to compile to tables ({too_large}); to match it with the regex engine, {ENABLE}"
         ),
     };
     Err(syn::Error::new(lit.span(), message))

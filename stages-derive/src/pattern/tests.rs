@@ -6,7 +6,7 @@ fn lit(text: &str) -> LitStr {
 
 #[test]
 fn ascii_classes_become_tables() {
-    match analyze(&lit("[A-Za-z0-9-._~:/?#&=,]+")).unwrap() {
+    match analyze(&lit("[A-Za-z0-9-._~:/?#&=,]+"), true).unwrap() {
         Matcher::Class { allowed, min, max } => {
             assert_eq!((min, max), (1, usize::MAX));
             assert!(allowed[0] & (1 << b'~') != 0);
@@ -16,7 +16,7 @@ fn ascii_classes_become_tables() {
         _ => panic!("expected a byte table"),
     }
     assert!(matches!(
-        analyze(&lit("[a-z]{2,5}")).unwrap(),
+        analyze(&lit("[a-z]{2,5}"), true).unwrap(),
         Matcher::Class { min: 2, max: 5, .. }
     ));
 }
@@ -24,7 +24,7 @@ fn ascii_classes_become_tables() {
 #[test]
 fn other_patterns_become_automata() {
     for pattern in [r"\$default|[a-z]+", r"[2-5][0-9]{2}", r"\p{Lu}"] {
-        let compiled = analyze(&lit(pattern));
+        let compiled = analyze(&lit(pattern), true);
         if pattern.contains(r"\p") {
             assert!(!matches!(compiled, Ok(Matcher::Dfa(_))), "{pattern}");
         } else {
@@ -35,12 +35,12 @@ fn other_patterns_become_automata() {
 
 #[test]
 fn invalid_patterns_say_where() {
-    let error = analyze(&lit("[a-z")).err().unwrap().to_string();
+    let error = analyze(&lit("[a-z"), true).err().unwrap().to_string();
     assert_eq!(
         error,
         "invalid pattern: unclosed character class (at character 1 of `[a-z`)"
     );
-    let error = analyze(&lit("ab)")).err().unwrap().to_string();
+    let error = analyze(&lit("ab)"), true).err().unwrap().to_string();
     assert_eq!(
         error,
         "invalid pattern: unopened group (at character 3 of `ab)`)"
@@ -50,14 +50,28 @@ fn invalid_patterns_say_where() {
 #[cfg(not(feature = "regex"))]
 #[test]
 fn what_is_left_to_the_regex_engine_needs_the_feature() {
-    let error = analyze(&lit(r"[a-z]+\w")).err().unwrap().to_string();
+    let error = analyze(&lit(r"[a-z]+\w"), true).err().unwrap().to_string();
     assert_eq!(
         error,
         "pattern `[a-z]+\\w` uses `\\w` or `\\W` (Unicode word characters, a table of about 770 \
-         ranges) (at character 7), which only the regex engine matches: enable the `regex` \
-         feature of stages-model (or of stages-runtime)"
+         ranges) (at character 7), which only the regex engine matches: write `[A-Za-z0-9_]` for \
+         ASCII word characters (`[^A-Za-z0-9_]` for `\\W`), what `\\w` means in the Java patterns of \
+         AWS's documentation; or enable the `regex` feature of stages-model (or of stages-runtime), and \
+         mark the model `#[model(skip_schema)]` (JSON Schema has no form of it)"
     );
-    let error = analyze(&lit(r"[a-z]{5000}x")).err().unwrap().to_string();
+    // A model without a schema needs only the feature; a construct without an ASCII form
+    // names no rewrite.
+    let error = analyze(&lit(r"\bword\b"), false).err().unwrap().to_string();
+    assert_eq!(
+        error,
+        "pattern `\\bword\\b` uses a word boundary (it needs the Unicode table of `\\w`) (at \
+         character 1), which only the regex engine matches: enable the `regex` feature of \
+         stages-model (or of stages-runtime)"
+    );
+    let error = analyze(&lit(r"[a-z]{5000}x"), true)
+        .err()
+        .unwrap()
+        .to_string();
     assert_eq!(
         error,
         "pattern `[a-z]{5000}x` is too large to compile to tables (its automaton would pass 4,096 \
@@ -69,18 +83,21 @@ fn what_is_left_to_the_regex_engine_needs_the_feature() {
 #[cfg(feature = "regex")]
 #[test]
 fn patterns_left_to_the_regex_engine_are_checked_as_it_compiles_them() {
-    assert!(matches!(analyze(&lit(r"\w+")).unwrap(), Matcher::Regex));
     assert!(matches!(
-        analyze(&lit(r"(?i)[a-z]+")).unwrap(),
+        analyze(&lit(r"\w+"), true).unwrap(),
         Matcher::Regex
     ));
-    let comment = analyze(&lit("(?x) [a-z]+ # names"))
+    assert!(matches!(
+        analyze(&lit(r"(?i)[a-z]+"), true).unwrap(),
+        Matcher::Regex
+    ));
+    let comment = analyze(&lit("(?x) [a-z]+ # names"), true)
         .err()
         .unwrap()
         .to_string();
     assert!(comment.contains("cannot be anchored"), "{comment}");
-    assert!(analyze(&lit("(?x) [a-z]+ # names\n")).is_ok());
-    let huge = analyze(&lit(r"\w{5000}")).err().unwrap().to_string();
+    assert!(analyze(&lit("(?x) [a-z]+ # names\n"), true).is_ok());
+    let huge = analyze(&lit(r"\w{5000}"), true).err().unwrap().to_string();
     assert!(
         huge.contains("more than the regex engine's limit"),
         "{huge}"

@@ -10,8 +10,10 @@ use std::mem::ManuallyDrop;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
+use super::keys::{Key, KeySeed};
 use super::seeds::Seed;
 use super::{check_with, lenient, raw_map_value, raw_seq_item, record, Mark};
+use crate::map_key::MapKey;
 use crate::path::{Path, Segment};
 use crate::violation::{code, Report};
 
@@ -110,7 +112,7 @@ where
 /// A map type the decoder can fill: string-like keys, and a way to tell a repeated key.
 pub trait WireMap: Sized {
     /// The key type.
-    type Key: AsRef<str>;
+    type Key: MapKey;
     /// The value type.
     type Value;
     /// An empty map with room for about `capacity` entries.
@@ -122,7 +124,7 @@ pub trait WireMap: Sized {
     fn contains(&self, key: &Self::Key) -> bool;
 }
 
-impl<K: AsRef<str> + Ord, V> WireMap for BTreeMap<K, V> {
+impl<K: MapKey + Ord, V> WireMap for BTreeMap<K, V> {
     type Key = K;
     type Value = V;
     fn with_capacity(_: usize) -> Self {
@@ -137,7 +139,7 @@ impl<K: AsRef<str> + Ord, V> WireMap for BTreeMap<K, V> {
             }
             btree_map::Entry::Occupied(mut entry) => {
                 entry.insert(value);
-                Some(repeated(entry.key().as_ref()))
+                Some(repeated(entry.key().as_key()))
             }
         }
     }
@@ -146,7 +148,7 @@ impl<K: AsRef<str> + Ord, V> WireMap for BTreeMap<K, V> {
     }
 }
 
-impl<K: AsRef<str> + Eq + Hash, V, H: BuildHasher + Default> WireMap for HashMap<K, V, H> {
+impl<K: MapKey + Eq + Hash, V, H: BuildHasher + Default> WireMap for HashMap<K, V, H> {
     type Key = K;
     type Value = V;
     fn with_capacity(capacity: usize) -> Self {
@@ -161,7 +163,7 @@ impl<K: AsRef<str> + Eq + Hash, V, H: BuildHasher + Default> WireMap for HashMap
             }
             hash_map::Entry::Occupied(mut entry) => {
                 entry.insert(value);
-                Some(repeated(entry.key().as_ref()))
+                Some(repeated(entry.key().as_key()))
             }
         }
     }
@@ -201,14 +203,14 @@ fn other_entry<M: WireMap>(
 ) {
     let seen_invalid = invalid
         .as_ref()
-        .is_some_and(|keys| keys.contains(key.as_ref()));
+        .is_some_and(|keys| keys.contains(key.as_key()));
     let repeated = match value {
         Some(value) => {
-            let text = seen_invalid.then(|| key.as_ref().to_owned());
+            let text = seen_invalid.then(|| key.as_key().to_owned());
             out.insert_entry(key, value).or(text)
         }
         None => {
-            let text = key.as_ref().to_owned();
+            let text = key.as_key().to_owned();
             let again = out.contains(&key)
                 | !invalid
                     .get_or_insert_with(HashSet::new)
@@ -288,25 +290,23 @@ where
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Option<M>, A::Error> {
         let mut out = M::with_capacity(access.size_hint().unwrap_or(0).min(MAX_RESERVED));
-        // Keys whose value was invalid (so not inserted), to tell when they repeat: allocated
-        // only once an entry is invalid.
+        // Keys whose value was invalid (so not inserted), or that were invalid themselves, to
+        // tell when they repeat: allocated only once an entry is invalid.
         let mut invalid: Option<HashSet<String>> = None;
         let lenient = lenient();
         // One report for every entry's rules, empty between them (an empty report owns no
         // memory, so it need not be dropped).
         let mut report = ManuallyDrop::new(Report::new());
-        while let Some(key) = access.next_key::<M::Key>()? {
-            let entry = Path::top_key(key.as_ref());
-            check_with(&mut report, &key, &entry, self.keys);
-            let segment = || Segment::Key(key.as_ref().to_owned());
-            let value = if lenient {
-                raw_map_value(&mut access, segment, self.value.clone())?.flatten()
-            } else {
-                Mark::new::<S>().close(access.next_value_seed(self.value.clone()), segment)?
+        while let Some(key) = access.next_key_seed(KeySeed::<M::Key>::new())? {
+            let key = match key {
+                Key::Valid(key) => key,
+                Key::Invalid(text) => {
+                    self.entry_of_invalid_key(&mut access, text, &mut invalid, lenient)?;
+                    continue;
+                }
             };
-            if let Some(value) = &value {
-                check_with(&mut report, value, &entry, self.values);
-            }
+            check_with(&mut report, &key, &Path::top_key(key.as_key()), self.keys);
+            let value = self.value(&mut access, key.as_key(), lenient, &mut report)?;
             match value {
                 // The usual entry: valid, and no invalid one before it.
                 Some(value) if invalid.is_none() => {
@@ -318,5 +318,57 @@ where
             }
         }
         Ok(invalid.is_none().then_some(out))
+    }
+}
+
+impl<'de, M, S, KR, VR> MapOf<M, S, KR, VR>
+where
+    M: WireMap,
+    M::Key: Deserialize<'de>,
+    S: Seed<'de, Value = Option<M::Value>> + Clone,
+    KR: Rules<M::Key>,
+    VR: Rules<M::Value>,
+{
+    /// Reads the value of the entry at `key` and checks its rules; `None` when it is invalid.
+    #[inline(always)]
+    fn value<A: MapAccess<'de>>(
+        &self,
+        access: &mut A,
+        key: &str,
+        lenient: bool,
+        report: &mut Report,
+    ) -> Result<Option<M::Value>, A::Error> {
+        let segment = || Segment::Key(key.to_owned());
+        let value = if lenient {
+            raw_map_value(access, segment, self.value.clone())?.flatten()
+        } else {
+            Mark::new::<S>().close(access.next_value_seed(self.value.clone()), segment)?
+        };
+        if let Some(value) = &value {
+            check_with(report, value, &Path::top_key(key), self.values);
+        }
+        Ok(value)
+    }
+
+    /// An entry whose key is invalid (reported at the entry): its value is still read and
+    /// checked, so that nothing it holds goes unreported, and the map is invalid.
+    #[cold]
+    #[inline(never)]
+    fn entry_of_invalid_key<A: MapAccess<'de>>(
+        &self,
+        access: &mut A,
+        text: String,
+        invalid: &mut Option<HashSet<String>>,
+        lenient: bool,
+    ) -> Result<(), A::Error> {
+        let mut report = Report::new();
+        self.value(access, &text, lenient, &mut report)?;
+        if !invalid
+            .get_or_insert_with(HashSet::new)
+            .insert(text.clone())
+        {
+            repeated_key(text);
+        }
+        Ok(())
     }
 }

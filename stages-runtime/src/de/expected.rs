@@ -43,6 +43,21 @@ pub(crate) fn message<'de, S: DeserializeSeed<'de>>(seed: S, found: &str) -> Opt
     Some(format!("expected {}, found {found}", expected.text))
 }
 
+/// The `type` message for a value that is one `seed` value or a list of them (`OneOrMany`),
+/// when `found` (the value's JSON text) is neither; `None` when the seed takes that kind of
+/// value (what broke is inside it) or asks for nothing we can name.
+pub(crate) fn one_or_list<'de, S: DeserializeSeed<'de>>(seed: S, found: &str) -> Option<String> {
+    let expected = learn(seed)?;
+    let (kind, found) = describe(found)?;
+    if expected.takes == u8::MAX || expected.takes & kind != 0 {
+        return None;
+    }
+    Some(format!(
+        "expected {} or a list of them, found {found}",
+        expected.text
+    ))
+}
+
 /// What `seed` asks for, or `None` when it asks for nothing we can name.
 fn learn<'de, S: DeserializeSeed<'de>>(seed: S) -> Option<Expected> {
     let noted = RefCell::new(None);

@@ -21,7 +21,9 @@
 //! level, so reporting n violations costs O(n × depth).
 
 mod collections;
+mod decode;
 mod expected;
+mod keys;
 mod members;
 mod root;
 mod seeds;
@@ -30,13 +32,14 @@ mod sets;
 use std::cell::{Cell, RefCell};
 use std::mem::ManuallyDrop;
 
-use serde::de::{self, DeserializeSeed, Deserializer};
+use serde::de::{self, DeserializeSeed};
 use serde_json::value::RawValue;
 
 use super::path::{Path, Segment};
 use super::violation::{code, Report, Violation};
 
 pub use collections::{map, seq, MapOf, Rules, SeqOf, WireMap};
+pub use decode::Decode;
 pub use members::{
     decode_struct, member, no_rules, optional, or_default, required, required_when, unknown,
     DecodeMembers, Member, MemberKey, MemberSite, Slot,
@@ -45,86 +48,18 @@ pub use root::root;
 pub(crate) use root::{capture, take_failure, Failure};
 pub use seeds::{
     always, plain, timestamp, Always, EnumValue, ModelProbe, ModelSeed, Nullable, Plain, Probe,
-    Seed, SerdeProbe, Timestamp,
+    Rfc3339, Seed, SerdeProbe, Timestamp,
 };
 pub use sets::{set, SetOf, WireSet};
 
-/// A type whose decoder reports into the record and yields `None` for an invalid value instead
-/// of making one up: every model, and `Option` and `Box` of one.
-pub trait Decode: Sized {
-    /// Whether decoding can record a violation (and not only fail): false for strings, numbers
-    /// and booleans, so that the decoder keeps no track of the record around them.
-    const MAY_RECORD: bool = true;
-
-    /// Decodes one value; `Ok(None)` when it is invalid (the reasons are recorded).
-    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error>;
-}
-
-impl<T: Decode> Decode for Option<T> {
-    const MAY_RECORD: bool = T::MAY_RECORD;
-
-    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        Ok(Nullable(ModelSeed::<T>::new())
-            .deserialize(deserializer)?
-            .map_or(Some(None), |value| value.map(Some)))
+/// The `type` message for a value of JSON text `found` that is neither one value of `T` nor a
+/// list of them (see `OneOrMany`); `None` to keep the decoder's own error, which it also is
+/// while a failure's path is being built (the error comes from inside the value).
+pub(crate) fn one_or_list_message<T: Decode>(found: &str) -> Option<String> {
+    if with_state(|state| !state.trail.is_empty()) {
+        return None;
     }
-}
-
-impl<T: Decode> Decode for Box<T> {
-    const MAY_RECORD: bool = T::MAY_RECORD;
-
-    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        Ok(T::decode_in(deserializer)?.map(Box::new))
-    }
-}
-
-/// Plain values decode with their own `Deserialize`, so that a generic model (`Page<T>`) can
-/// hold them as well as models.
-macro_rules! plain_decode {
-    ($($ty:ty),* $(,)?) => {$(
-        impl Decode for $ty {
-            const MAY_RECORD: bool = false;
-
-            #[inline]
-            fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-                serde::Deserialize::deserialize(deserializer).map(Some)
-            }
-        }
-    )*};
-}
-
-plain_decode!(
-    String, bool, char, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
-);
-
-impl<T: Decode> Decode for Vec<T> {
-    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        collections::seq(ModelSeed::<T>::new(), members::no_rules).deserialize(deserializer)
-    }
-}
-
-impl<V: Decode> Decode for std::collections::BTreeMap<String, V> {
-    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        collections::map::<Self, _, _, _>(
-            ModelSeed::<V>::new(),
-            members::no_rules,
-            members::no_rules,
-        )
-        .deserialize(deserializer)
-    }
-}
-
-impl<V: Decode, H: std::hash::BuildHasher + Default> Decode
-    for std::collections::HashMap<String, V, H>
-{
-    fn decode_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Self>, D::Error> {
-        collections::map::<Self, _, _, _>(
-            ModelSeed::<V>::new(),
-            members::no_rules,
-            members::no_rules,
-        )
-        .deserialize(deserializer)
-    }
+    expected::one_or_list(ModelSeed::<T>::new(), found)
 }
 
 thread_local! {

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 use serde::Deserialize;
 
@@ -263,35 +263,64 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for Nullable<S> {
 // ---------------------------------------------------------------------------------------------
 // Date-times
 
+/// A date-time type read from RFC 3339 text as [`crate::datetime`] reads it: strictly, and
+/// only instants that can be written back.
+pub trait Rfc3339: Sized {
+    /// The instant `text` names, or why it names none.
+    fn parse_rfc3339(text: &str) -> Result<Self, crate::datetime::Problem>;
+}
+
+impl Rfc3339 for DateTime<Utc> {
+    #[inline]
+    fn parse_rfc3339(text: &str) -> Result<Self, crate::datetime::Problem> {
+        crate::datetime::parse(text)
+    }
+}
+
+impl Rfc3339 for DateTime<FixedOffset> {
+    #[inline]
+    fn parse_rfc3339(text: &str) -> Result<Self, crate::datetime::Problem> {
+        crate::datetime::parse_with_offset(text)
+    }
+}
+
 /// Decodes an RFC 3339 date-time (`2024-05-01T12:30:00Z`, fractional seconds and numeric
-/// offsets allowed) into UTC. Text that is not one is a `format` violation, not a hard error.
-#[derive(Clone, Copy)]
-pub struct Timestamp;
+/// offsets allowed) into `T`: `DateTime<Utc>` or `DateTime<FixedOffset>`. Text that is not one
+/// is a `format` violation, not a hard error.
+pub struct Timestamp<T>(PhantomData<fn() -> T>);
+
+impl<T> Clone for Timestamp<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Timestamp<T> {}
 
 /// A [`Timestamp`] seed.
-pub const fn timestamp() -> Timestamp {
-    Timestamp
+pub const fn timestamp<T>() -> Timestamp<T> {
+    Timestamp(PhantomData)
 }
 
 /// Text that is not a date-time is recorded as a `format` violation.
-impl Seed<'_> for Timestamp {}
+impl<T: Rfc3339> Seed<'_> for Timestamp<T> {}
 
-impl<'de> DeserializeSeed<'de> for Timestamp {
-    type Value = Option<DateTime<Utc>>;
+impl<'de, T: Rfc3339> DeserializeSeed<'de> for Timestamp<T> {
+    type Value = Option<T>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
-impl Visitor<'_> for Timestamp {
-    type Value = Option<DateTime<Utc>>;
+impl<T: Rfc3339> Visitor<'_> for Timestamp<T> {
+    type Value = Option<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an RFC 3339 date-time string")
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        match crate::datetime::parse(text) {
+        match T::parse_rfc3339(text) {
             Ok(date_time) => Ok(Some(date_time)),
             Err(problem) => {
                 record(

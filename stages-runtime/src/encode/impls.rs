@@ -5,10 +5,13 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::rc::Rc;
+use std::sync::Arc;
 
 use serde_json::ser::{CompactFormatter, Formatter};
 
 use super::{close, write_str, Error, WriteJson};
+use crate::{OneOrMany, UnknownValue};
 
 /// Writes with serde_json's formatter; writing to a `Vec` never fails.
 #[inline(always)]
@@ -145,6 +148,20 @@ macro_rules! texts {
 
 texts!(str, String, Cow<'_, str>);
 
+/// Keys of the other text types a map member may have (`MapKey`): serde writes each as its text.
+macro_rules! text_keys {
+    ($($ty:ty),*) => {$(
+        impl JsonKey for $ty {
+            #[inline]
+            fn write_json_key(&self, out: &mut Vec<u8>) {
+                write_str(out, self);
+            }
+        }
+    )*};
+}
+
+text_keys!(Box<str>, Rc<str>, Arc<str>, UnknownValue);
+
 /// `null` for `None`: a member that is an absent `Option` is left out by the model instead.
 impl<T: WriteJson> WriteJson for Option<T> {
     #[inline]
@@ -215,8 +232,9 @@ sequences! {
     HashSet, H;
 }
 
-/// A map key serde_json writes as a string: a string, or an integer in quotes. Maps with other
-/// keys are written through their `Serialize` (serde_json refuses some of them).
+/// A map key serde_json writes as a string: text, an enum deriving `Model` (its wire value), or
+/// an integer in quotes. A member that is a map with other keys (a `MapKey` of your own) is
+/// written through the model's `Serialize`, which knows how that key writes itself.
 pub trait JsonKey {
     /// Appends the key as a JSON string.
     fn write_json_key(&self, out: &mut Vec<u8>);
@@ -263,5 +281,16 @@ where
     #[inline]
     fn write_json(&self, out: &mut Vec<u8>) -> Result<(), Error> {
         map(out, self)
+    }
+}
+
+/// As written: the value alone, or the list.
+impl<T: WriteJson> WriteJson for OneOrMany<T> {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) -> Result<(), Error> {
+        match self {
+            OneOrMany::One(value) => value.write_json(out),
+            OneOrMany::Many(values) => values.write_json(out),
+        }
     }
 }

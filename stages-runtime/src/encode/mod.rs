@@ -10,13 +10,14 @@
 
 mod dates;
 mod impls;
+mod member;
 mod text;
 
 use serde::Serialize;
 
-use crate::ser::Rfc3339;
-
 pub use impls::JsonKey;
+#[doc(hidden)]
+pub use member::{BySerde, ByWriteJson, Member};
 pub use text::write_str;
 
 /// The error of encoding: only a member whose type is encoded through its own `Serialize` (one
@@ -27,11 +28,12 @@ pub type Error = serde_json::Error;
 /// `Serialize` (hence the supertrait).
 ///
 /// `#[derive(Model)]` implements it for every model; this crate implements it for strings,
-/// numbers, `bool`, `char`, dates (`DateTime<Utc>`), `Option`, lists, sets, and maps whose keys
-/// are strings or integers. A member of any other type is encoded through its `Serialize`, so a
-/// model encodes whatever its members are. A generic model needs `T: WriteJson` of its
-/// parameters: to use one of your own types there, implement this trait with its default
-/// method, which goes through `Serialize` (`impl WriteJson for MyType {}`).
+/// numbers, `bool`, `char`, dates (`DateTime<Utc>`), `Option`, `OneOrMany`, lists, sets, and
+/// maps keyed by text, by an enum deriving `Model` or by integers. A member of any other type
+/// is written through the model's `Serialize` (that member alone), so a model encodes whatever
+/// its members are. A generic model needs `T: WriteJson` of its parameters: to use one of your
+/// own types there, implement this trait with its default method, which goes through
+/// `Serialize` (`impl WriteJson for MyType {}`).
 ///
 /// ```
 /// use stages_runtime::{to_json_string, Model};
@@ -119,52 +121,5 @@ pub(crate) fn close(out: &mut Vec<u8>, start: usize, open: u8, close: u8) {
             out.push(close);
         }
         None => out.extend_from_slice(&[open, close]),
-    }
-}
-
-/// A member as generated code writes it, so that its type picks how:
-/// `(&Member(wire)).__stages_json(out, key)`, where `wire` is the member as the model's
-/// `Serialize` hands it on (`&T`, or a date's [`Rfc3339`]; see
-/// [`ser::Member`](crate::ser::Member)), goes through [`WriteJson`] ([`ByWriteJson`], found
-/// first) when the type has it, and through `Serialize` ([`BySerde`], found through one more
-/// reference) otherwise. The method's name is one no user's trait would have, as there.
-#[doc(hidden)]
-pub struct Member<T>(pub T);
-
-/// Writes a member of a type with [`WriteJson`].
-#[doc(hidden)]
-pub trait ByWriteJson {
-    /// Appends `key` (`,"name":`) and the value.
-    fn __stages_json(&self, out: &mut Vec<u8>, key: &[u8]) -> Result<(), Error>;
-}
-
-impl<T: ?Sized + WriteJson> ByWriteJson for Member<&T> {
-    #[inline(always)]
-    fn __stages_json(&self, out: &mut Vec<u8>, key: &[u8]) -> Result<(), Error> {
-        out.extend_from_slice(key);
-        self.0.write_json(out)
-    }
-}
-
-impl ByWriteJson for Member<Rfc3339<'_>> {
-    #[inline(always)]
-    fn __stages_json(&self, out: &mut Vec<u8>, key: &[u8]) -> Result<(), Error> {
-        out.extend_from_slice(key);
-        self.0 .0.write_json(out)
-    }
-}
-
-/// Writes a member of any other type, through its `Serialize`.
-#[doc(hidden)]
-pub trait BySerde {
-    /// Appends `key` (`,"name":`) and the value.
-    fn __stages_json(&self, out: &mut Vec<u8>, key: &[u8]) -> Result<(), Error>;
-}
-
-impl<T: ?Sized + Serialize> BySerde for &Member<&T> {
-    #[inline(always)]
-    fn __stages_json(&self, out: &mut Vec<u8>, key: &[u8]) -> Result<(), Error> {
-        out.extend_from_slice(key);
-        write_via_serde(self.0, out)
     }
 }

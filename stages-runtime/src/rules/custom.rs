@@ -77,6 +77,11 @@ impl CustomError {
 
 /// What a custom function returns: `Result<(), CustomError>`, or `Result<(), Vec<CustomError>>`
 /// for a rule that can find several faults (a rule over a whole struct, say).
+#[diagnostic::on_unimplemented(
+    message = "a `custom` rule's function must return `Result<(), CustomError>` (or `Result<(), Vec<CustomError>>`), but this one returns `{Self}`",
+    label = "returns `{Self}`, not `Result<(), CustomError>`",
+    note = "return `Ok(())` for a valid value and `Err(CustomError::new(\"must be ...\"))` otherwise, with a message that says what was expected (`CustomError` is in stages_runtime and stages_model)"
+)]
 pub trait CustomOutcome {
     /// Records each failure below `path`.
     fn record(self, path: &Path<'_>, report: &mut Report);

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
-use chrono::{DateTime, Utc};
+use chrono::DateTime;
 use serde_json::{json, Value};
 
 use super::build::{map, nullable};
@@ -192,9 +192,20 @@ fn object<K: JsonSchema, V: JsonSchema>(generator: &mut SchemaGenerator) -> Valu
     map(names, values)
 }
 
+/// A map's name: by its values, and by its keys too when they are not any string (an enum),
+/// so that the names of generic models holding different maps differ.
+fn map_name<K: JsonSchema, V: JsonSchema>() -> Cow<'static, str> {
+    let (keys, values) = (K::schema_name(), V::schema_name());
+    Cow::Owned(if keys == "string" {
+        format!("map_of_{values}")
+    } else {
+        format!("map_of_{values}_by_{keys}")
+    })
+}
+
 impl<K: JsonSchema, V: JsonSchema> JsonSchema for BTreeMap<K, V> {
     fn schema_name() -> Cow<'static, str> {
-        Cow::Owned(format!("map_of_{}", V::schema_name()))
+        map_name::<K, V>()
     }
     fn definition(generator: &mut SchemaGenerator) -> Value {
         object::<K, V>(generator)
@@ -203,7 +214,7 @@ impl<K: JsonSchema, V: JsonSchema> JsonSchema for BTreeMap<K, V> {
 
 impl<K: JsonSchema, V: JsonSchema, S> JsonSchema for HashMap<K, V, S> {
     fn schema_name() -> Cow<'static, str> {
-        BTreeMap::<K, V>::schema_name()
+        map_name::<K, V>()
     }
     fn definition(generator: &mut SchemaGenerator) -> Value {
         object::<K, V>(generator)
@@ -221,7 +232,11 @@ pub(crate) const DATE_TIME_PATTERN: &str = "^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9
 const DATE_TIME_NOTE: &str = "An RFC 3339 date-time. Also checked, beyond this schema: the day \
 exists in its month (no February 30), and the instant lies in years 0000-9999 once converted to UTC.";
 
-impl JsonSchema for DateTime<Utc> {
+/// `DateTime<Utc>` and `DateTime<FixedOffset>`, which decode from the same texts.
+impl<Tz: chrono::TimeZone> JsonSchema for DateTime<Tz>
+where
+    DateTime<Tz>: crate::de::Rfc3339,
+{
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("date-time")
     }

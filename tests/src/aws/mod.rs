@@ -8,11 +8,15 @@
 //! still decodes. Rules that span members ("a `VPC_LINK` integration needs `connectionId`")
 //! are struct rules on the request types; each type's docs list what depends on the API's
 //! protocol, which the document does not say, and so is not declared.
+//!
+//! [`lambda`] declares another service's resource the same way: AWS Lambda's `CreateFunction`
+//! body, with PascalCase wire names and AWS's Java patterns made ASCII.
 
 pub mod api;
 pub mod authorizer;
 pub mod documents;
 pub mod integration;
+pub mod lambda;
 pub mod route;
 
 use stages_runtime::CustomError;

@@ -37,8 +37,14 @@ pub enum Node {
 pub enum Problem {
     /// Not a valid pattern for the regex crate either.
     Invalid { what: &'static str, at: usize },
-    /// Valid for the regex crate, but not compiled ahead of time; `what` names the construct.
-    NotAhead { what: &'static str, at: usize },
+    /// Valid for the regex crate, but not compiled ahead of time; `what` names the construct,
+    /// and `instead` what to write for its ASCII meaning, where there is such a thing (none of
+    /// these constructs has a JSON Schema form either).
+    NotAhead {
+        what: &'static str,
+        at: usize,
+        instead: Option<&'static str>,
+    },
 }
 
 /// Groups and repetitions nest at most this deep (the regex crate stops at 250).
@@ -92,7 +98,20 @@ impl Parser {
     }
 
     fn not_ahead(&self, what: &'static str, at: usize) -> Problem {
-        Problem::NotAhead { what, at }
+        Problem::NotAhead {
+            what,
+            at,
+            instead: None,
+        }
+    }
+
+    /// [`Self::not_ahead`], for a construct with an ASCII form to suggest.
+    fn not_ahead_or(&self, what: &'static str, instead: &'static str, at: usize) -> Problem {
+        Problem::NotAhead {
+            what,
+            at,
+            instead: Some(instead),
+        }
     }
 
     fn alternation(&mut self) -> Result<Node, Problem> {
@@ -227,13 +246,23 @@ impl Parser {
                 (Some(':'), _) => self.pos += 1,
                 (Some('=' | '!'), _) | (Some('<'), Some('=' | '!')) => {
                     return Err(self.invalid(
-                        "look-around, including look-ahead and look-behind, is not supported",
+                        "look-around (`(?=..)`, `(?!..)`, `(?<=..)`, `(?<!..)`) is not supported, \
+                         by the regex crate either: write the condition into the pattern (for \
+                         `[a-z.]*(?<!\\.)`, `([a-z.]*[a-z])?`), or check it with a `custom` rule",
                         at,
                     ))
                 }
                 (None, _) => return Err(self.invalid("unclosed group", at)),
-                (Some('P' | '<'), _) => return Err(self.not_ahead("a named group", at)),
-                _ => return Err(self.not_ahead("inline flags", at)),
+                (Some('P' | '<'), _) => {
+                    return Err(self.not_ahead_or("a named group", "a plain group `(...)`", at))
+                }
+                _ => {
+                    return Err(self.not_ahead_or(
+                        "inline flags",
+                        "the cases or characters written out, such as `[Aa]` for `(?i)a`",
+                        at,
+                    ))
+                }
             }
         }
         self.nested(at)?;
@@ -296,11 +325,16 @@ impl Parser {
             'D' => Ok(ClassItem::Set(charset::decimal_digit().complement())),
             's' => Ok(ClassItem::Set(charset::white_space())),
             'S' => Ok(ClassItem::Set(charset::white_space().complement())),
-            'w' | 'W' => Err(self.not_ahead(
+            'w' | 'W' => Err(self.not_ahead_or(
                 "`\\w` or `\\W` (Unicode word characters, a table of about 770 ranges)",
+                "`[A-Za-z0-9_]` for ASCII word characters (`[^A-Za-z0-9_]` for `\\W`), what `\\w` means in the Java patterns of AWS's documentation",
                 at,
             )),
-            'p' | 'P' => Err(self.not_ahead("a Unicode class `\\p{..}` or `\\P{..}`", at)),
+            'p' | 'P' => Err(self.not_ahead_or(
+                "a Unicode class `\\p{..}` or `\\P{..}`",
+                "an ASCII class such as `[A-Z]` for `\\p{Lu}`",
+                at,
+            )),
             '0'..='9' => Err(self.invalid("backreferences are not supported", at)),
             'A' | 'z' | 'b' | 'B' | '<' | '>' if in_class => {
                 Err(self.invalid("invalid escape sequence found in character class", at))

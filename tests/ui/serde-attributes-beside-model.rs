@@ -1,0 +1,12 @@
+use stages_model::Model;
+
+// Written as for `#[derive(Deserialize)]`.
+#[derive(Model)]
+#[serde(rename_all = "PascalCase")]
+struct FunctionConfiguration {
+    #[serde(default)]
+    memory_size: u32,
+    function_name: Option<String>,
+}
+
+fn main() {}
