@@ -7,8 +7,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-/// `Validate`, `Decode`, `Serialize`, `Deserialize` and (behind the runtime's `schema`
-/// feature) `JsonSchema` for `input`, doing nothing: the type's own compile errors say why.
+/// `Validate`, `Decode`, `Serialize`, `WriteJson`, `Deserialize` and (behind the runtime's
+/// `schema` feature) `JsonSchema` for `input`, doing nothing: the type's own compile errors say
+/// why.
 pub fn stub(input: &DeriveInput, krate: &syn::Path) -> TokenStream {
     let rt = quote!(#krate::__private);
     let ident = &input.ident;
@@ -43,6 +44,9 @@ pub fn stub(input: &DeriveInput, krate: &syn::Path) -> TokenStream {
                     #never
                 }
             }
+
+            // Its provided method goes through the `Serialize` above.
+            impl #params #rt::WriteJson for #ident #ty #bounds {}
 
             impl #de_params #rt::serde::Deserialize<'de> for #ident #ty #bounds {
                 fn deserialize<__D: #rt::serde::Deserializer<'de>>(
