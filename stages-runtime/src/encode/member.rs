@@ -100,7 +100,9 @@ fn member_via_serde<M: ?Sized + SerializeMembers>(
     model.serialize_members(&mut only)
 }
 
-/// A struct being written that keeps the first member named `name` and drops the others.
+/// A struct being written that keeps the first member named `name` and drops the others. (Wire
+/// names are unique within a struct; a flattened struct's member may share one with the outer
+/// struct, which then repeats the key, and the first of the two is taken.)
 struct OnlyMember<'a> {
     name: &'static str,
     out: &'a mut Vec<u8>,
