@@ -356,6 +356,11 @@ fn generic_and_empty_models_write_the_same_bytes() {
         },
         by_id: Some(HashMap::from([("a".into(), Inner::default())])),
     });
+    let offset = stages_model::chrono::FixedOffset::east_opt(5 * 3600 + 1800).unwrap();
+    same(&Page::<DateTime<stages_model::chrono::FixedOffset>> {
+        items: vec![instant(2024, 5).with_timezone(&offset)],
+        next_token: None,
+    });
     assert_eq!(same(&Empty {}), "{}");
     let leaf = |name: &str| Node {
         name: name.into(),

@@ -121,6 +121,12 @@ fn what_is_wrong_inside_is_reported_at_its_path() {
         errors.to_string(),
         "Statement.Action[1]: expected a string, found the number 5"
     );
+    // A null where one value or a list is required is a required member left out.
+    let errors = from_json::<PolicyDocument>(
+        r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": null, "Resource": "*"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(errors.to_string(), "Statement.Action: is required");
     // One statement written alone is reported where it stands, without an index.
     let errors = from_json::<PolicyDocument>(
         r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Resource": "*"}}"#,

@@ -11,7 +11,8 @@ use super::seeds::{timestamp, ModelSeed, Nullable, Rfc3339};
 use crate::map_key::MapKey;
 
 /// A type whose decoder reports into the record and yields `None` for an invalid value instead
-/// of making one up: every model, and `Option` and `Box` of one.
+/// of making one up: every model, strings, numbers, bools, dates, and `Option`s, `Box`es,
+/// `Vec`s and text-keyed maps of them.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be decoded by a model: it is neither a model nor a value the runtime decodes",
     label = "`{Self}` does not implement `Decode`",

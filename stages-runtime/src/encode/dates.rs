@@ -5,10 +5,14 @@
 
 use std::cell::Cell;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 
 use super::{write_via_serde, Error, WriteJson};
 use crate::datetime::{write_rfc3339_json, RFC3339_MAX};
+
+/// A date with its offset, through chrono's `Serialize` (no fast path): so that a model holding
+/// one as a type argument encodes, as it decodes.
+impl WriteJson for DateTime<FixedOffset> {}
 
 /// A year outside 0000–9999 (which RFC 3339 cannot write) goes through chrono, as the model's
 /// `Serialize` does.

@@ -100,9 +100,10 @@ fn member_via_serde<M: ?Sized + SerializeMembers>(
     model.serialize_members(&mut only)
 }
 
-/// A struct being written that keeps the first member named `name` and drops the others. (Wire
-/// names are unique within a struct; a flattened struct's member may share one with the outer
-/// struct, which then repeats the key, and the first of the two is taken.)
+/// A struct being written that keeps the first member named `name` and drops the others. Wire
+/// names are unique within a struct, but a flattened struct's member may share one with the
+/// outer struct: serde_json then writes the key twice, and this writes the first of the two
+/// values for both (the one place where the bytes may differ from serde_json's).
 struct OnlyMember<'a> {
     name: &'static str,
     out: &'a mut Vec<u8>,
@@ -126,6 +127,14 @@ impl SerializeStruct for OnlyMember<'_> {
     }
 
     fn end(self) -> Result<(), Error> {
-        Ok(())
+        // The key is out already: a member that never came would leave it without a value.
+        if self.written {
+            Ok(())
+        } else {
+            Err(serde::ser::Error::custom(format_args!(
+                "the member `{}` was not written by the model's Serialize",
+                self.name
+            )))
+        }
     }
 }

@@ -50,6 +50,11 @@ pub type Error = serde_json::Error;
 /// assert_eq!(json, r#"{"routeKey":"GET /\"pets\""}"#);
 /// assert_eq!(json, serde_json::to_string(&route).unwrap());
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be written by `to_json_vec`: it does not implement `WriteJson`",
+    label = "`{Self}` does not implement `WriteJson`",
+    note = "models (`#[derive(Model)]`), strings, numbers, bools, dates and `Vec`s, `Option`s, `Box`es and text-keyed maps of them implement it; for a type of your own with `Serialize`, an empty `impl WriteJson for` it writes it through serde_json"
+)]
 pub trait WriteJson: Serialize {
     /// Appends the value's JSON to `out`. On an error (only from a member encoded through
     /// `Serialize`), `out` holds part of the value.
@@ -86,7 +91,8 @@ pub fn to_json_string<T: ?Sized + WriteJson>(value: &T) -> Result<String, Error>
 }
 
 /// Appends `value`'s JSON as serde_json writes it: for members of types that are not models and
-/// that this crate does not know.
+/// that this crate does not know. Called by generated code and the default of `write_json`.
+#[doc(hidden)]
 #[inline(never)]
 pub fn write_via_serde<T: ?Sized + Serialize>(value: &T, out: &mut Vec<u8>) -> Result<(), Error> {
     serde_json::to_writer(out, value)
