@@ -7,6 +7,8 @@ struct FunctionConfiguration {
     #[serde(default)]
     memory_size: u32,
     function_name: Option<String>,
+    #[serde(with = "my_format", default)]
+    handler: Option<String>,
 }
 
 fn main() {}
