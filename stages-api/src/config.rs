@@ -94,6 +94,7 @@ usage: stages-api --print-openapi
   --header-timeout    seconds for a request line and headers to arrive (default: 10); then 408
   --body-timeout      seconds for a whole request body to arrive (default: 30); then 408
   --idle-timeout      seconds a kept-alive connection may wait for its next request (default: 60)
+                      (header and idle timeouts are checked every 50 ms, so may end that late)
   --max-connections   connections open at once (default: 512); beyond it the longest idle
                       one is closed to make room, else the slowest upload; new connections
                       wait while every one is serving a request

@@ -191,18 +191,25 @@ impl ConnectionState {
     /// When the current phase ends on its own, and how.
     fn deadline(&self, limits: &ConnectionLimits) -> Option<(Instant, Expiry)> {
         match *self.phase() {
-            Phase::Waiting { since, first: true } => {
-                Some((since + limits.header_timeout, Expiry::Close))
-            }
-            Phase::Waiting { since, .. } => Some((since + limits.idle_timeout, Expiry::Close)),
-            Phase::Head { since } => Some((since + limits.header_timeout, Expiry::AnswerTimeout)),
+            // A timeout too long to add to a time is one that never ends.
+            Phase::Waiting { since, first: true } => since
+                .checked_add(limits.header_timeout)
+                .map(|at| (at, Expiry::Close)),
+            Phase::Waiting { since, .. } => since
+                .checked_add(limits.idle_timeout)
+                .map(|at| (at, Expiry::Close)),
+            Phase::Head { since } => since
+                .checked_add(limits.header_timeout)
+                .map(|at| (at, Expiry::AnswerTimeout)),
             Phase::Serving { .. } => None,
         }
     }
 
-    /// Whether the current phase's deadline has passed by `now`.
+    /// Whether the current phase's deadline has passed by `now` and the task has not yet been
+    /// told (a connection closing after its last answer is not woken again and again).
     pub(crate) fn expired(&self, limits: &ConnectionLimits, now: Instant) -> bool {
-        matches!(self.deadline(limits), Some((at, _)) if at <= now)
+        self.signals.load(Ordering::Acquire) & signal::DEADLINE == 0
+            && matches!(self.deadline(limits), Some((at, _)) if at <= now)
     }
 
     /// Since when the connection has not been serving a request, if it is not.

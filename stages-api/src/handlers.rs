@@ -111,11 +111,10 @@ fn json<T: Serialize>(status: StatusCode, body: &T) -> Response {
 /// The current time to the second, as AWS reports creation dates: whole seconds from the
 /// system clock (a date with nanoseconds, truncated, costs twice as much to make).
 fn now() -> DateTime<Utc> {
-    let seconds = SystemTime::now()
+    SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |since| since.as_secs());
-    i64::try_from(seconds)
         .ok()
+        .and_then(|since| i64::try_from(since.as_secs()).ok())
         .and_then(|seconds| DateTime::from_timestamp(seconds, 0))
         .unwrap_or_else(|| Utc::now().trunc_subsecs(0))
 }

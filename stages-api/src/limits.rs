@@ -62,7 +62,7 @@ pub struct BodyLimits {
 ///
 /// Each of these answers (the `Err`) closes the connection, since the rest of the body is left
 /// unread. `Ok` is the request with its body read. `connection` is marked as reading a body
-/// meanwhile (so that, as a slow upload, it may be evicted).
+/// while the service waits for the rest of one (so that, as a slow upload, it may be evicted).
 pub async fn read_body(
     limits: BodyLimits,
     connection: Option<&Arc<ConnectionState>>,

@@ -7,6 +7,7 @@
 //! price is precision: a phase's timeout ends up to [`SWEEP_EVERY`] late.
 
 use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -88,7 +89,11 @@ impl Registry {
             ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
             loop {
                 ticks.tick().await;
-                registry.sweep(&limits, Instant::now());
+                // A sweep that panicked (a bug) must not end every timeout of the service.
+                let sweep = AssertUnwindSafe(|| registry.sweep(&limits, Instant::now()));
+                if std::panic::catch_unwind(sweep).is_err() {
+                    eprintln!("stages-api: a sweep of the connections' deadlines panicked");
+                }
             }
         }))
     }

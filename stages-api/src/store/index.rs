@@ -3,7 +3,8 @@
 //! Each API has its own lock, so that a listing of one API never holds up requests on another,
 //! and a page takes the stages' JSON by reference count under a read lock: no stage is copied
 //! while any lock is held. Only the writer ([`super::writer`]) changes the index, after the
-//! change is durable.
+//! change is durable; in memory, CreateStage adds its stage itself ([`ApiEntry::insert_new`]),
+//! with the writer's turn held.
 
 use std::collections::{btree_map, BTreeMap, HashMap};
 use std::ops::Bound;

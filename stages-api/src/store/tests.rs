@@ -254,3 +254,22 @@ async fn a_taken_name_is_a_conflict_and_an_unknown_api_not_found() {
         assert_eq!(store.page(&api_id, None, 10).unwrap().items.len(), 1);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_taken_name_in_a_full_api_is_a_conflict_not_a_quota() {
+    for disk in [None, Some(Scratch::new())] {
+        let (store, api_id) = store_with_api(1, disk.as_ref()).await;
+        store
+            .create_stage(api_id.clone(), stage("a"))
+            .await
+            .unwrap();
+        match store.create_stage(api_id.clone(), stage("a")).await {
+            Err(ServiceError::Conflict(_)) => {}
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+        match store.create_stage(api_id.clone(), stage("b")).await {
+            Err(ServiceError::TooManyRequests(_)) => {}
+            other => panic!("expected the quota, got {other:?}"),
+        }
+    }
+}

@@ -5,7 +5,7 @@
 //! then answered. So concurrent requests share the cost of durability, and no client hears of a
 //! change that a crash could still undo. In memory there is nothing to wait for: each change is
 //! decided and shown on the caller's own thread, in turn, which spares every write two thread
-//! switches.
+//! switches; a change of one API's stages may then skip the batch ([`Writer::in_memory`]).
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
