@@ -3,7 +3,7 @@
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, Token};
 
-use super::set_once;
+use super::syntax::set_once;
 use crate::errors::Errors;
 
 /// `require(member, ..., when(condition))`: members that must be present when the condition

@@ -6,7 +6,7 @@ use syn::parse::ParseStream;
 use syn::{Ident, Token};
 
 use super::rules::Custom;
-use super::{function_value, reject_quoted};
+use super::syntax::{function_value, reject_quoted};
 
 const CUSTOM_USAGE: &str = "`custom = path::to::function` or `custom = function(argument, ...)`";
 const SCHEMA_USAGE: &str =

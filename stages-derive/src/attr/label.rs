@@ -4,7 +4,7 @@
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitStr};
 
-use super::{set_once, string_value, unknown_word};
+use super::syntax::{set_once, string_value, unknown_word};
 use crate::errors::Errors;
 
 /// The message and rule code an author gives each built-in rule, in place of its own.

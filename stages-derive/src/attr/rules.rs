@@ -9,7 +9,8 @@ use syn::{Ident, LitFloat, LitInt, LitStr, Token};
 
 use super::custom::{custom_call, custom_with_options};
 use super::label::{flag_rule, label_option, text_rule, Label, Labels};
-use super::{set_once, skip_arguments, unknown_word, FIELD_OPTIONS, FIELD_WORDS};
+use super::syntax::{set_once, skip_arguments, unknown_word};
+use super::{FIELD_OPTIONS, FIELD_WORDS};
 use crate::errors::Errors;
 
 /// The rules, which a field and the keys and values inside it share.
