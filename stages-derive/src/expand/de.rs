@@ -8,11 +8,11 @@ use syn::spanned::Spanned;
 use syn::Type;
 
 use super::container::{self, Source};
+use super::de_enum::{enum_body, open_enum_body};
 use super::generics::{self, Header};
-use super::{keep_text, runtime, validate};
-use syn::Ident;
+use super::{runtime, validate};
 
-use crate::check::{Body, CatchAllVariant, Enum, Field, Model, Presence, Variant};
+use crate::check::{Body, Enum, Field, Model, Presence};
 use crate::shape::{self, Kind};
 
 pub fn expand(model: &Model) -> TokenStream {
@@ -353,65 +353,5 @@ fn seed(ty: &Type, rt: &TokenStream, fns: Option<&validate::RuleFns>) -> TokenSt
         // Integers read `-0` as 0, which serde's own integer visitors refuse.
         Kind::Int(_) => quote_spanned!(ty.span()=> #de::always(#rt::number::integer::<#ty>())),
         _ => quote_spanned!(ty.span()=> (&#de::Probe::<#ty>::new()).seed()),
-    }
-}
-
-/// Every value an enum decodes from, wire values first (in order) then aliases, with the
-/// variant each decodes to; and the wire values listed for messages.
-fn enum_values<'a>(variants: &'a [Variant]) -> (Vec<(String, &'a Ident)>, String) {
-    let values = variants
-        .iter()
-        .map(|variant| (variant.wire.clone(), variant.ident))
-        .chain(variants.iter().flat_map(|variant| {
-            variant
-                .aliases
-                .iter()
-                .map(move |alias| (alias.value(), variant.ident))
-        }))
-        .collect();
-    let expected = variants
-        .iter()
-        .map(|variant| variant.wire.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    (values, expected)
-}
-
-/// A closure from a wire value to its variant: a `match` on strings, which rustc compiles to a
-/// dispatch on length and a few word comparisons.
-fn known_values(values: &[(String, &Ident)]) -> TokenStream {
-    let arms = values.iter().map(|(value, variant_ident)| {
-        quote!(#value => ::core::option::Option::Some(Self::#variant_ident),)
-    });
-    quote! {
-        |__value: &str| match __value {
-            #(#arms)*
-            _ => ::core::option::Option::None,
-        }
-    }
-}
-
-fn enum_body(variants: &[Variant], rt: &TokenStream) -> TokenStream {
-    let de = quote!(#rt::de);
-    let (values, expected) = enum_values(variants);
-    let known = known_values(&values);
-    // An unknown value was recorded as a violation: the enum is invalid (`None`), and no
-    // variant stands in for it.
-    quote! {
-        __deserializer.deserialize_str(#de::EnumValue::new(#known, #expected))
-    }
-}
-
-/// An enum with a catch-all: a known value becomes its variant, any other string is kept.
-fn open_enum_body(variants: &[Variant], other: &CatchAllVariant, rt: &TokenStream) -> TokenStream {
-    let (values, expected) = enum_values(variants);
-    let known = known_values(&values);
-    let (variant, kept) = (other.ident, keep_text(other, quote!(__unknown), rt));
-    quote! {
-        let __value = __deserializer.deserialize_str(#rt::open_enum::OpenValue::new(#known, #expected))?;
-        ::core::result::Result::Ok(::core::option::Option::Some(match __value {
-            ::core::result::Result::Ok(__known) => __known,
-            ::core::result::Result::Err(__unknown) => Self::#variant(#kept),
-        }))
     }
 }

@@ -5,6 +5,7 @@
 mod checks;
 mod container;
 mod de;
+mod de_enum;
 mod description;
 mod generics;
 mod json;
