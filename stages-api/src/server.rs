@@ -103,6 +103,25 @@ async fn place_for(permits: &Arc<Semaphore>, registry: &Registry) -> OwnedSemaph
     }
 }
 
+/// hyper's HTTP/1 with the settings of every connection (shared with the tests of
+/// [`connection::drive`], so that they drive the connection the service runs).
+pub(crate) fn http1(limits: &ConnectionLimits) -> hyper::server::conn::http1::Builder {
+    let whole_head = limits.max_head + HEAD_ALLOWANCE;
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .keep_alive(true)
+        // A client may shut its sending side once its request is out (`nc`, some scripts):
+        // it is still answered. The phase timeouts bound such connections like any other.
+        .half_close(true)
+        .max_header_size(whole_head)
+        // hyper's read buffer grows to this at most (its default is ~400 KiB): with 512
+        // connections, 32 MiB of buffers in the worst case rather than 200.
+        .max_buf_size(READ_BUFFER.max(whole_head + 1024))
+        // The phase timeouts are the registry's sweep, not a timer of hyper's.
+        .header_read_timeout(None);
+    builder
+}
+
 /// One connection, from accept to close.
 async fn serve_connection(socket: TcpStream, app: App, entry: Entry, limits: ConnectionLimits) {
     let _ = socket.set_nodelay(true);
@@ -121,17 +140,7 @@ async fn serve_connection(socket: TcpStream, app: App, entry: Entry, limits: Con
             Ok::<_, Infallible>(response)
         }
     });
-    let connection = hyper::server::conn::http1::Builder::new()
-        .keep_alive(true)
-        // A client may shut its sending side once its request is out (`nc`, some scripts):
-        // it is still answered. The phase timeouts bound such connections like any other.
-        .half_close(true)
-        .max_header_size(whole_head)
-        // hyper's read buffer grows to this at most (its default is ~400 KiB): with 512
-        // connections, 32 MiB of buffers in the worst case rather than 200.
-        .max_buf_size(READ_BUFFER.max(whole_head + 1024))
-        .header_read_timeout(None)
-        .serve_connection(io, service);
+    let connection = http1(&limits).serve_connection(io, service);
     let closing = async {
         match connection::drive(connection, &state, &limits).await {
             Outcome::Done(io) => connection::close_gracefully(io.into_inner()).await,
