@@ -357,3 +357,6 @@ pub async fn answer_and_close<S: AsyncRead + AsyncWrite + Unpin>(
         close_gracefully(socket).await;
     }
 }
+
+#[cfg(test)]
+mod tests;
