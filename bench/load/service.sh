@@ -9,7 +9,8 @@
 # Every server is pinned to CPU 1 and the client to CPU 0 (`taskset`), so that the two do not
 # take each other's core; each server's tokio runtime therefore runs one worker thread. The
 # client reports the server's CPU time per answer too, which other jobs on a shared machine move
-# far less than throughput.
+# far less than throughput, and its own CPU time and sleeps per answer: each sleep is a wake-up
+# the server pays for, and a client that is nearly as busy as the server sleeps less.
 #
 # SPIN=1 makes the client poll its connections without ever sleeping (`load --spin`): the
 # server is then not charged for waking it (see bench/src/spin.rs).
@@ -77,8 +78,8 @@ load() {
 }
 
 echo "load: $(uptime)"
-echo "| round | server | workload | requests/s | p50 ms | p99 ms | server CPU µs/answer | non-2xx | broken |"
-echo "|---|---|---|---:|---:|---:|---:|---:|---:|"
+echo "| round | server | workload | requests/s | p50 ms | p99 ms | server CPU µs/answer | client CPU µs/answer | client sleeps/answer | non-2xx | broken |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for round in $(seq "$ROUNDS"); do
     {
         load "axum constant" "$axum_pid" get-stages "$axum_url"

@@ -41,9 +41,11 @@ where
         }
         let body = gathered.into_bytes();
         let decode = || AwsJson::<T>::from_body(&parts.headers, &body);
-        let can_block = Handle::try_current()
-            .is_ok_and(|runtime| runtime.runtime_flavor() == RuntimeFlavor::MultiThread);
-        let AwsJson(value) = if body.len() as u64 > OFFLOAD_ABOVE && can_block {
+        let can_block = || {
+            Handle::try_current()
+                .is_ok_and(|runtime| runtime.runtime_flavor() == RuntimeFlavor::MultiThread)
+        };
+        let AwsJson(value) = if body.len() as u64 > OFFLOAD_ABOVE && can_block() {
             tokio::task::block_in_place(decode)?
         } else {
             decode()?

@@ -134,6 +134,10 @@ fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<AwsJson<T>, AwsJsonRejecti
 fn check_json(content_type: &HeaderValue) -> Result<(), AwsJsonRejection> {
     const JSON: &[u8] = b"application/json";
     const AMZ_JSON: &[u8] = b"application/x-amz-json";
+    // The type nearly every client sends, settled by one comparison.
+    if content_type.as_bytes() == JSON {
+        return Ok(());
+    }
     // Compared in place, without a lowercased copy: this runs on every request with a body.
     let essence = content_type
         .as_bytes()

@@ -17,7 +17,8 @@
 //! Prints one Markdown row: label, workload, requests/s (2xx only), p50 and p99 latency, the
 //! server's CPU time per 2xx answer when `--server-pid` is given (all its threads, from
 //! `/proc/PID/task/*/schedstat`: unlike throughput, hardly moved by other jobs on a shared
-//! machine), non-2xx answers, broken connections. Loopback only.
+//! machine), the client's own CPU time and sleeps (voluntary context switches) per answer,
+//! non-2xx answers, broken connections. Loopback only.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -161,16 +162,64 @@ async fn prepare(options: &Options) -> Result<Workload, String> {
     })
 }
 
-/// Nanoseconds on a CPU of every live thread of process `pid`.
-fn cpu_nanos(pid: u32) -> u64 {
+/// Nanoseconds on a CPU of every live thread of process `pid` (`self` for this one).
+fn cpu_nanos(pid: &str) -> u64 {
+    per_thread(pid, "schedstat", |text| {
+        text.split_whitespace().next()?.parse().ok()
+    })
+}
+
+/// How many times the threads of process `pid` went to sleep waiting (voluntary context
+/// switches): each is a wake-up the other side pays for.
+fn sleeps(pid: &str) -> u64 {
+    per_thread(pid, "status", |text| {
+        let line = text
+            .lines()
+            .find(|line| line.starts_with("voluntary_ctxt_switches:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    })
+}
+
+/// The sum over the live threads of process `pid` of a figure read from one of their files.
+fn per_thread(pid: &str, file: &str, figure: impl Fn(&str) -> Option<u64>) -> u64 {
     let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
         return 0;
     };
     tasks
         .flatten()
-        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
-        .filter_map(|line| line.split_whitespace().next()?.parse::<u64>().ok())
+        .filter_map(|task| std::fs::read_to_string(task.path().join(file)).ok())
+        .filter_map(|text| figure(&text))
         .sum()
+}
+
+/// The server's CPU time, and this client's CPU time and sleeps, over the load.
+struct Usage {
+    server_nanos: Option<u64>,
+    client_nanos: u64,
+    client_sleeps: u64,
+}
+
+impl Usage {
+    /// The counters now; [`Usage::since`] turns them into what was used from here.
+    fn now(server_pid: Option<u32>) -> Self {
+        Usage {
+            server_nanos: server_pid.map(|pid| cpu_nanos(&pid.to_string())),
+            client_nanos: cpu_nanos("self"),
+            client_sleeps: sleeps("self"),
+        }
+    }
+
+    fn since(self, server_pid: Option<u32>) -> Self {
+        let now = Usage::now(server_pid);
+        Usage {
+            server_nanos: self
+                .server_nanos
+                .zip(now.server_nanos)
+                .map(|(before, after)| after.saturating_sub(before)),
+            client_nanos: now.client_nanos.saturating_sub(self.client_nanos),
+            client_sleeps: now.client_sleeps.saturating_sub(self.client_sleeps),
+        }
+    }
 }
 
 /// What one connection did: latencies (µs) of 2xx answers, and how many others it got.
@@ -219,14 +268,14 @@ fn main() {
         if options.spin {
             return spin(&options, &workload);
         }
-        let cpu_before = options.server_pid.map(cpu_nanos);
+        let usage = Usage::now(options.server_pid);
         let started = Instant::now();
         let deadline = started + Duration::from_secs_f64(options.seconds);
         let tasks: Vec<_> = (0..options.connections)
             .map(|index| tokio::spawn(drive(options.address, workload.clone(), index, deadline)))
             .collect();
         tokio::time::sleep_until(deadline.into()).await;
-        let cpu = cpu_before.zip(options.server_pid.map(cpu_nanos));
+        let usage = usage.since(options.server_pid);
         let mut latencies = Vec::new();
         let (mut failures, mut broken) = (0, 0);
         for task in tasks {
@@ -241,30 +290,27 @@ fn main() {
                 }
             }
         }
-        let cpu = cpu.map(|(before, after)| after.saturating_sub(before));
         report(
             &options,
             latencies,
             failures,
             broken,
             started.elapsed().as_secs_f64(),
-            cpu,
+            &usage,
         );
     });
 }
 
 /// The `--spin` mode: the same workload from a thread that never sleeps.
 fn spin(options: &Options, workload: &Workload) {
-    let cpu_before = options.server_pid.map(cpu_nanos);
+    let usage = Usage::now(options.server_pid);
     let started = Instant::now();
     let deadline = started + Duration::from_secs_f64(options.seconds);
     let outcome =
         stages_bench::spin::run(options.address, options.connections, deadline, |i, n| {
             workload.next(i, n).into_owned()
         });
-    let cpu = cpu_before
-        .zip(options.server_pid.map(cpu_nanos))
-        .map(|(before, after)| after.saturating_sub(before));
+    let usage = usage.since(options.server_pid);
     let elapsed = started.elapsed().as_secs_f64();
     match outcome {
         Ok(outcome) => report(
@@ -273,7 +319,7 @@ fn spin(options: &Options, workload: &Workload) {
             outcome.failures,
             0,
             elapsed,
-            cpu,
+            &usage,
         ),
         Err(error) => {
             eprintln!("load: {}: {error}", options.label);
@@ -282,14 +328,16 @@ fn spin(options: &Options, workload: &Workload) {
     }
 }
 
-/// Prints the row: throughput of 2xx answers, their latency, the server's CPU time per answer.
+/// Prints the row: throughput of 2xx answers, their latency, the server's CPU time per answer,
+/// and this client's CPU time and sleeps per answer (a client that sleeps between answers makes
+/// the server pay to wake it; one near its own limit sleeps less).
 fn report(
     options: &Options,
     mut latencies: Vec<u32>,
     failures: u64,
     broken: u64,
     elapsed: f64,
-    cpu_nanos: Option<u64>,
+    usage: &Usage,
 ) {
     latencies.sort_unstable();
     let quantile = |q: f64| {
@@ -298,20 +346,20 @@ fn report(
             .get(at)
             .map_or(f64::NAN, |&micros| f64::from(micros) / 1000.0)
     };
-    let cpu_per_answer = cpu_nanos.map_or(String::from("–"), |nanos| {
-        format!(
-            "{:.1}",
-            nanos as f64 / 1000.0 / latencies.len().max(1) as f64
-        )
-    });
+    let answers = latencies.len().max(1) as f64;
+    let micros_per_answer = |nanos: u64| format!("{:.1}", nanos as f64 / 1000.0 / answers);
     println!(
-        "| {} | {} | {:.0} | {:.2} | {:.2} | {} | {} | {} |",
+        "| {} | {} | {:.0} | {:.2} | {:.2} | {} | {} | {:.2} | {} | {} |",
         options.label,
         options.workload,
         latencies.len() as f64 / elapsed,
         quantile(0.5),
         quantile(0.99),
-        cpu_per_answer,
+        usage
+            .server_nanos
+            .map_or(String::from("–"), micros_per_answer),
+        micros_per_answer(usage.client_nanos),
+        usage.client_sleeps as f64 / answers,
         failures,
         broken
     );

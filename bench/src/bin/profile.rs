@@ -5,7 +5,8 @@
 //! `cargo run -p stages-bench --release --bin profile -- <workload> [iterations]`, where
 //! `<workload>` is one of `validate-ours`, `validate-hand`, `validate-garde`,
 //! `validate-validator`, `decode-serde`, `decode-ours`, `decode-ours-serde_json`,
-//! `decode-hand`, `decode-bare`, `decode-invalid-ours`, `validate-large-ours`,
+//! `decode-hand`, `decode-bare`, `decode-invalid-ours`, `decode-create-stage-<ours|serde>`
+//! (the load test's CreateStage body), `validate-large-ours`,
 //! `validate-large-hand`, `decode-large-ours`, `decode-large-serde`,
 //! `encode-<ours|serde>`, `encode-typical-<ours|serde>`, `encode-large-<ours|serde>`, or
 //! `growth-<validate|decode>-<ours|hand|serde>-<routes|variables>-<entries>` (the growth
@@ -162,6 +163,18 @@ fn main() {
         }),
         "validate-large-hand" => Box::new(|| {
             black_box(hand::validate(black_box(&plain_large))).unwrap();
+        }),
+        "decode-create-stage-ours" => Box::new(|| {
+            black_box(stages_model::from_json_slice::<Ours>(black_box(
+                documents::CREATE_STAGE.as_bytes(),
+            )))
+            .unwrap();
+        }),
+        "decode-create-stage-serde" => Box::new(|| {
+            black_box(serde_json::from_slice::<serde_only::CreateStageInput>(
+                black_box(documents::CREATE_STAGE.as_bytes()),
+            ))
+            .unwrap();
         }),
         "decode-large-ours" => Box::new(|| {
             black_box(stages_model::from_json::<Ours>(black_box(&large))).unwrap();
