@@ -21,9 +21,10 @@ use crate::connection::ConnectionState;
 use crate::errors::raw_error_response;
 use crate::request_id;
 
-/// A TCP stream that reports reads to its connection and rewrites hyper's own error answers.
-pub struct GuardedStream {
-    inner: TcpStream,
+/// A TCP stream (or, in tests, any stream) that reports reads to its connection and rewrites
+/// hyper's own error answers.
+pub struct GuardedStream<S = TcpStream> {
+    inner: S,
     state: Arc<ConnectionState>,
     /// The largest whole head hyper accepts, for the message of its `431`.
     max_head: usize,
@@ -31,10 +32,10 @@ pub struct GuardedStream {
     replacement: Option<(Vec<u8>, usize)>,
 }
 
-impl GuardedStream {
+impl<S: AsyncRead + AsyncWrite + Unpin> GuardedStream<S> {
     /// `inner`, watched for the connection in `state`; `max_head` is the largest whole head
     /// hyper accepts (`--max-head` plus room for names), named in the message of its `431`.
-    pub fn new(inner: TcpStream, state: Arc<ConnectionState>, max_head: usize) -> Self {
+    pub fn new(inner: S, state: Arc<ConnectionState>, max_head: usize) -> Self {
         GuardedStream {
             inner,
             state,
@@ -95,7 +96,7 @@ fn message_for(status: u16, max_head: usize) -> String {
     }
 }
 
-impl AsyncRead for GuardedStream {
+impl<S: AsyncRead + AsyncWrite + Unpin> AsyncRead for GuardedStream<S> {
     fn poll_read(
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -110,7 +111,7 @@ impl AsyncRead for GuardedStream {
     }
 }
 
-impl AsyncWrite for GuardedStream {
+impl<S: AsyncRead + AsyncWrite + Unpin> AsyncWrite for GuardedStream<S> {
     fn poll_write(
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,

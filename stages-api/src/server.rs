@@ -103,10 +103,16 @@ async fn place_for(permits: &Arc<Semaphore>, registry: &Registry) -> OwnedSemaph
     }
 }
 
+/// The largest whole head hyper accepts: AWS's quota on the request line and header values,
+/// plus room for the header names and separators the quota does not count.
+pub(crate) fn whole_head(limits: &ConnectionLimits) -> usize {
+    limits.max_head + HEAD_ALLOWANCE
+}
+
 /// hyper's HTTP/1 with the settings of every connection (shared with the tests of
 /// [`connection::drive`], so that they drive the connection the service runs).
 pub(crate) fn http1(limits: &ConnectionLimits) -> hyper::server::conn::http1::Builder {
-    let whole_head = limits.max_head + HEAD_ALLOWANCE;
+    let whole_head = whole_head(limits);
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
         .keep_alive(true)
@@ -126,8 +132,11 @@ pub(crate) fn http1(limits: &ConnectionLimits) -> hyper::server::conn::http1::Bu
 async fn serve_connection(socket: TcpStream, app: App, entry: Entry, limits: ConnectionLimits) {
     let _ = socket.set_nodelay(true);
     let state = entry.state.clone();
-    let whole_head = limits.max_head + HEAD_ALLOWANCE;
-    let io = TokioIo::new(GuardedStream::new(socket, state.clone(), whole_head));
+    let io = TokioIo::new(GuardedStream::new(
+        socket,
+        state.clone(),
+        whole_head(&limits),
+    ));
     let service_state = state.clone();
     let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
         service_state.request_started();

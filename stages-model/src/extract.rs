@@ -133,7 +133,8 @@ fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<AwsJson<T>, AwsJsonRejecti
 /// `application/json` or `application/x-amz-json-*`, parameters aside.
 fn check_json(content_type: &HeaderValue) -> Result<(), AwsJsonRejection> {
     const JSON: &[u8] = b"application/json";
-    const AMZ_JSON: &[u8] = b"application/x-amz-json";
+    // Always with a protocol version after the dash (`-1.0`, `-1.1`).
+    const AMZ_JSON: &[u8] = b"application/x-amz-json-";
     // The type nearly every client sends, settled by one comparison.
     if content_type.as_bytes() == JSON {
         return Ok(());

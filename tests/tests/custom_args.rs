@@ -15,7 +15,7 @@ fn arn_of(value: &str, service: &str) -> Result<(), CustomError> {
 
 /// A multiple of `step`.
 fn multiple_of(value: &u32, step: u32) -> Result<(), CustomError> {
-    if value % step == 0 {
+    if value.is_multiple_of(step) {
         Ok(())
     } else {
         Err(CustomError::new(format!("must be a multiple of {step}")))

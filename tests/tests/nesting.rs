@@ -393,7 +393,7 @@ struct Even(u32);
 
 impl Validate for Even {
     fn validate_into(&self, path: &stages_model::Path<'_>, report: &mut stages_model::Report) {
-        if self.0 % 2 != 0 {
+        if !self.0.is_multiple_of(2) {
             report.push(&path.member("value"), "even", "must be even");
         }
     }

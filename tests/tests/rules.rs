@@ -76,7 +76,7 @@ struct Probe {
 }
 
 fn even(value: &u32) -> Result<(), CustomError> {
-    if value % 2 == 0 {
+    if value.is_multiple_of(2) {
         Ok(())
     } else {
         Err(CustomError::new(format!("must be even, found {value}")).with_rule("even"))

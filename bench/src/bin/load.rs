@@ -14,11 +14,11 @@
 //! With `--spin` the connections are polled by a thread that never sleeps
 //! (`stages_bench::spin`), so that the server is not charged for waking the client.
 //!
-//! Prints one Markdown row: label, workload, requests/s (2xx only), p50 and p99 latency, the
-//! server's CPU time per 2xx answer when `--server-pid` is given (all its threads, from
+//! Prints one Markdown row: label, workload, requests/s (2xx only), p50 and p99 latency (2xx),
+//! the server's CPU time per answer when `--server-pid` is given (its live threads, from
 //! `/proc/PID/task/*/schedstat`: unlike throughput, hardly moved by other jobs on a shared
-//! machine), the client's own CPU time and sleeps (voluntary context switches) per answer,
-//! non-2xx answers, broken connections. Loopback only.
+//! machine), the client's own CPU time and sleeps (voluntary context switches) per answer, `–`
+//! where `/proc` could not tell, non-2xx answers, broken connections. Loopback only.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -162,8 +162,10 @@ async fn prepare(options: &Options) -> Result<Workload, String> {
     })
 }
 
-/// Nanoseconds on a CPU of every live thread of process `pid` (`self` for this one).
-fn cpu_nanos(pid: &str) -> u64 {
+/// Nanoseconds on a CPU of every live thread of process `pid` (`self` for this one). Threads
+/// that ended during the load are not counted: exact for this client (one thread) and for
+/// stages-api under load; moto_server's threads per request are missed.
+fn cpu_nanos(pid: &str) -> Option<u64> {
     per_thread(pid, "schedstat", |text| {
         text.split_whitespace().next()?.parse().ok()
     })
@@ -171,7 +173,7 @@ fn cpu_nanos(pid: &str) -> u64 {
 
 /// How many times the threads of process `pid` went to sleep waiting (voluntary context
 /// switches): each is a wake-up the other side pays for.
-fn sleeps(pid: &str) -> u64 {
+fn sleeps(pid: &str) -> Option<u64> {
     per_thread(pid, "status", |text| {
         let line = text
             .lines()
@@ -180,30 +182,29 @@ fn sleeps(pid: &str) -> u64 {
     })
 }
 
-/// The sum over the live threads of process `pid` of a figure read from one of their files.
-fn per_thread(pid: &str, file: &str, figure: impl Fn(&str) -> Option<u64>) -> u64 {
-    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return 0;
-    };
+/// The sum over the live threads of process `pid` of a figure read from one of their files;
+/// `None` when no thread's could be read (no such process, or a kernel without the file).
+fn per_thread(pid: &str, file: &str, figure: impl Fn(&str) -> Option<u64>) -> Option<u64> {
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
     tasks
         .flatten()
         .filter_map(|task| std::fs::read_to_string(task.path().join(file)).ok())
         .filter_map(|text| figure(&text))
-        .sum()
+        .reduce(|sum, figure| sum + figure)
 }
 
 /// The server's CPU time, and this client's CPU time and sleeps, over the load.
 struct Usage {
     server_nanos: Option<u64>,
-    client_nanos: u64,
-    client_sleeps: u64,
+    client_nanos: Option<u64>,
+    client_sleeps: Option<u64>,
 }
 
 impl Usage {
     /// The counters now; [`Usage::since`] turns them into what was used from here.
     fn now(server_pid: Option<u32>) -> Self {
         Usage {
-            server_nanos: server_pid.map(|pid| cpu_nanos(&pid.to_string())),
+            server_nanos: server_pid.and_then(|pid| cpu_nanos(&pid.to_string())),
             client_nanos: cpu_nanos("self"),
             client_sleeps: sleeps("self"),
         }
@@ -211,13 +212,15 @@ impl Usage {
 
     fn since(self, server_pid: Option<u32>) -> Self {
         let now = Usage::now(server_pid);
+        let used = |before: Option<u64>, after: Option<u64>| {
+            before
+                .zip(after)
+                .map(|(before, after)| after.saturating_sub(before))
+        };
         Usage {
-            server_nanos: self
-                .server_nanos
-                .zip(now.server_nanos)
-                .map(|(before, after)| after.saturating_sub(before)),
-            client_nanos: now.client_nanos.saturating_sub(self.client_nanos),
-            client_sleeps: now.client_sleeps.saturating_sub(self.client_sleeps),
+            server_nanos: used(self.server_nanos, now.server_nanos),
+            client_nanos: used(self.client_nanos, now.client_nanos),
+            client_sleeps: used(self.client_sleeps, now.client_sleeps),
         }
     }
 }
@@ -346,20 +349,26 @@ fn report(
             .get(at)
             .map_or(f64::NAN, |&micros| f64::from(micros) / 1000.0)
     };
-    let answers = latencies.len().max(1) as f64;
-    let micros_per_answer = |nanos: u64| format!("{:.1}", nanos as f64 / 1000.0 / answers);
+    // Every answer costs the server and the client, 2xx or not.
+    let answers = (latencies.len() as u64 + failures).max(1) as f64;
+    let micros_per_answer = |nanos: Option<u64>| {
+        nanos.map_or(String::from("–"), |nanos| {
+            format!("{:.1}", nanos as f64 / 1000.0 / answers)
+        })
+    };
+    let sleeps_per_answer = usage.client_sleeps.map_or(String::from("–"), |sleeps| {
+        format!("{:.2}", sleeps as f64 / answers)
+    });
     println!(
-        "| {} | {} | {:.0} | {:.2} | {:.2} | {} | {} | {:.2} | {} | {} |",
+        "| {} | {} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {} | {} |",
         options.label,
         options.workload,
         latencies.len() as f64 / elapsed,
         quantile(0.5),
         quantile(0.99),
-        usage
-            .server_nanos
-            .map_or(String::from("–"), micros_per_answer),
+        micros_per_answer(usage.server_nanos),
         micros_per_answer(usage.client_nanos),
-        usage.client_sleeps as f64 / answers,
+        sleeps_per_answer,
         failures,
         broken
     );

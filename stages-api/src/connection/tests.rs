@@ -6,21 +6,19 @@
 //! phase must end no earlier than its timeout and no later than one sweep after it.
 
 use std::convert::Infallible;
-use std::io;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{ready, Context, Poll};
 use std::time::Duration;
 
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, DuplexStream, ReadBuf};
+use tokio::io::{AsyncReadExt, AsyncWriteExt, DuplexStream};
 use tokio::sync::Semaphore;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
-use super::{answer_and_close, close_gracefully, drive, ConnectionState, Outcome};
+use super::{answer_and_close, close_gracefully, drive, Outcome};
 use crate::config::ConnectionLimits;
+use crate::guard::GuardedStream;
 use crate::registry::{Registry, Sweeper, SWEEP_EVERY};
 use crate::server;
 
@@ -36,46 +34,6 @@ fn limits() -> ConnectionLimits {
         header_timeout: HEADER_TIMEOUT,
         idle_timeout: IDLE_TIMEOUT,
         ..ConnectionLimits::default()
-    }
-}
-
-/// The server's end of the stream, telling the connection when bytes arrive (what
-/// `GuardedStream` does on a TCP stream).
-struct Watched {
-    inner: DuplexStream,
-    state: Arc<ConnectionState>,
-}
-
-impl AsyncRead for Watched {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<io::Result<()>> {
-        let before = buf.filled().len();
-        ready!(Pin::new(&mut self.inner).poll_read(cx, buf))?;
-        if buf.filled().len() > before {
-            self.state.bytes_arrived();
-        }
-        Poll::Ready(Ok(()))
-    }
-}
-
-impl AsyncWrite for Watched {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.inner).poll_write(cx, buf)
-    }
-
-    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.inner).poll_flush(cx)
-    }
-
-    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 }
 
@@ -121,10 +79,13 @@ impl Service {
         let (client, server) = tokio::io::duplex(64 * 1024);
         let entry = self.registry.register();
         let state = entry.state.clone();
-        let io = TokioIo::new(Watched {
-            inner: server,
-            state: state.clone(),
-        });
+        // The service's own wrapper: it tells the connection when bytes arrive.
+        let limits = limits();
+        let io = TokioIo::new(GuardedStream::new(
+            server,
+            state.clone(),
+            server::whole_head(&limits),
+        ));
         let (service_state, answers) = (state.clone(), self.answers.clone());
         let service = hyper::service::service_fn(move |_: hyper::Request<Incoming>| {
             service_state.request_started();
@@ -135,7 +96,6 @@ impl Service {
                 Ok::<_, Infallible>(hyper::Response::new("ok".to_owned()))
             }
         });
-        let limits = limits();
         let connection = server::http1(&limits).serve_connection(io, service);
         let task = tokio::spawn(async move {
             let _entry = entry;
@@ -146,11 +106,11 @@ impl Service {
             let at = Instant::now();
             match ended {
                 Outcome::Done(io) => {
-                    close_gracefully(io.into_inner().inner).await;
+                    close_gracefully(io.into_inner()).await;
                     (Ended::Done, at)
                 }
                 Outcome::Answer(io, status, message) => {
-                    answer_and_close(io.into_inner().inner, status, &message).await;
+                    answer_and_close(io.into_inner(), status, &message).await;
                     (Ended::Answer(status, message), at)
                 }
                 Outcome::Dropped => (Ended::Dropped, at),
@@ -312,6 +272,7 @@ async fn shutdown_lets_the_request_in_service_be_answered_then_closes() {
     let service = Service::answering(0);
     let (mut client, task) = service.connect();
     client.write_all(REQUEST).await.unwrap();
+    // Long enough (in paused time) for the request to reach the service and wait there.
     tokio::time::sleep(SWEEP_EVERY).await;
     service.registry.shut_down();
     tokio::time::sleep(SWEEP_EVERY * 4).await;
@@ -331,6 +292,7 @@ async fn eviction_takes_an_idle_connection_not_one_serving_a_request() {
     let service = Service::answering(0);
     let (mut serving, serving_task) = service.connect();
     serving.write_all(REQUEST).await.unwrap();
+    // Long enough (in paused time) for the request to reach the service and wait there.
     tokio::time::sleep(SWEEP_EVERY).await;
     let (_idle, idle_task) = service.connect();
     assert!(service.registry.evict_one());

@@ -44,6 +44,7 @@ fn known_values(values: &[(String, &Ident)]) -> TokenStream {
     }
 }
 
+/// A closed enum: a known value becomes its variant, any other is a violation.
 pub(super) fn enum_body(variants: &[Variant], rt: &TokenStream) -> TokenStream {
     let de = quote!(#rt::de);
     let (values, expected) = enum_values(variants);
