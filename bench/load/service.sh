@@ -4,7 +4,9 @@
 # requests, answers of the same size — the ceiling of the HTTP stack) and against moto_server,
 # with one load client (bench/src/bin/load.rs: one thread, CONNECTIONS keep-alive connections)
 # in the same run, ROUNDS times over, servers interleaved. On 127.0.0.1 only; at most
-# ROUNDS x 7 x SECONDS seconds of load (default 3 x 7 x 3 s = 63 s).
+# ROUNDS x 8 x SECONDS seconds of load (default 3 x 8 x 3 s = 72 s). For CreateStage, a second
+# reference: the same axum server decoding each body with serde_json into plain serde structs
+# before its constant answer (`axum_constant --decode`).
 #
 # Every server is pinned to CPU 1 and the client to CPU 0 (`taskset`), so that the two do not
 # take each other's core; each server's tokio runtime therefore runs one worker thread. The
@@ -54,6 +56,9 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 start "$bin/axum_constant" 0 "$PAGE"
 axum_url=$url axum_pid=$pid
+# The same, decoding each CreateStage body with serde_json first: a second reference.
+start "$bin/axum_constant" 0 "$PAGE" --decode
+decode_url=$url decode_pid=$pid
 # The load creates many stages on one API: raise the stages-per-API quota (AWS: 10).
 start "$bin/stages-api" --port 0 --max-stages-per-api 100000000
 ours_url=$url ours_pid=$pid
@@ -85,6 +90,7 @@ for round in $(seq "$ROUNDS"); do
         load "axum constant" "$axum_pid" get-stages "$axum_url"
         load "stages-api" "$ours_pid" get-stages "$ours_url"
         load "axum constant" "$axum_pid" create-stage "$axum_url"
+        load "axum + serde decode" "$decode_pid" create-stage "$decode_url"
         load "stages-api" "$ours_pid" create-stage "$ours_url"
         load "stages-api --data-dir" "$durable_pid" create-stage "$durable_url"
         load "moto_server" "$moto_pid" get-stages "$moto_url"

@@ -8,14 +8,18 @@
 //! - `GET /v2/apis/{apiId}/stages`: a page of PAGE such stages (`200`);
 //! - `GET /`: the stage alone.
 //!
-//! `axum_constant [PORT] [PAGE]` (port 0 or none: a free one; page 25 by default) prints
-//! `listening on http://127.0.0.1:PORT`.
+//! `axum_constant [PORT] [PAGE] [--decode]` (port 0 or none: a free one; page 25 by default)
+//! prints `listening on http://127.0.0.1:PORT`. With `--decode`, CreateStage also decodes its
+//! body with serde_json into plain serde structs (`stages_bench::serde_only`, no rule, 400 if it
+//! does not decode) before the constant answer: the least a JSON service does with the body,
+//! a second reference beside the ceiling.
 
 use axum::body::Bytes;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
+use stages_bench::serde_only;
 
 /// What stages-api answers to the load client's CreateApi.
 const API: &str = r#"{"apiId":"constant00","name":"load","protocolType":"HTTP","apiEndpoint":"https://constant00.execute-api.localhost","createdDate":"2026-11-26T02:06:07Z"}"#;
@@ -37,6 +41,7 @@ async fn main() {
         .map_or(25, |page| page.parse().expect("a page size"));
     let items = vec![STAGE.replace("c0n0000", "page000"); page].join(",");
     let page: &'static str = format!(r#"{{"items":[{items}]}}"#).leak();
+    let decode = args.next().is_some_and(|flag| flag == "--decode");
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
         .await
         .expect("a free port");
@@ -52,8 +57,16 @@ async fn main() {
         )
         .route(
             "/v2/apis/{api_id}/stages",
-            get(move || async move { json(StatusCode::OK, page) })
-                .post(|_body: Bytes| async { json(StatusCode::CREATED, STAGE) }),
+            get(move || async move { json(StatusCode::OK, page) }).post(
+                move |body: Bytes| async move {
+                    if decode
+                        && serde_json::from_slice::<serde_only::CreateStageInput>(&body).is_err()
+                    {
+                        return json(StatusCode::BAD_REQUEST, "{}").into_response();
+                    }
+                    json(StatusCode::CREATED, STAGE).into_response()
+                },
+            ),
         );
     axum::serve(listener, app).await.expect("the server runs");
 }
