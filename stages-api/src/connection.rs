@@ -3,7 +3,7 @@
 //! | phase | ends with |
 //! |---|---|
 //! | waiting for the first request | `--header-timeout`: closed |
-//! | between requests (kept alive) | `--idle-timeout`: closed |
+//! | between requests (kept alive) | `--idle-timeout` from the last byte of the answer the client took: closed |
 //! | a head arriving | `--header-timeout`: `408` in the AWS format, then closed |
 //! | (an HTTP/2 preface) | at once: `505` in the AWS format, then closed |
 //! | a request being served | the body's own deadline (`--body-timeout`, in the middleware) |
@@ -11,8 +11,8 @@
 //! When a new connection needs a place (`--max-connections`, or the process out of
 //! descriptors), one is evicted: the one waiting longest without a request in service, else the
 //! one whose request body has been arriving for longest (a slow upload, not yet seen by any
-//! handler, so nothing is lost). After SIGTERM a connection closes as soon as its request in
-//! flight is answered.
+//! handler, so nothing is lost). After SIGTERM a connection closes as soon as its answer in
+//! flight is written (a head half arrived is dropped).
 //!
 //! A connection's task has no timer of its own: the registry ([`crate::registry`]) looks at
 //! every deadline a few times a second and signals the connections whose deadline passed, as it
@@ -147,7 +147,8 @@ impl ConnectionState {
         };
     }
 
-    /// The service answered a request.
+    /// The service answered a request (hyper may still be writing the answer: see
+    /// [`ConnectionState::answer_moving`]).
     pub fn request_answered(&self) {
         let mut phase = self.phase();
         *phase = match *phase {
@@ -163,6 +164,20 @@ impl ConnectionState {
                 first: false,
             },
         };
+    }
+
+    /// An answer that had filled the socket moved on (the client read some of it): between
+    /// requests, the idle time counts from here, so that an answer still being written to a
+    /// slow but steady reader is neither timed out nor ranked as idle for eviction, while one
+    /// the client stopped reading still is, from the last byte it took.
+    pub fn answer_moving(&self) {
+        if let Phase::Waiting {
+            since,
+            first: false,
+        } = &mut *self.phase()
+        {
+            *since = Instant::now();
+        }
     }
 
     /// The service started (`true`) or finished (`false`) reading a request body.
@@ -212,12 +227,9 @@ impl ConnectionState {
             && matches!(self.deadline(limits), Some((at, _)) if at <= now)
     }
 
-    /// Since when the connection has not been serving a request, if it is not.
-    fn unserved_since(&self) -> Option<Instant> {
-        match *self.phase() {
-            Phase::Waiting { since, .. } | Phase::Head { since } => Some(since),
-            Phase::Serving { .. } => None,
-        }
+    /// Whether part of a request head has arrived, and nothing of it is served yet.
+    fn receiving_head(&self) -> bool {
+        matches!(*self.phase(), Phase::Head { .. })
     }
 
     /// Whether the connection may be evicted, and how early: idle ones first (rank 0), then
@@ -312,8 +324,11 @@ where
             },
             Event::ShutDown => {
                 shutting_down = true;
+                // hyper ends the connection once it has written all it owes: at once when it
+                // is between requests, after the answer when one is being served or written.
+                // Only a head half arrived, of which nothing was acknowledged, is dropped.
                 Pin::new(&mut connection).graceful_shutdown();
-                if state.unserved_since().is_some() {
+                if state.receiving_head() {
                     return Outcome::Dropped;
                 }
             }

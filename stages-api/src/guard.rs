@@ -30,6 +30,8 @@ pub struct GuardedStream<S = TcpStream> {
     max_head: usize,
     /// The answer written instead of hyper's, and how much of it is written.
     replacement: Option<(Vec<u8>, usize)>,
+    /// The last write found the socket full: the next that gets through tells the connection.
+    write_blocked: bool,
 }
 
 impl<S: AsyncRead + AsyncWrite + Unpin> GuardedStream<S> {
@@ -41,6 +43,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> GuardedStream<S> {
             state,
             max_head,
             replacement: None,
+            write_blocked: false,
         }
     }
 
@@ -57,6 +60,23 @@ impl<S: AsyncRead + AsyncWrite + Unpin> GuardedStream<S> {
             *written += n;
         }
         Poll::Ready(Ok(()))
+    }
+}
+
+impl<S: AsyncWrite + Unpin> GuardedStream<S> {
+    /// Writes hyper's bytes; an answer that moves again after filling the socket is reported to
+    /// the connection (one branch otherwise: most answers fit at once).
+    fn poll_write_answer(&mut self, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+        let written = Pin::new(&mut self.inner).poll_write(cx, buf);
+        match &written {
+            Poll::Pending => self.write_blocked = true,
+            Poll::Ready(Ok(n)) if *n > 0 && self.write_blocked => {
+                self.write_blocked = false;
+                self.state.answer_moving();
+            }
+            Poll::Ready(_) => {}
+        }
+        written
     }
 }
 
@@ -119,7 +139,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> AsyncWrite for GuardedStream<S> {
     ) -> Poll<io::Result<usize>> {
         if self.replacement.is_none() {
             let Some(status) = automatic_error_status(buf) else {
-                return Pin::new(&mut self.inner).poll_write(cx, buf);
+                return self.poll_write_answer(cx, buf);
             };
             let message = message_for(status, self.max_head);
             let answer = raw_error_response(status, &message, &request_id::new_request_id());

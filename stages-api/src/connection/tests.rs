@@ -53,6 +53,8 @@ struct Service {
     _sweeper: Sweeper,
     /// Each request waits for a permit before it is answered.
     answers: Arc<Semaphore>,
+    /// The body of every answer.
+    body: String,
 }
 
 impl Service {
@@ -70,6 +72,15 @@ impl Service {
             registry,
             _sweeper: sweeper,
             answers: Arc::new(Semaphore::new(permits)),
+            body: "ok".to_owned(),
+        }
+    }
+
+    /// A service whose answers carry `len` bytes: more than the in-memory stream holds.
+    fn answering_with(len: usize) -> Self {
+        Service {
+            body: "x".repeat(len),
+            ..Self::new()
         }
     }
 
@@ -86,14 +97,16 @@ impl Service {
             state.clone(),
             server::whole_head(&limits),
         ));
-        let (service_state, answers) = (state.clone(), self.answers.clone());
+        let (service_state, answers, body) =
+            (state.clone(), self.answers.clone(), self.body.clone());
+        // The bookkeeping `server::serve_connection` does around the service.
         let service = hyper::service::service_fn(move |_: hyper::Request<Incoming>| {
             service_state.request_started();
-            let (state, answers) = (service_state.clone(), answers.clone());
+            let (state, answers, body) = (service_state.clone(), answers.clone(), body.clone());
             async move {
                 let _permit = answers.acquire().await;
                 state.request_answered();
-                Ok::<_, Infallible>(hyper::Response::new("ok".to_owned()))
+                Ok::<_, Infallible>(hyper::Response::new(body))
             }
         });
         let connection = server::http1(&limits).serve_connection(io, service);
@@ -256,7 +269,7 @@ async fn a_request_in_service_has_no_deadline_and_its_answer_restarts_the_idle_t
 }
 
 #[tokio::test(start_paused = true)]
-async fn shutdown_drops_an_idle_connection_at_once() {
+async fn shutdown_closes_an_idle_connection_at_once() {
     let service = Service::new();
     let (mut client, task) = service.connect();
     client.write_all(REQUEST).await.unwrap();
@@ -264,7 +277,82 @@ async fn shutdown_drops_an_idle_connection_at_once() {
     let asked = Instant::now();
     service.registry.shut_down();
     let (ended, at) = ended(task).await;
-    assert_eq!((ended, at), (Ended::Dropped, asked));
+    assert_eq!((ended, at), (Ended::Done, asked));
+    assert_eq!(read_to_close(&mut client).await, "");
+}
+
+/// More than the in-memory stream holds: hyper is still writing it when the test acts.
+const LARGE: usize = 256 * 1024;
+
+/// Reads a response whose body is [`LARGE`] bytes, `chunk` bytes at a time, `pause` apart;
+/// the length of the body received.
+async fn read_slowly(client: &mut DuplexStream, chunk: usize, pause: Duration) -> usize {
+    let mut received = Vec::new();
+    loop {
+        let head_end = received.windows(4).position(|four| four == b"\r\n\r\n");
+        if let Some(head_end) = head_end {
+            if received.len() >= head_end + 4 + LARGE {
+                return received.len() - head_end - 4;
+            }
+        }
+        tokio::time::sleep(pause).await;
+        let mut buffer = vec![0; chunk];
+        let n = client.read(&mut buffer).await.unwrap();
+        assert!(n > 0, "the answer was cut after {} bytes", received.len());
+        received.extend_from_slice(&buffer[..n]);
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn shutdown_lets_an_answer_the_client_is_slow_to_read_be_written_whole() {
+    let service = Service::answering_with(LARGE);
+    let (mut client, task) = service.connect();
+    client.write_all(REQUEST).await.unwrap();
+    // The answer handed over, and the stream full of it.
+    tokio::time::sleep(SWEEP_EVERY).await;
+    service.registry.shut_down();
+    tokio::time::sleep(SWEEP_EVERY * 4).await;
+    assert!(!task.is_finished(), "shutdown cut an answer being written");
+    assert_eq!(
+        read_slowly(&mut client, 16 * 1024, SWEEP_EVERY).await,
+        LARGE
+    );
+    assert_eq!(ended(task).await.0, Ended::Done);
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_answer_read_slowly_but_steadily_outlasts_the_idle_timeout() {
+    let service = Service::answering_with(LARGE);
+    let (mut client, task) = service.connect();
+    client.write_all(REQUEST).await.unwrap();
+    let started = Instant::now();
+    // 16 reads two seconds apart: three times the idle timeout in all.
+    let length = read_slowly(&mut client, 16 * 1024, IDLE_TIMEOUT * 2 / 5).await;
+    assert_eq!(length, LARGE);
+    assert!(started.elapsed() > IDLE_TIMEOUT * 3);
+    // Then idle, from the server's last write: closed by the idle timeout, whole.
+    let (ended, at) = ended(task).await;
+    assert_eq!(ended, Ended::Dropped);
+    assert!(
+        at - started > IDLE_TIMEOUT * 2,
+        "ended {:?} in",
+        at - started
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_answer_the_client_stops_reading_is_cut_after_the_idle_timeout() {
+    let service = Service::answering_with(LARGE);
+    let (mut client, task) = service.connect();
+    client.write_all(REQUEST).await.unwrap();
+    let mut buffer = vec![0; 16 * 1024];
+    assert!(client.read(&mut buffer).await.unwrap() > 0);
+    // The write that read let through is the last progress.
+    tokio::time::sleep(SWEEP_EVERY / 10).await;
+    let stalled = Instant::now();
+    let (ended, at) = ended(task).await;
+    assert_eq!(ended, Ended::Dropped);
+    assert_lasted(stalled - SWEEP_EVERY / 10, at, IDLE_TIMEOUT);
 }
 
 #[tokio::test(start_paused = true)]
