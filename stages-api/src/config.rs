@@ -199,6 +199,15 @@ mod tests {
     use super::{Config, ConnectionLimits};
     use std::time::Duration;
 
+    #[test]
+    fn the_help_names_the_sweep_s_period() {
+        let every = format!(
+            "checked every {} ms",
+            crate::registry::SWEEP_EVERY.as_millis()
+        );
+        assert!(super::USAGE.contains(&every), "{every}");
+    }
+
     fn parse(args: &[&str]) -> Result<Config, String> {
         Config::from_args(args.iter().map(|arg| (*arg).to_owned()))
     }

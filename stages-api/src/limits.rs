@@ -114,13 +114,7 @@ pub async fn read_body(
     let refusal = match read {
         Read::Whole => None,
         Read::TooLarge => Some((StatusCode::PAYLOAD_TOO_LARGE, too_large())),
-        Read::Broken(error) => Some((
-            StatusCode::BAD_REQUEST,
-            format!(
-                "the request body could not be read: {}",
-                with_causes(&error)
-            ),
-        )),
+        Read::Broken(error) => Some((StatusCode::BAD_REQUEST, unreadable(&error))),
         Read::Late => Some((
             StatusCode::REQUEST_TIMEOUT,
             format!(
@@ -244,9 +238,14 @@ impl Drop for ReadingBody {
     }
 }
 
+/// What a client is told of a body that could not be read, and why.
+pub(crate) fn unreadable(error: &dyn std::error::Error) -> String {
+    format!("the request body could not be read: {}", with_causes(error))
+}
+
 /// An error and the errors that caused it, each after a colon: hyper's own says only that a
 /// body could not be read, and its cause says why (a chunk size that is not one, say).
-pub(crate) fn with_causes(error: &dyn std::error::Error) -> String {
+fn with_causes(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut cause = error.source();
     while let Some(error) = cause {

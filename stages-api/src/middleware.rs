@@ -5,10 +5,14 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+use std::panic::AssertUnwindSafe;
+
 use axum::extract::Request;
+use axum::http::StatusCode;
 use axum::http::{HeaderValue, Method, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use futures_util::FutureExt;
 use tower::ServiceExt;
 
 use crate::access_log;
@@ -60,7 +64,20 @@ impl App {
         let started = Instant::now();
         let method = request.method().clone();
         let uri = request.uri().clone();
-        let mut response = self.admit_and_route(request, connection).await;
+        // A panic in a handler is a bug; its client still gets an answer (a 500), and the
+        // connection its bookkeeping, rather than a connection cut without a word.
+        let routed = AssertUnwindSafe(self.admit_and_route(request, connection))
+            .catch_unwind()
+            .await;
+        let mut response = routed.unwrap_or_else(|_| {
+            ServiceError::Other {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                code: "InternalServerException",
+                message: "the request could not be served: the service failed while answering it"
+                    .to_owned(),
+            }
+            .into_response()
+        });
         if envelope::needs_aws_shape(&response) {
             // Boxed: rare, and every request's future would otherwise carry its room.
             response = Box::pin(envelope::into_aws_error(response)).await;
@@ -172,4 +189,46 @@ fn log_request(
         line.extend_from_slice(id.as_bytes());
         line.push(b'\n');
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use axum::extract::Request;
+    use axum::routing::get;
+    use axum::Router;
+
+    use super::App;
+    use crate::config::Config;
+    use crate::handlers::Service;
+    use crate::limits::BodyLimits;
+
+    #[tokio::test]
+    async fn a_handler_that_panics_is_answered_500_in_the_aws_format() {
+        let config = Config::from_args(std::iter::empty()).unwrap();
+        let service = Arc::new(Service::new(&config).unwrap());
+        let routes = Router::new().route(
+            "/",
+            get(|| async {
+                if true {
+                    panic!("a bug in a handler");
+                }
+            }),
+        );
+        let body = BodyLimits {
+            max: 1024,
+            timeout: Duration::from_secs(1),
+        };
+        let app = App::new(service, 8 * 1024, body, routes);
+        let request = Request::get("/").body(axum::body::Body::empty()).unwrap();
+        let response = app.answer(request, None).await;
+        assert_eq!(response.status(), 500);
+        assert_eq!(
+            response.headers()["x-amzn-ErrorType"],
+            "InternalServerException"
+        );
+        assert!(response.headers().contains_key("x-amzn-requestid"));
+    }
 }

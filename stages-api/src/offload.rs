@@ -12,7 +12,7 @@ use stages_model::extract::{AwsJson, AwsJsonRejection};
 use stages_model::serde::de::DeserializeOwned;
 use tokio::runtime::{Handle, RuntimeFlavor};
 
-use crate::limits::{read_into, with_causes, Gathered};
+use crate::limits::{read_into, unreadable, Gathered};
 
 /// Bodies larger than this are decoded off the shared worker threads.
 pub const OFFLOAD_ABOVE: u64 = 64 * 1024;
@@ -34,10 +34,7 @@ where
         // (`limits::read_body`): its one frame is taken as it is, not collected again.
         let mut gathered = Gathered::default();
         if let Err(error) = read_into(&mut body, &mut gathered, usize::MAX).await {
-            return Err(AwsJsonRejection::Unreadable(format!(
-                "the request body could not be read: {}",
-                with_causes(&error)
-            )));
+            return Err(AwsJsonRejection::Unreadable(unreadable(&error)));
         }
         let body = gathered.into_bytes();
         let decode = || AwsJson::<T>::from_body(&parts.headers, &body);

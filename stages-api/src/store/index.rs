@@ -88,13 +88,26 @@ impl PartialOrd for StageName {
     }
 }
 
-/// Why [`ApiEntry::insert_new`] added nothing.
+/// Why a new stage may not join its API (in memory, [`ApiEntry::insert_new`]; on disk, the
+/// writer's batch): the one decision both make.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Refused {
     /// The name (given) is taken.
     Taken(String),
     /// The API has as many stages as it may.
     Full,
+}
+
+impl Refused {
+    /// Whether a new stage may join an API of `count` stages whose stage under the new name is
+    /// `taken`: a taken name is told first, then the quota.
+    pub fn check(taken: Option<&str>, count: usize, limit: usize) -> Result<(), Refused> {
+        match taken {
+            Some(name) => Err(Refused::Taken(name.to_owned())),
+            None if count >= limit => Err(Refused::Full),
+            None => Ok(()),
+        }
+    }
 }
 
 /// A page of stages, and the name of its last stage when more follow.
@@ -207,9 +220,11 @@ impl ApiEntry {
         let mut stages = self.write();
         let count = stages.len();
         match stages.entry(name) {
-            btree_map::Entry::Occupied(taken) => Err(Refused::Taken(taken.key().as_str().into())),
-            btree_map::Entry::Vacant(_) if count >= limit => Err(Refused::Full),
+            btree_map::Entry::Occupied(taken) => {
+                Refused::check(Some(taken.key().as_str()), count, limit)
+            }
             btree_map::Entry::Vacant(slot) => {
+                Refused::check(None, count, limit)?;
                 slot.insert(json);
                 Ok(())
             }

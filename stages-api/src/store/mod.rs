@@ -158,8 +158,7 @@ impl Store {
             let entry = index.api(&api_id).ok_or_else(|| no_such_api(&api_id))?;
             return match entry.insert_new(name, json.clone(), limit) {
                 Ok(()) => Ok(json),
-                Err(Refused::Taken(name)) => Err(name_taken(&name)),
-                Err(Refused::Full) => Err(api_full(&api_id, limit)),
+                Err(why) => Err(refused(&api_id, limit, why)),
             };
         }
         self.writer
@@ -167,12 +166,8 @@ impl Store {
                 let Some((existing, count)) = batch.api_and_stage(&api_id, &name) else {
                     return Err(no_such_api(&api_id));
                 };
-                if existing.is_some() {
-                    return Err(name_taken(name.as_str()));
-                }
-                if count >= limit {
-                    return Err(api_full(&api_id, limit));
-                }
+                let taken = existing.is_some().then(|| name.as_str());
+                Refused::check(taken, count, limit).map_err(|why| refused(&api_id, limit, why))?;
                 batch.put_stage(api_id, name.into_string(), json.clone());
                 Ok(json)
             })
@@ -343,6 +338,14 @@ fn encode(stage: &Stage) -> Result<StageJson, ServiceError> {
     to_json_vec(stage)
         .map(|json| StageJson::from(json.into_boxed_slice()))
         .map_err(|error| internal(format!("the stage could not be encoded: {error}")))
+}
+
+/// The error for a stage refused by [`Refused::check`].
+fn refused(api_id: &str, limit: usize, why: Refused) -> ServiceError {
+    match why {
+        Refused::Taken(name) => name_taken(&name),
+        Refused::Full => api_full(api_id, limit),
+    }
 }
 
 /// 409 `ConflictException` for a stage name already taken.
