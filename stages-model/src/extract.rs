@@ -147,8 +147,14 @@ fn check_json(content_type: &HeaderValue) -> Result<(), AwsJsonRejection> {
         .unwrap_or_default()
         .trim_ascii();
     let amz_json = essence
-        .get(..AMZ_JSON.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(AMZ_JSON));
+        .split_at_checked(AMZ_JSON.len())
+        .is_some_and(|(start, version)| {
+            start.eq_ignore_ascii_case(AMZ_JSON)
+                && version.first().is_some_and(u8::is_ascii_digit)
+                && version
+                    .iter()
+                    .all(|&byte| byte.is_ascii_digit() || byte == b'.')
+        });
     if essence.eq_ignore_ascii_case(JSON) || amz_json {
         Ok(())
     } else {

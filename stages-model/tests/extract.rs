@@ -107,12 +107,14 @@ fn the_media_type_is_read_as_http_says() {
         b"application/json;",
         b" application/x-amz-json-1.1 ;charset=UTF-8",
     ];
-    let refused: [&[u8]; 9] = [
+    let refused: [&[u8]; 11] = [
         b"",
         b"text/json",
         b"application/jsonp",
         b"application/x-amz-jsonp",
         b"application/x-amz-json",
+        b"application/x-amz-json-",
+        b"application/x-amz-json-junk",
         b"application/json-seq",
         b"application/ json",
         b"application/json\xa0",

@@ -90,7 +90,9 @@ impl<'de, T: Decode> Deserialize<'de> for OneOrMany<T> {
 
 /// `text` as a JSON string.
 fn quoted(text: &str) -> String {
-    serde_json::Value::from(text).to_string()
+    let mut out = Vec::with_capacity(text.len() + 2);
+    crate::encode::write_str(&mut out, text);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Reads a list as the list, and anything else as the one value (with `T`'s own decoder, handed

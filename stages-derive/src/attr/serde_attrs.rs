@@ -22,7 +22,7 @@ const SHARED: &[&str] = &[
 pub fn reject(attrs: &[Attribute], errors: &mut Errors) {
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("serde")) {
         let (inner, words) = match &attr.meta {
-            Meta::List(list) => (list.tokens.to_string(), first_words(&list.tokens)),
+            Meta::List(list) => (model_form(&list.tokens), first_words(&list.tokens)),
             _ => ("...".to_owned(), Vec::new()),
         };
         let foreign: Vec<&str> = words
@@ -62,6 +62,45 @@ fn shared_list() -> String {
         quoted[..quoted.len() - 1].join(", "),
         quoted[quoted.len() - 1]
     )
+}
+
+/// serde's words whose value is a function, which serde quotes and `#[model(...)]` does not.
+const FUNCTION_VALUED: &[&str] = &["default", "skip_serializing_if"];
+
+/// The tokens of `#[serde(...)]` as `#[model(...)]` takes them: a function's path unquoted
+/// (`default = "f"` becomes `default = f`).
+fn model_form(tokens: &proc_macro2::TokenStream) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut function_value = false;
+    for token in tokens.clone() {
+        let text = match &token {
+            proc_macro2::TokenTree::Literal(literal) if function_value => {
+                let text = literal.to_string();
+                match text
+                    .strip_prefix('"')
+                    .and_then(|rest| rest.strip_suffix('"'))
+                {
+                    Some(path) => path.to_owned(),
+                    None => text,
+                }
+            }
+            other => other.to_string(),
+        };
+        function_value = match &token {
+            proc_macro2::TokenTree::Ident(ident) => FUNCTION_VALUED.contains(&&*ident.to_string()),
+            proc_macro2::TokenTree::Punct(punct) => function_value && punct.as_char() == '=',
+            _ => false,
+        };
+        parts.push(text);
+    }
+    let mut form = String::new();
+    for part in parts {
+        if !form.is_empty() && part != "," {
+            form.push(' ');
+        }
+        form.push_str(&part);
+    }
+    form
 }
 
 /// The first word of each comma-separated part of an attribute's tokens (`rename = "x", default`

@@ -28,7 +28,7 @@ pub type Error = serde_json::Error;
 /// `Serialize` (hence the supertrait).
 ///
 /// `#[derive(Model)]` implements it for every model; this crate implements it for strings,
-/// numbers, `bool`, `char`, dates (`DateTime<Utc>`), `Option`, `OneOrMany`, lists, sets, and
+/// numbers, `bool`, `char`, dates (`DateTime<Utc>`, `DateTime<FixedOffset>`), `Option`, `OneOrMany`, lists, sets, and
 /// maps keyed by text, by an enum deriving `Model` or by integers. A member of any other type
 /// is written through the model's `Serialize` (that member alone), so a model encodes whatever
 /// its members are. A generic model needs `T: WriteJson` of its parameters: to use one of your
