@@ -76,6 +76,10 @@ fn text() -> impl Strategy<Value = String> {
         // Plain ASCII, so that the many-bytes-at-a-time test sees long clean texts.
         "[ -!#-\\[\\]-~]{0,70}",
         vec(character(), 0..70).prop_map(String::from_iter),
+        // Long clean runs around one character of any class, at any offset of a 16- or
+        // 32-byte step.
+        ("[a-z]{0,70}", character(), "[a-z]{0,70}")
+            .prop_map(|(before, one, after)| format!("{before}{one}{after}")),
     ]
 }
 
@@ -147,8 +151,8 @@ fn instant() -> impl Strategy<Value = DateTime<Utc>> {
     })
 }
 
-/// Instants a nanosecond, a microsecond, a millisecond or a second apart, repeated: a date
-/// written again is copied from the last one written on the thread, for that instant only.
+/// Instants a nanosecond, a microsecond, a millisecond or a second apart, repeated: neighbours
+/// that differ only in their last digits.
 fn neighbours() -> impl Strategy<Value = Vec<DateTime<Utc>>> {
     let offsets = vec(
         prop::sample::select(vec![0i64, 1, 1_000, 1_000_000, 1_000_000_000]),

@@ -157,3 +157,34 @@ fn the_schema_takes_one_value_or_a_list() {
     let text = statement.to_string();
     assert!(text.contains("anyOf") && text.contains("array"), "{text}");
 }
+
+/// Edge lists: an empty list is a list of none; a list inside the list and a `null` item are
+/// each refused at their index, as any list's items are.
+#[test]
+fn edge_lists_are_read_as_lists() {
+    let empty: PolicyDocument = from_json(
+        r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": [], "Resource": "*"}}"#,
+    )
+    .unwrap();
+    let OneOrMany::One(statement) = &empty.statement else {
+        panic!("one statement: {empty:?}");
+    };
+    assert_eq!(statement.action, OneOrMany::Many(Vec::new()));
+
+    for (action, rule) in [(r#"[["s3:GetObject"]]"#, "type"), ("[null]", "type")] {
+        let text = format!(
+            r#"{{"Version": "2012-10-17", "Statement": {{"Effect": "Allow", "Action": {action}, "Resource": "*"}}}}"#
+        );
+        let errors = from_json::<PolicyDocument>(&text).unwrap_err();
+        let found: Vec<(String, &str)> = errors
+            .violations()
+            .iter()
+            .map(|violation| (violation.pointer(), violation.rule()))
+            .collect();
+        assert_eq!(
+            found,
+            [("/Statement/Action/0".to_owned(), rule)],
+            "{action}: {errors}"
+        );
+    }
+}
