@@ -32,6 +32,11 @@ case "$workload" in
     get-stages) pattern='^GET /v2/apis/[^ ]*/stages' ;;
     *) echo "unknown workload $workload" >&2; exit 2 ;;
 esac
-answers=$(grep -c "$pattern" "$work/log")
+answers=$(grep -c "$pattern" "$work/log" || true)
+if [ "$answers" = 0 ]; then
+    echo "no $workload answer in the access log; the server said:" >&2
+    tail -n 5 "$work/log" >&2
+    exit 1
+fi
 total=$(callgrind_annotate "$(ls "$work"/out.*.1)" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
 echo "$workload: $answers answers, $((total / answers)) instructions per answer"

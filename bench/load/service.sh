@@ -34,7 +34,9 @@ cargo build --quiet --release -p stages-bench --bin load --bin axum_constant
 bin=target/release
 
 pids=()
-trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
+data_dir=
+trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true
+    [ -n "$data_dir" ] && rm -rf "$data_dir"' EXIT
 
 # Starts a server pinned to the server CPU; sets $url and $pid.
 start() {
@@ -98,4 +100,3 @@ for round in $(seq "$ROUNDS"); do
     } | sed "s/^/| $round /"
 done
 echo "load: $(uptime)"
-rm -rf "$data_dir"
