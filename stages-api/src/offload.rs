@@ -17,7 +17,9 @@ use crate::limits::{read_into, unreadable, Gathered};
 /// Bodies larger than this are decoded off the shared worker threads.
 pub const OFFLOAD_ABOVE: u64 = 64 * 1024;
 
-/// A body decoded and validated as `T` by [`AwsJson`], off the shared threads when large.
+/// A body decoded and validated as `T` by [`AwsJson`], off the shared threads when large. It
+/// takes the body as it is, unbounded: only behind the service's steps (`App::answer`), which
+/// have read it within `--max-body` and `--body-timeout`.
 #[derive(Debug)]
 pub struct Decoded<T>(pub T);
 
